@@ -1,0 +1,51 @@
+package fr.ent.portal.platform.config;
+
+/**
+ * The catalogue of every configuration key of the portal, with its default.
+ * <p>
+ * Values come from MicroProfile Config: a system property ({@code -Dent.db.url=…}) or, in production,
+ * the matching environment variable ({@code ENT_DB_URL}: upper case, dots replaced by underscores).
+ * The README lists this catalogue; keep both in step.
+ */
+public enum Setting {
+
+    DATA_DIR("ent.data.dir", "./data",
+            "Directory of the embedded H2 database and other local files."),
+    DB_URL("ent.db.url", "jdbc:h2:file:${ent.data.dir}/ent;AUTO_SERVER=FALSE",
+            "JDBC URL of the database: the embedded H2 file by default, jdbc:postgresql://host:5432/ent in production."),
+    DB_USER("ent.db.user", "ent",
+            "Database user."),
+    DB_PASSWORD("ent.db.password", "",
+            "Database password (give it through the ENT_DB_PASSWORD environment variable)."),
+    DEMO_DATA("ent.demo.data", "auto",
+            "Load the demo accounts at start: auto (only on the embedded H2 database), true or false."),
+    TIME_ZONE("ent.time.zone", "Europe/Paris",
+            "Time zone of the schools: school years, dates shown on pages and letters.");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The environment variable that sets this key in production. */
+    public String environmentVariable() {
+        return key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+}
