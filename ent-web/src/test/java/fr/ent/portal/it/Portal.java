@@ -1,0 +1,180 @@
+package fr.ent.portal.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
+
+/**
+ * The one packaged portal that every black-box test of the build talks to: the WAR of this module
+ * on Payara Micro, started once per test JVM on a free loopback port, with a fresh embedded
+ * database (or, when {@code ent.test.db.url} is set, a freshly emptied PostgreSQL schema) and the
+ * demo data. Stopped when the test run ends.
+ */
+public final class Portal implements BeforeAllCallback {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static Server instance;
+
+    /** The base URL of the running portal, e.g. {@code http://127.0.0.1:41234/}. */
+    public static URI base() {
+        if (instance == null) {
+            throw new IllegalStateException("Annotate the test class with @ExtendWith(Portal.class)");
+        }
+        return instance.base;
+    }
+
+    public static URI url(String path) {
+        return base().resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    /** The portal's server log, for tests that check what is (not) logged. */
+    public static Path log() {
+        return instance.log;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (Portal.class) {
+            if (instance == null) {
+                instance = Server.start();
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Portal.class.getName(), instance);
+            }
+        }
+    }
+
+    /** The running portal process; closed by JUnit at the end of the test run. */
+    private static final class Server implements CloseableResource {
+
+    private final Process process;
+    private final URI base;
+    private final Path log;
+
+    private Server(Process process, URI base, Path log) {
+        this.process = process;
+        this.base = base;
+        this.log = log;
+    }
+
+    private static Server start() throws Exception {
+        Path work = Path.of(System.getProperty("portal.work.dir", "target/portal"));
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-Djava.io.tmpdir=" + work.toAbsolutePath(),
+                "-Dent.data.dir=" + work.resolve("data").toAbsolutePath()));
+        String dbUrl = System.getProperty("ent.test.db.url", "");
+        if (!dbUrl.isBlank()) {
+            emptyPostgresSchema(dbUrl);
+            command.add("-Dent.db.url=" + dbUrl);
+            command.add("-Dent.db.user=" + System.getProperty("ent.test.db.user", "postgres"));
+            command.add("-Dent.demo.data=true");
+        }
+        command.addAll(List.of("-jar", required("portal.micro.jar"),
+                "--deploy", required("portal.war"), "--contextroot", "/",
+                "--port", String.valueOf(port), "--nocluster"));
+        Path log = work.resolve("portal.log");
+        Process process = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        URI base = URI.create("http://127.0.0.1:" + port + "/");
+        Server portal = new Server(process, base, log);
+        try {
+            portal.awaitReady();
+        } catch (Exception e) {
+            portal.close();
+            throw e;
+        }
+        return portal;
+    }
+
+    private void awaitReady() throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The portal stopped during start; see " + log.toAbsolutePath());
+            }
+            try {
+                HttpResponse<String> ready = client.send(HttpRequest.newBuilder(base.resolve("health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200 && ready.body().contains("\"database\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The portal was not ready within " + START_TIMEOUT + "; see " + log.toAbsolutePath());
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+    }
+
+    private static void emptyPostgresSchema(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, System.getProperty("ent.test.db.user", "postgres"),
+                System.getProperty("ent.test.db.password", ""));
+             Statement s = c.createStatement()) {
+            s.execute("drop schema if exists public cascade");
+            s.execute("create schema public");
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || !new File(value).exists()) {
+            throw new IllegalStateException("System property " + property + " must name an existing file (set by failsafe), got " + value);
+        }
+        return value;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package fr.ent.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Black-box HTTP checks of the packaged portal: pages, health and metrics endpoints. */
+@ExtendWith(Portal.class)
+class PortalHttpIT {
+
+    private final Http http = new Http();
+
+    @Test
+    void loginPageRendersTheSignInFormInFrenchByDefault() {
+        HttpResponse<String> login = http.get("/login");
+        assertEquals(200, login.statusCode());
+        String page = login.body();
+        assertTrue(page.contains("lang=\"fr\""), "French is the default language");
+        assertTrue(page.contains("Se connecter"), page);
+        assertTrue(page.contains("id=\"identifier\""), "identifier field");
+        assertTrue(page.contains("type=\"password\""), "password field");
+        assertTrue(page.contains("href=\"/help\""), "link to help");
+    }
+
+    @Test
+    void loginPageSpeaksEnglishToAnEnglishBrowser() {
+        HttpResponse<String> login = http.get("/login", "Accept-Language", "en-GB,en;q=0.8");
+        assertEquals(200, login.statusCode());
+        assertTrue(login.body().contains("lang=\"en\""));
+        assertTrue(login.body().contains("Sign in"));
+    }
+
+    @Test
+    void rootAndXhtmlAddressesLeadToExtensionlessLogin() {
+        HttpResponse<String> root = http.get("/");
+        assertTrue(root.statusCode() == 301 || root.statusCode() == 302, "redirect, got " + root.statusCode());
+        assertTrue(root.headers().firstValue("Location").orElse("").endsWith("/login"));
+        HttpResponse<String> xhtml = http.get("/login.xhtml");
+        assertTrue(xhtml.headers().firstValue("Location").orElse("").endsWith("/login"));
+    }
+
+    @Test
+    void unknownPageIsAFriendly404() {
+        HttpResponse<String> missing = http.get("/no-such-page");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("Cette page n'existe pas") || missing.body().contains("Cette page n&#39;existe pas"),
+                missing.body());
+    }
+
+    @Test
+    void readinessIsUpWithTheDatabaseCheck() {
+        HttpResponse<String> ready = http.get("/health/ready");
+        assertEquals(200, ready.statusCode());
+        assertTrue(ready.body().contains("\"database\""));
+        assertTrue(ready.body().contains("\"UP\""));
+    }
+
+    @Test
+    void livenessAndMetricsAnswer() {
+        assertEquals(200, http.get("/health/live").statusCode());
+        HttpResponse<String> metrics = http.get("/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("# TYPE"));
+    }
+}
