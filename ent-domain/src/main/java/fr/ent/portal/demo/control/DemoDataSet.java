@@ -147,8 +147,7 @@ public class DemoDataSet {
     private Account person(String firstName, String lastName, LocalDate birthDate, Profile profile) {
         String identifier = Accounts.nextIdentifier(em, firstName, lastName);
         Account account = new Account(identifier, firstName, lastName, birthDate, profile, now);
-        em.persist(account);
-        em.flush(); // the next identifier query must see it
+        em.persist(account); // the next identifier query sees it: queries flush pending changes first
         return account;
     }
 

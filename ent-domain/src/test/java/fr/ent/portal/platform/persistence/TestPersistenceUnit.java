@@ -29,7 +29,7 @@ import fr.ent.portal.schooling.entity.SchoolYearConverter;
  * A RESOURCE_LOCAL persistence unit built in code, so that tests never read (nor clash with) the
  * application's META-INF/persistence.xml.
  */
-final class TestPersistenceUnit implements PersistenceUnitInfo {
+public final class TestPersistenceUnit implements PersistenceUnitInfo {
 
     /** Every mapped class of the domain; keep in step with the entities. */
     static final List<String> MANAGED_CLASSES = List.of(
@@ -47,8 +47,18 @@ final class TestPersistenceUnit implements PersistenceUnitInfo {
         this.dataSource = dataSource;
     }
 
+    /** A fresh in-memory H2 database named {@code name}, migrated by Flyway, and an entity manager factory on it. */
+    public static EntityManagerFactory migratedH2(String name) {
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        h2.setPassword("");
+        org.flywaydb.core.Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+        return entityManagerFactory(h2);
+    }
+
     /** An entity manager factory on {@code dataSource} that validates the mapping against the schema. */
-    static EntityManagerFactory entityManagerFactory(DataSource dataSource) {
+    public static EntityManagerFactory entityManagerFactory(DataSource dataSource) {
         Map<String, Object> settings = Map.of(
                 "hibernate.hbm2ddl.auto", "validate",
                 "hibernate.jdbc.batch_size", "50",
