@@ -1,0 +1,68 @@
+package fr.ent.portal.account.boundary;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import fr.ent.portal.account.control.IdentifierRule;
+import fr.ent.portal.account.entity.Account;
+import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.ConflictException;
+import fr.ent.portal.platform.UniqueConstraints;
+
+/** Creating and finding accounts. */
+@Stateless
+public class Accounts {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Creates an account (PROVISIONAL, without secret yet) with the next free identifier of the person's name.
+     * Two creations racing for the same identifier end, for the loser, in {@code account.identifier.taken}.
+     */
+    public Account create(String firstName, String lastName, LocalDate birthDate, Profile profile) {
+        String identifier = nextIdentifier(em, firstName, lastName);
+        Account account = new Account(identifier, firstName, lastName, birthDate, profile, clock.instant());
+        try {
+            em.persist(account);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueConstraints.violated(e, "uk_account_identifier")) {
+                throw new ConflictException("account.identifier.taken", identifier);
+            }
+            throw e;
+        }
+        return account;
+    }
+
+    /** The account with this identifier (typed in any case). */
+    public Optional<Account> findByIdentifier(String identifier) {
+        if (identifier == null || identifier.isBlank()) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Account.BY_IDENTIFIER, Account.class)
+                .setParameter("identifier", identifier.strip().toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
+    /** The next free identifier for this name (the demo loader shares it). */
+    public static String nextIdentifier(EntityManager em, String firstName, String lastName) {
+        String base = IdentifierRule.base(firstName, lastName);
+        List<String> taken = em.createNamedQuery(Account.IDENTIFIERS_LIKE, String.class)
+                .setParameter("pattern", IdentifierRule.likePattern(base))
+                .getResultList();
+        return IdentifierRule.next(base, taken);
+    }
+}

@@ -1,0 +1,403 @@
+package fr.ent.portal.account.entity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import fr.ent.portal.platform.BusinessException;
+
+/**
+ * A person's account: identity, profile, secrets (as hashes only), recovery email, pending actions and
+ * sign-in failure state. Every change goes through a method that guards the account's invariants.
+ */
+@Entity
+@Table(name = "account")
+@SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
+@NamedQuery(name = Account.BY_IDENTIFIER, query = "select a from Account a where a.identifier = :identifier")
+@NamedQuery(name = Account.IDENTIFIERS_LIKE,
+        query = "select a.identifier from Account a where a.identifier like :pattern")
+@NamedQuery(name = Account.BY_RECOVERY_EMAIL,
+        query = "select a from Account a where a.recoveryEmail = :email order by a.identifier")
+public class Account {
+
+    public static final String BY_IDENTIFIER = "Account.byIdentifier";
+    /** Identifiers matching a LIKE pattern (parameter {@code pattern}, e.g. {@code j.dupont%}). */
+    public static final String IDENTIFIERS_LIKE = "Account.identifiersLike";
+    /** Accounts whose recovery email is {@code email} (lower case). */
+    public static final String BY_RECOVERY_EMAIL = "Account.byRecoveryEmail";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_seq")
+    private Long id;
+
+    @Version
+    private long version;
+
+    @NotNull
+    @Size(max = 64)
+    @Pattern(regexp = "[a-z]\\.[a-z]+[1-9][0-9]*", message = "{account.identifier.invalid}")
+    @Column(name = "identifier", nullable = false, length = 64, updatable = false)
+    private String identifier;
+
+    @NotBlank
+    @Size(max = 100)
+    @Column(name = "first_name", nullable = false, length = 100)
+    private String firstName;
+
+    @NotBlank
+    @Size(max = 100)
+    @Column(name = "last_name", nullable = false, length = 100)
+    private String lastName;
+
+    @Column(name = "birth_date")
+    private LocalDate birthDate;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(name = "profile", nullable = false, length = 32)
+    private Profile profile;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 16)
+    private AccountStatus status;
+
+    /** PHC string, null until a password is chosen. */
+    @Size(max = 255)
+    @Column(name = "password_hash", length = 255)
+    private String passwordHash;
+
+    @Size(max = 255)
+    @Column(name = "provisional_code_hash", length = 255)
+    private String provisionalCodeHash;
+
+    @Column(name = "provisional_code_expires_at")
+    private Instant provisionalCodeExpiresAt;
+
+    @Email(message = "{account.recoveryEmail.invalid}")
+    @Size(max = 254, message = "{account.recoveryEmail.invalid}")
+    @Column(name = "recovery_email", length = 254)
+    private String recoveryEmail;
+
+    @Column(name = "recovery_email_verified_at")
+    private Instant recoveryEmailVerifiedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_pending_action", joinColumns = @JoinColumn(name = "account_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pending_action", nullable = false, length = 32)
+    private Set<PendingAction> pendingActions = new HashSet<>();
+
+    @PositiveOrZero
+    @Column(name = "failed_sign_in_count", nullable = false)
+    private int failedSignInCount;
+
+    @Column(name = "last_failed_sign_in_at")
+    private Instant lastFailedSignInAt;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @NotNull
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_sign_in_at")
+    private Instant lastSignInAt;
+
+    protected Account() {
+        // JPA
+    }
+
+    /**
+     * A new account, PROVISIONAL and without any secret yet: give it a provisional code
+     * ({@link #issueProvisionalCode}) or a password ({@link #changePassword}).
+     *
+     * @param identifier as made by {@code IdentifierRule}
+     * @param birthDate  of a pupil; null for others
+     */
+    public Account(String identifier, String firstName, String lastName, LocalDate birthDate, Profile profile,
+                   Instant createdAt) {
+        this.identifier = Objects.requireNonNull(identifier, "identifier").toLowerCase(Locale.ROOT);
+        this.firstName = requireName(firstName);
+        this.lastName = requireName(lastName);
+        this.birthDate = birthDate;
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.status = AccountStatus.PROVISIONAL;
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new BusinessException("account.name.required");
+        }
+        return name.strip();
+    }
+
+    // ---- secrets -------------------------------------------------------------------------------------------
+
+    /**
+     * Gives the account a new provisional code (stored as a hash only): the password is cleared, the account
+     * becomes PROVISIONAL, the sign-in failures are forgotten and the first-connection steps become pending:
+     * change the password, record (or verify) a recovery email, and accept the charter if never signed in.
+     */
+    public void issueProvisionalCode(String codeHash, Instant expiresAt) {
+        requireNotDisabled();
+        this.provisionalCodeHash = requireHash(codeHash);
+        this.provisionalCodeExpiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
+        this.passwordHash = null;
+        this.status = AccountStatus.PROVISIONAL;
+        clearFailures();
+        pendingActions.add(PendingAction.CHANGE_PASSWORD);
+        if (recoveryEmail == null) {
+            pendingActions.add(PendingAction.RECORD_EMAIL);
+        } else if (recoveryEmailVerifiedAt == null) {
+            pendingActions.add(PendingAction.VERIFY_EMAIL);
+        }
+        if (lastSignInAt == null) {
+            pendingActions.add(PendingAction.ACCEPT_CHARTER);
+        }
+    }
+
+    /** True when the account is PROVISIONAL with a code that has not expired at {@code now}. */
+    public boolean hasValidProvisionalCode(Instant now) {
+        return status == AccountStatus.PROVISIONAL && provisionalCodeHash != null
+                && provisionalCodeExpiresAt != null && now.isBefore(provisionalCodeExpiresAt);
+    }
+
+    /**
+     * Sets the password (as a PHC hash). A PROVISIONAL account becomes ACTIVE and loses its provisional code;
+     * a DISABLED account stays disabled.
+     */
+    public void changePassword(String newPasswordHash) {
+        this.passwordHash = requireHash(newPasswordHash);
+        this.provisionalCodeHash = null;
+        this.provisionalCodeExpiresAt = null;
+        pendingActions.remove(PendingAction.CHANGE_PASSWORD);
+        if (status == AccountStatus.PROVISIONAL) {
+            status = AccountStatus.ACTIVE;
+        }
+    }
+
+    /**
+     * Ends the first connection of a PROVISIONAL account whose provisional code is valid at {@code now}:
+     * the chosen password replaces the code, the charter is accepted, the recovery email (may be null for a
+     * pupil) is recorded and waits for verification, and the sign-in is recorded.
+     */
+    public void completeFirstConnection(String newPasswordHash, String email, Instant now) {
+        if (!hasValidProvisionalCode(now)) {
+            throw new BusinessException("account.provisionalCode.expired");
+        }
+        changePassword(newPasswordHash);
+        acceptCharter();
+        if (email != null && !email.isBlank()) {
+            changeRecoveryEmail(email);
+        }
+        recordSignIn(now);
+    }
+
+    public void acceptCharter() {
+        pendingActions.remove(PendingAction.ACCEPT_CHARTER);
+    }
+
+    // ---- recovery email ----------------------------------------------------------------------------------
+
+    /** Records a new recovery email (lower-cased), which now waits for verification. */
+    public void changeRecoveryEmail(String email) {
+        if (email == null || email.isBlank()) {
+            throw new BusinessException("account.recoveryEmail.required");
+        }
+        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        if (normalized.equals(recoveryEmail)) {
+            return;
+        }
+        this.recoveryEmail = normalized;
+        this.recoveryEmailVerifiedAt = null;
+        pendingActions.remove(PendingAction.RECORD_EMAIL);
+        pendingActions.add(PendingAction.VERIFY_EMAIL);
+    }
+
+    /** The holder proved they read the recovery email (a link or code sent to it). */
+    public void markEmailVerified(Instant at) {
+        if (recoveryEmail == null) {
+            throw new BusinessException("account.recoveryEmail.required");
+        }
+        this.recoveryEmailVerifiedAt = Objects.requireNonNull(at, "at");
+        pendingActions.remove(PendingAction.VERIFY_EMAIL);
+    }
+
+    public boolean hasVerifiedEmail() {
+        return recoveryEmail != null && recoveryEmailVerifiedAt != null;
+    }
+
+    // ---- status ------------------------------------------------------------------------------------------
+
+    public void disable() {
+        this.status = AccountStatus.DISABLED;
+    }
+
+    /** Re-enables a DISABLED account: ACTIVE if it has a password, PROVISIONAL otherwise. */
+    public void enable() {
+        if (status != AccountStatus.DISABLED) {
+            throw new BusinessException("account.notDisabled", identifier);
+        }
+        this.status = passwordHash != null ? AccountStatus.ACTIVE : AccountStatus.PROVISIONAL;
+        clearFailures();
+    }
+
+    // ---- sign-in -------------------------------------------------------------------------------------------
+
+    /** A successful sign-in: remembers when, and forgets past failures. */
+    public void recordSignIn(Instant at) {
+        requireNotDisabled();
+        this.lastSignInAt = Objects.requireNonNull(at, "at");
+        clearFailures();
+    }
+
+    /**
+     * A failed sign-in; from the {@code threshold}-th consecutive failure the account is locked for
+     * {@code lockDuration}.
+     */
+    public void recordSignInFailure(Instant at, int threshold, Duration lockDuration) {
+        this.failedSignInCount++;
+        this.lastFailedSignInAt = Objects.requireNonNull(at, "at");
+        if (failedSignInCount >= threshold) {
+            this.lockedUntil = at.plus(lockDuration);
+        }
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    private void clearFailures() {
+        this.failedSignInCount = 0;
+        this.lastFailedSignInAt = null;
+        this.lockedUntil = null;
+    }
+
+    private void requireNotDisabled() {
+        if (status == AccountStatus.DISABLED) {
+            throw new BusinessException("account.disabled", identifier);
+        }
+    }
+
+    private static String requireHash(String hash) {
+        if (hash == null || hash.isBlank()) {
+            throw new IllegalArgumentException("A hash is required");
+        }
+        return hash;
+    }
+
+    // ---- reading -------------------------------------------------------------------------------------------
+
+    public Long id() {
+        return id;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public String identifier() {
+        return identifier;
+    }
+
+    public String firstName() {
+        return firstName;
+    }
+
+    public String lastName() {
+        return lastName;
+    }
+
+    public LocalDate birthDate() {
+        return birthDate;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public AccountStatus status() {
+        return status;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public String provisionalCodeHash() {
+        return provisionalCodeHash;
+    }
+
+    public Instant provisionalCodeExpiresAt() {
+        return provisionalCodeExpiresAt;
+    }
+
+    public String recoveryEmail() {
+        return recoveryEmail;
+    }
+
+    public Instant recoveryEmailVerifiedAt() {
+        return recoveryEmailVerifiedAt;
+    }
+
+    public Set<PendingAction> pendingActions() {
+        return pendingActions.isEmpty() ? Collections.emptySet()
+                : Collections.unmodifiableSet(EnumSet.copyOf(pendingActions));
+    }
+
+    public int failedSignInCount() {
+        return failedSignInCount;
+    }
+
+    public Instant lastFailedSignInAt() {
+        return lastFailedSignInAt;
+    }
+
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant lastSignInAt() {
+        return lastSignInAt;
+    }
+
+    @Override
+    public String toString() {
+        return "Account[" + identifier + " " + profile + " " + status + "]";
+    }
+}

@@ -1,0 +1,178 @@
+package fr.ent.portal.demo.control;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+
+import fr.ent.portal.account.boundary.Accounts;
+import fr.ent.portal.account.entity.Account;
+import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.credential.control.PasswordHashing;
+import fr.ent.portal.establishment.entity.Establishment;
+import fr.ent.portal.establishment.entity.EstablishmentKind;
+import fr.ent.portal.schooling.entity.Assignment;
+import fr.ent.portal.schooling.entity.AssignmentRole;
+import fr.ent.portal.schooling.entity.Enrollment;
+import fr.ent.portal.schooling.entity.Responsibility;
+import fr.ent.portal.schooling.entity.SchoolYear;
+
+/**
+ * The demo establishments and accounts (see the README's table of demo accounts). Works with any
+ * {@link EntityManager} inside a transaction the caller owns, so tests load it without a server.
+ * School years and expiries follow the clock, so the demo stays right whatever the date.
+ */
+public class DemoDataSet {
+
+    /** The demo lycée (académie de Créteil): its presence marks the demo as loaded. */
+    public static final String LYCEE_UAI = "0771763Y";
+    /** The demo collège (académie de Poitiers). */
+    public static final String COLLEGE_UAI = "0860034V";
+    /** The demo lycée in Toulouse (académie de Toulouse, Occitanie). */
+    public static final String TOULOUSE_UAI = "0312289V";
+
+    public static final String PUPIL_CODE = "DEMO1-PUPIL";
+    public static final String PARENT_CODE = "DEMO2-PARENT";
+    public static final String BERNARD_PASSWORD = "Soleil#Rouge2026";
+    public static final String TEACHER_PASSWORD = "Tableau#Noir2026";
+    public static final String SCHOOL_ADMIN_PASSWORD = "Registre#Lycee2026";
+    public static final String REGION_ADMIN_PASSWORD = "Region#Academie2026";
+
+    /** How long the demo provisional codes stay valid. */
+    public static final Duration PROVISIONAL_CODE_VALIDITY = Duration.ofDays(90);
+
+    private final EntityManager em;
+    private final PasswordHashing hashing;
+    private final Clock clock;
+
+    private Instant now;
+    private SchoolYear thisYear;
+    private final Map<String, String> hashes = new HashMap<>();
+
+    public DemoDataSet(EntityManager em, PasswordHashing hashing, Clock clock) {
+        this.em = em;
+        this.hashing = hashing;
+        this.clock = clock;
+    }
+
+    /** True when the demo has already been loaded into this database. */
+    public boolean isLoaded() {
+        return em.createNamedQuery(Establishment.COUNT_BY_UAI, Long.class)
+                .setParameter("uai", LYCEE_UAI).getSingleResult() > 0;
+    }
+
+    /** Loads the demo unless already there; returns whether it loaded it. The caller commits. */
+    public boolean loadIfAbsent() {
+        if (isLoaded()) {
+            return false;
+        }
+        now = clock.instant();
+        thisYear = SchoolYear.current(clock);
+        SchoolYear lastYear = thisYear.previous();
+
+        Establishment lycee = establishment(LYCEE_UAI, "Lycée Camille Claudel", EstablishmentKind.LYCEE,
+                "Créteil", "Melun", "01 64 52 18 30");
+        Establishment college = establishment(COLLEGE_UAI, "Collège Jules Ferry", EstablishmentKind.COLLEGE,
+                "Poitiers", "Châtellerault", "05 49 21 07 44");
+        Establishment toulouse = establishment(TOULOUSE_UAI, "Lycée Pierre-Paul Riquet", EstablishmentKind.LYCEE,
+                "Toulouse", "Toulouse", "05 61 33 45 90");
+
+        // The six demo accounts and the children of the two families.
+        Account leaMartin = pupil("Léa", "Martin", LocalDate.of(2011, 5, 20), lycee, "2nde B", thisYear);
+        withProvisionalCode(leaMartin, PUPIL_CODE);
+
+        Account claireDurand = person("Claire", "Durand", null, Profile.LEGAL_REPRESENTATIVE);
+        withProvisionalCode(claireDurand, PARENT_CODE);
+        Account emileDurand = pupil("Émile", "Durand", LocalDate.of(2012, 3, 14), college, "3e A", thisYear);
+        Account manonDurand = pupil("Manon", "Durand", LocalDate.of(2009, 11, 2), lycee, "Terminale A", thisYear);
+        em.persist(new Responsibility(claireDurand, emileDurand, now));
+        em.persist(new Responsibility(claireDurand, manonDurand, now));
+
+        Account sophieBernard = person("Sophie", "Bernard", null, Profile.LEGAL_REPRESENTATIVE);
+        withPassword(sophieBernard, BERNARD_PASSWORD);
+        sophieBernard.changeRecoveryEmail("s.bernard@example.org");
+        sophieBernard.markEmailVerified(now);
+        Account theoBernard = pupil("Théo", "Bernard", LocalDate.of(2011, 1, 9), college, "3e B", lastYear);
+        em.persist(new Enrollment(theoBernard, lycee, "2nde B", thisYear));
+        Responsibility bernards = new Responsibility(sophieBernard, theoBernard, now);
+        bernards.attach(now);
+        em.persist(bernards);
+
+        Account pierrePetit = person("Pierre", "Petit", null, Profile.TEACHER);
+        withPassword(pierrePetit, TEACHER_PASSWORD);
+        em.persist(Assignment.of(pierrePetit, lycee, AssignmentRole.TEACHER, thisYear));
+        em.persist(Assignment.principalTeacher(pierrePetit, lycee, "2nde B", thisYear));
+
+        Account anneMoreau = person("Anne", "Moreau", null, Profile.SCHOOL_ADMIN);
+        withPassword(anneMoreau, SCHOOL_ADMIN_PASSWORD);
+        em.persist(Assignment.of(anneMoreau, lycee, AssignmentRole.SCHOOL_ADMIN, thisYear));
+
+        Account regisAdmin = person("Régis", "Admin", null, Profile.REGION_ADMIN);
+        withPassword(regisAdmin, REGION_ADMIN_PASSWORD);
+
+        // Other pupils, so that classes are not empty.
+        pupil("Hugo", "Lefebvre", LocalDate.of(2011, 2, 11), lycee, "2nde B", thisYear);
+        pupil("Inès", "Garnier", LocalDate.of(2010, 7, 3), lycee, "1re C", thisYear);
+        pupil("Nathan", "Roux", LocalDate.of(2011, 9, 27), lycee, "2nde A", thisYear);
+        pupil("Jade", "Fournier", LocalDate.of(2014, 4, 18), college, "5e A", thisYear);
+        pupil("Louis", "Girard", LocalDate.of(2015, 10, 6), college, "6e B", thisYear);
+        pupil("Chloé", "Bonnet", LocalDate.of(2012, 12, 1), college, "3e A", thisYear);
+        pupil("Jules", "Mercier", LocalDate.of(2011, 3, 22), toulouse, "2nde 1", thisYear);
+        pupil("Camille", "Lambert", LocalDate.of(2010, 6, 15), toulouse, "1re 2", thisYear);
+        pupil("Sarah", "Fontaine", LocalDate.of(2009, 8, 30), toulouse, "Terminale 3", thisYear);
+        pupil("Adam", "Rousseau", LocalDate.of(2011, 11, 12), toulouse, "2nde 1", thisYear);
+
+        em.flush();
+        return true;
+    }
+
+    private Establishment establishment(String uai, String name, EstablishmentKind kind, String academie, String city,
+                                        String phone) {
+        Establishment e = new Establishment(uai, name, kind, academie, city);
+        String domain = "ac-" + academie.toLowerCase(Locale.ROOT).replace("é", "e");
+        e.changeContact("ce." + uai.toLowerCase(Locale.ROOT) + "@" + domain + ".fr", phone);
+        e.offerService("Pronote", "https://" + uai.toLowerCase(Locale.ROOT) + ".index-education.net/pronote/");
+        e.offerService("Médiacentre", "https://gar.education.fr/");
+        e.offerService("PIX", "https://app.pix.fr/connexion");
+        em.persist(e);
+        return e;
+    }
+
+    private Account person(String firstName, String lastName, LocalDate birthDate, Profile profile) {
+        String identifier = Accounts.nextIdentifier(em, firstName, lastName);
+        Account account = new Account(identifier, firstName, lastName, birthDate, profile, now);
+        em.persist(account); // the next identifier query sees it: queries flush pending changes first
+        return account;
+    }
+
+    private Account pupil(String firstName, String lastName, LocalDate birthDate, Establishment establishment,
+                          String division, SchoolYear year) {
+        Account pupil = person(firstName, lastName, birthDate, Profile.PUPIL);
+        em.persist(new Enrollment(pupil, establishment, division, year));
+        return pupil;
+    }
+
+    private void withProvisionalCode(Account account, String code) {
+        account.issueProvisionalCode(hash(code), now.plus(PROVISIONAL_CODE_VALIDITY));
+    }
+
+    private void withPassword(Account account, String password) {
+        account.changePassword(hash(password));
+    }
+
+    /** Each distinct secret is hashed once (hashing is deliberately slow). */
+    private String hash(String secret) {
+        return hashes.computeIfAbsent(secret, s -> hashing.hash(s.toCharArray()));
+    }
+
+    /** The identifiers of the six demo accounts with a secret, in the README's order. */
+    public static List<String> demoIdentifiers() {
+        return List.of("l.martin1", "c.durand1", "s.bernard1", "p.petit1", "a.moreau1", "r.admin1");
+    }
+}

@@ -1,0 +1,91 @@
+package fr.ent.portal.establishment.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A service (Pronote, Médiacentre, PIX…) an establishment offers, with its address and display position. */
+@Entity
+@Table(name = "offered_service")
+@SequenceGenerator(name = "offered_service_seq", sequenceName = "offered_service_seq", allocationSize = 50)
+public class OfferedService {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "offered_service_seq")
+    private Long id;
+
+    @Version
+    private long version;
+
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "establishment_id", nullable = false)
+    private Establishment establishment;
+
+    @NotBlank
+    @Size(max = 100)
+    @Column(name = "name", nullable = false, length = 100)
+    private String name;
+
+    @NotNull
+    @Size(max = 500)
+    @Pattern(regexp = "https://\\S+", message = "{establishment.service.url.invalid}")
+    @Column(name = "url", nullable = false, length = 500)
+    private String url;
+
+    @Min(1)
+    @Column(name = "display_position", nullable = false)
+    private int position;
+
+    protected OfferedService() {
+        // JPA
+    }
+
+    OfferedService(Establishment establishment, String name, String url, int position) {
+        this.establishment = establishment;
+        this.name = name;
+        this.url = url;
+        this.position = position;
+    }
+
+    /** Moves the service to another display position. */
+    public void moveTo(int newPosition) {
+        if (newPosition < 1) {
+            throw new IllegalArgumentException("Positions start at 1: " + newPosition);
+        }
+        this.position = newPosition;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Establishment establishment() {
+        return establishment;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public int position() {
+        return position;
+    }
+}
