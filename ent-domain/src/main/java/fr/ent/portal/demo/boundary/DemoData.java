@@ -3,12 +3,10 @@ package fr.ent.portal.demo.boundary;
 import java.time.Clock;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,11 +14,13 @@ import jakarta.persistence.PersistenceContext;
 import fr.ent.portal.credential.control.PasswordHashing;
 import fr.ent.portal.demo.control.DemoDataSet;
 import fr.ent.portal.platform.config.Settings;
+import fr.ent.portal.platform.persistence.SchemaReady;
 
-/** Loads the demo data once at deployment, after the schema migration, when the settings ask for it. */
+/**
+ * Loads the demo data once the schema is migrated (at deployment, or later if the database came up
+ * after the portal), when the settings ask for it. Loading twice changes nothing.
+ */
 @Singleton
-@Startup
-@DependsOn("SchemaMigration")
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
@@ -37,9 +37,8 @@ public class DemoData {
     @Inject
     Clock clock;
 
-    @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    void load() {
+    public void load(@Observes SchemaReady schemaReady) {
         if (!settings.demoDataEnabled()) {
             return;
         }
