@@ -1,10 +1,16 @@
 package fr.ent.portal.credential.control;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.nio.CharBuffer;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import de.mkammerer.argon2.Argon2;
@@ -28,7 +34,8 @@ import jakarta.inject.Inject;
  * longer than {@code ent.password.hash.max-wait} gets a {@link PasswordHashingBusyException}.
  * <p>
  * The password arrays given to {@link #hash}, {@link #verify} and {@link #verifyDummy} are wiped (filled with zeros)
- * before the method returns, whatever the outcome: pass a copy if you still need it.
+ * before the method returns, whatever the outcome: pass a copy if you still need it. Passwords are hashed as UTF-8
+ * in Unicode normalization form C (é typed precomposed or decomposed is the same password).
  */
 @ApplicationScoped
 public class PasswordHashing {
@@ -89,7 +96,7 @@ public class PasswordHashing {
     /** A new PHC string for the password, with a random salt and the configured parameters. */
     public String hash(char[] password) {
         try {
-            return gated(() -> argon2.hash(iterations, memoryKib, parallelism, password));
+            return withNfc(password, nfc -> gated(() -> argon2.hash(iterations, memoryKib, parallelism, nfc, UTF_8)));
         } finally {
             wipe(password);
         }
@@ -98,7 +105,8 @@ public class PasswordHashing {
     /** True when the password matches the stored PHC string; false for a missing or malformed hash. */
     public boolean verify(String phc, char[] password) {
         try {
-            return phc != null && phc.startsWith("$argon2") && gated(() -> argon2.verify(phc, password));
+            return phc != null && phc.startsWith("$argon2")
+                    && withNfc(password, nfc -> gated(() -> argon2.verify(phc, nfc, UTF_8)));
         } finally {
             wipe(password);
         }
@@ -110,7 +118,7 @@ public class PasswordHashing {
      */
     public boolean verifyDummy(char[] password) {
         try {
-            gated(() -> argon2.verify(dummyHash, password));
+            withNfc(password, nfc -> gated(() -> argon2.verify(dummyHash, nfc, UTF_8)));
             return false;
         } finally {
             wipe(password);
@@ -150,6 +158,28 @@ public class PasswordHashing {
             return work.get();
         } finally {
             gate.release();
+        }
+    }
+
+    /**
+     * Runs the work on the password in Unicode normalization form C, so that an é typed as one character or as e
+     * plus a combining accent gives the same hash. ASCII-only passwords are used as they are; otherwise the
+     * normalized copy is wiped afterwards (the intermediate String cannot be).
+     */
+    private static <T> T withNfc(char[] password, Function<char[], T> work) {
+        Objects.requireNonNull(password, "password");
+        boolean ascii = true;
+        for (char c : password) {
+            ascii &= c < 0x80;
+        }
+        if (ascii) {
+            return work.apply(password);
+        }
+        char[] nfc = Normalizer.normalize(CharBuffer.wrap(password), Normalizer.Form.NFC).toCharArray();
+        try {
+            return work.apply(nfc);
+        } finally {
+            wipe(nfc);
         }
     }
 

@@ -44,6 +44,21 @@ class PasswordHashingTest {
     }
 
     @Test
+    void precomposedAndDecomposedAccentsAreTheSamePassword() {
+        String phc = HASHING.hash("Cre\u0300me-bru\u0302le\u0301e-1".toCharArray()); // decomposed
+        assertTrue(HASHING.verify(phc, "Crème-brûlée-1".toCharArray()));
+        assertFalse(HASHING.verify(phc, "Creme-brulee-1".toCharArray()));
+        String phc2 = HASHING.hash("Crème-brûlée-1".toCharArray());
+        assertTrue(HASHING.verify(phc2, "Cre\u0300me-bru\u0302le\u0301e-1".toCharArray()));
+    }
+
+    @Test
+    void malformedArgon2HashesDoNotVerify() {
+        assertFalse(HASHING.verify("$argon2id$v=19$m=19456,t=2,p=1$garbage", "x".toCharArray()));
+        assertFalse(HASHING.verify("$argon2id$", "x".toCharArray()));
+    }
+
+    @Test
     void passwordArraysAreWiped() {
         char[] password = "Secret-Password1".toCharArray();
         String phc = HASHING.hash(password);
