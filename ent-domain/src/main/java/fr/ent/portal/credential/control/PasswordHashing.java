@@ -1,28 +1,228 @@
 package fr.ent.portal.credential.control;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.nio.CharBuffer;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 
+import fr.ent.portal.platform.config.Setting;
+import fr.ent.portal.platform.config.Settings;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
- * Argon2id password hashes stored as PHC strings (native libargon2 through argon2-jvm).
- * First version: OWASP parameters m=19 MiB, t=2, p=1.
+ * Argon2id password hashes stored as PHC strings ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), computed by the
+ * native libargon2 through argon2-jvm.
+ * <p>
+ * Parameters come from configuration (OWASP defaults m=19 MiB, t=2, p=1); {@link #needsRehash(String)} tells when a
+ * stored hash was made with other parameters, so that the sign-in can store a fresh hash.
+ * <p>
+ * Every hash and verification passes a fair gate of {@code ent.password.hash.concurrency} permits: simultaneous
+ * sign-ins queue (first come, first served) instead of each taking a core and 19 MiB at once. A caller that waited
+ * longer than {@code ent.password.hash.max-wait} gets a {@link PasswordHashingBusyException}.
+ * <p>
+ * The password arrays given to {@link #hash}, {@link #verify} and {@link #verifyDummy} are wiped (filled with zeros)
+ * before the method returns, whatever the outcome: pass a copy if you still need it. Passwords are hashed as UTF-8
+ * in Unicode normalization form C (é typed precomposed or decomposed is the same password).
  */
 @ApplicationScoped
 public class PasswordHashing {
 
-    private static final int MEMORY_KIB = 19 * 1024;
-    private static final int ITERATIONS = 2;
-    private static final int PARALLELISM = 1;
+    /** Password behind {@link #verifyDummy}: random-looking, never a real user's. */
+    private static final char[] DUMMY_PASSWORD = "dummy-0f3c9a61-argon2-ENT".toCharArray();
 
-    private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
+    private Argon2 argon2;
+    private int memoryKib;
+    private int iterations;
+    private int parallelism;
+    private int concurrency;
+    private Semaphore gate;
+    private Duration maxWait;
+    private String dummyHash;
 
-    public String hash(char[] password) {
-        return argon2.hash(ITERATIONS, MEMORY_KIB, PARALLELISM, password);
+    /** For the CDI proxy only. */
+    protected PasswordHashing() {
     }
 
+    @Inject
+    public PasswordHashing(Settings settings) {
+        this(settings.getInt(Setting.PASSWORD_ARGON2_MEMORY_KIB), settings.getInt(Setting.PASSWORD_ARGON2_ITERATIONS),
+                settings.getInt(Setting.PASSWORD_ARGON2_PARALLELISM), concurrency(settings.get(Setting.PASSWORD_HASH_CONCURRENCY)),
+                settings.getDuration(Setting.PASSWORD_HASH_MAX_WAIT));
+    }
+
+    /** Outside CDI (tests, tools): the given Argon2id parameters and gate size, waiting at most 20 s for the gate. */
+    public PasswordHashing(int memoryKib, int iterations, int parallelism, int concurrency) {
+        this(memoryKib, iterations, parallelism, concurrency, Duration.ofSeconds(20));
+    }
+
+    public PasswordHashing(int memoryKib, int iterations, int parallelism, int concurrency, Duration maxWait) {
+        this(Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id), memoryKib, iterations, parallelism, concurrency, maxWait);
+    }
+
+    PasswordHashing(Argon2 argon2, int memoryKib, int iterations, int parallelism, int concurrency, Duration maxWait) {
+        if (memoryKib < 8 * parallelism || iterations < 1 || parallelism < 1 || concurrency < 1) {
+            throw new IllegalArgumentException("Invalid Argon2id parameters or concurrency");
+        }
+        this.argon2 = argon2;
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+        this.parallelism = parallelism;
+        this.concurrency = concurrency;
+        this.gate = new Semaphore(concurrency, true);
+        this.maxWait = maxWait;
+        this.dummyHash = argon2.hash(iterations, memoryKib, parallelism, DUMMY_PASSWORD.clone());
+    }
+
+    /** {@code auto} (or a value below 1) means one permit per processor. */
+    static int concurrency(String value) {
+        String v = value == null ? "" : value.trim();
+        int n = v.isEmpty() || "auto".equalsIgnoreCase(v) ? 0 : Integer.parseInt(v);
+        return n > 0 ? n : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** A new PHC string for the password, with a random salt and the configured parameters. */
+    public String hash(char[] password) {
+        try {
+            return withNfc(password, nfc -> gated(() -> argon2.hash(iterations, memoryKib, parallelism, nfc, UTF_8)));
+        } finally {
+            wipe(password);
+        }
+    }
+
+    /** True when the password matches the stored PHC string; false for a missing or malformed hash. */
     public boolean verify(String phc, char[] password) {
-        return phc != null && argon2.verify(phc, password);
+        try {
+            return phc != null && phc.startsWith("$argon2")
+                    && withNfc(password, nfc -> gated(() -> argon2.verify(phc, nfc, UTF_8)));
+        } finally {
+            wipe(password);
+        }
+    }
+
+    /**
+     * The same work as {@link #verify} against a hash of a dummy password, for an unknown identifier: the answer
+     * then takes as long as for a known one. Always false.
+     */
+    public boolean verifyDummy(char[] password) {
+        try {
+            withNfc(password, nfc -> gated(() -> argon2.verify(dummyHash, nfc, UTF_8)));
+            return false;
+        } finally {
+            wipe(password);
+        }
+    }
+
+    /** True when the stored hash is not an Argon2id hash of version 19 with exactly the configured m, t and p. */
+    public boolean needsRehash(String phc) {
+        return Phc.parse(phc).map(p -> !p.matches(memoryKib, iterations, parallelism)).orElse(true);
+    }
+
+    /** Callers waiting for the gate now (an estimate, for metrics). */
+    public int queueLength() {
+        return gate.getQueueLength();
+    }
+
+    /** The gate's size: hashes that may run at once. */
+    public int permits() {
+        return concurrency;
+    }
+
+    /** Permits free now (for metrics). */
+    public int availablePermits() {
+        return gate.availablePermits();
+    }
+
+    private <T> T gated(Supplier<T> work) {
+        try {
+            if (!gate.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new PasswordHashingBusyException(maxWait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PasswordHashingBusyException(maxWait);
+        }
+        try {
+            return work.get();
+        } finally {
+            gate.release();
+        }
+    }
+
+    /**
+     * Runs the work on the password in Unicode normalization form C, so that an é typed as one character or as e
+     * plus a combining accent gives the same hash. ASCII-only passwords are used as they are; otherwise the
+     * normalized copy is wiped afterwards (the intermediate String cannot be).
+     */
+    private static <T> T withNfc(char[] password, Function<char[], T> work) {
+        Objects.requireNonNull(password, "password");
+        boolean ascii = true;
+        for (char c : password) {
+            ascii &= c < 0x80;
+        }
+        if (ascii) {
+            return work.apply(password);
+        }
+        char[] nfc = Normalizer.normalize(CharBuffer.wrap(password), Normalizer.Form.NFC).toCharArray();
+        try {
+            return work.apply(nfc);
+        } finally {
+            wipe(nfc);
+        }
+    }
+
+    private static void wipe(char[] password) {
+        if (password != null) {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** The parameters of a PHC string {@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}. */
+    record Phc(String algorithm, int version, int memoryKib, int iterations, int parallelism) {
+
+        static Optional<Phc> parse(String phc) {
+            if (phc == null) {
+                return Optional.empty();
+            }
+            String[] parts = phc.split("\\$", -1);
+            if (parts.length != 6 || !parts[0].isEmpty() || !parts[2].startsWith("v=")) {
+                return Optional.empty();
+            }
+            try {
+                int version = Integer.parseInt(parts[2].substring(2));
+                int m = -1, t = -1, p = -1;
+                for (String param : parts[3].split(",")) {
+                    String[] kv = param.split("=", 2);
+                    int value = Integer.parseInt(kv[1]);
+                    switch (kv[0]) {
+                        case "m" -> m = value;
+                        case "t" -> t = value;
+                        case "p" -> p = value;
+                        default -> { }
+                    }
+                }
+                return m < 0 || t < 0 || p < 0 ? Optional.empty()
+                        : Optional.of(new Phc(parts[1], version, m, t, p));
+            } catch (RuntimeException malformed) {
+                return Optional.empty();
+            }
+        }
+
+        boolean matches(int memoryKib, int iterations, int parallelism) {
+            return "argon2id".equals(algorithm) && version == 19
+                    && this.memoryKib == memoryKib && this.iterations == iterations && this.parallelism == parallelism;
+        }
     }
 }

@@ -20,7 +20,17 @@ public enum Setting {
     DEMO_DATA("ent.demo.data", "auto",
             "Load the demo accounts at start: auto (only on the embedded H2 database), true or false."),
     TIME_ZONE("ent.time.zone", "Europe/Paris",
-            "Time zone of the schools: school years, dates shown on pages and letters.");
+            "Time zone of the schools: school years, dates shown on pages and letters."),
+    PASSWORD_ARGON2_MEMORY_KIB("ent.password.argon2.memory-kib", "19456",
+            "Argon2id memory cost of new password hashes, in KiB (OWASP: 19456 = 19 MiB). Older hashes are upgraded at sign-in."),
+    PASSWORD_ARGON2_ITERATIONS("ent.password.argon2.iterations", "2",
+            "Argon2id time cost (passes over memory) of new password hashes (OWASP: 2)."),
+    PASSWORD_ARGON2_PARALLELISM("ent.password.argon2.parallelism", "1",
+            "Argon2id parallelism (lanes) of new password hashes (OWASP: 1)."),
+    PASSWORD_HASH_CONCURRENCY("ent.password.hash.concurrency", "auto",
+            "How many password hashes may run at once; further sign-ins queue. auto = the number of processors."),
+    PASSWORD_HASH_MAX_WAIT("ent.password.hash.max-wait", "PT20S",
+            "Longest wait in the password hashing queue before the attempt is refused as busy (ISO-8601 or seconds).");
 
     private final String key;
     private final String defaultValue;
