@@ -61,7 +61,7 @@ class SchemaMappingTest {
     /** A date in the middle of a school year; the demo's school years are computed from it. */
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-10T08:00:00Z"), PARIS);
 
-    private final PasswordHashing hashing = new PasswordHashing();
+    private final PasswordHashing hashing = new PasswordHashing(19 * 1024, 2, 1, 2);
     private EntityManagerFactory emf;
 
     @BeforeAll
