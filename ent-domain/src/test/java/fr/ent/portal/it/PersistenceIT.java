@@ -1,0 +1,129 @@
+package fr.ent.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.time.LocalDate;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import fr.ent.portal.account.boundary.Accounts;
+import fr.ent.portal.account.entity.Account;
+import fr.ent.portal.account.entity.AccountStatus;
+import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.credential.control.PasswordHashing;
+import fr.ent.portal.demo.control.DemoDataSet;
+import fr.ent.portal.establishment.boundary.Establishments;
+import fr.ent.portal.establishment.entity.Establishment;
+import fr.ent.portal.establishment.entity.EstablishmentKind;
+import fr.ent.portal.platform.ConflictException;
+import fr.ent.portal.platform.persistence.SchemaMigration;
+
+/**
+ * Persistence and boundaries inside Payara Micro: the domain jar as it ships (Hibernate, Flyway,
+ * the configured data source, JTA), on the embedded H2 file or, when {@code ent.test.db.url} is set,
+ * on PostgreSQL.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PersistenceIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        JavaArchive domain = ShrinkWrap.create(ExplodedImporter.class, "ent-domain.jar")
+                .importDirectory(new File("target/classes"))
+                .as(JavaArchive.class);
+        File[] libraries = Maven.resolver().loadPomFromFile("pom.xml")
+                .importCompileAndRuntimeDependencies().resolve().withTransitivity().asFile();
+        return ShrinkWrap.create(WebArchive.class, "persistence-it.war")
+                .addAsLibrary(domain)
+                .addAsLibraries(libraries)
+                .addAsWebInfResource(new File("src/test/resources/it-beans.xml"), "beans.xml");
+    }
+
+    @EJB
+    SchemaMigration schema;
+
+    @EJB
+    Accounts accounts;
+
+    @EJB
+    Establishments establishments;
+
+    @Inject
+    PasswordHashing hashing;
+
+    @Test
+    void flywayMigratedTheSchemaAtDeployment() {
+        assertTrue(schema.isMigrated(), () -> "schema not migrated: " + schema.lastProblem());
+    }
+
+    @Test
+    void demoAccountsExistWithTheirStatedSecrets() {
+        Account pupil = accounts.findByIdentifier("l.martin1").orElseThrow();
+        assertEquals(AccountStatus.PROVISIONAL, pupil.status());
+        assertTrue(hashing.verify(pupil.provisionalCodeHash(), DemoDataSet.PUPIL_CODE.toCharArray()));
+
+        Account parent = accounts.findByIdentifier("c.durand1").orElseThrow();
+        assertTrue(hashing.verify(parent.provisionalCodeHash(), DemoDataSet.PARENT_CODE.toCharArray()));
+
+        assertSecret("s.bernard1", DemoDataSet.BERNARD_PASSWORD);
+        assertSecret("p.petit1", DemoDataSet.TEACHER_PASSWORD);
+        assertSecret("a.moreau1", DemoDataSet.SCHOOL_ADMIN_PASSWORD);
+        assertSecret("r.admin1", DemoDataSet.REGION_ADMIN_PASSWORD);
+        assertTrue(accounts.findByIdentifier("S.Bernard1 ").isPresent(), "identifiers are found whatever their case");
+    }
+
+    private void assertSecret(String identifier, String password) {
+        Account account = accounts.findByIdentifier(identifier).orElseThrow();
+        assertEquals(AccountStatus.ACTIVE, account.status(), identifier);
+        assertTrue(hashing.verify(account.passwordHash(), password.toCharArray()), identifier);
+    }
+
+    @Test
+    void identifiersAreNumberedPerNameAndNeverReused() {
+        Account first = accounts.create("Jérôme", "Le Bihan", LocalDate.of(2010, 5, 4), Profile.PUPIL);
+        Account second = accounts.create("Jeanne", "Le-Bihan", LocalDate.of(2011, 6, 5), Profile.PUPIL);
+        assertTrue(first.identifier().startsWith("j.lebihan"), first.identifier());
+        assertNotEquals(first.identifier(), second.identifier());
+        int n1 = Integer.parseInt(first.identifier().substring("j.lebihan".length()));
+        int n2 = Integer.parseInt(second.identifier().substring("j.lebihan".length()));
+        assertEquals(n1 + 1, n2);
+    }
+
+    @Test
+    void aDuplicateUaiIsABusinessConflictNotAStackTrace() {
+        ConflictException conflict = assertThrows(ConflictException.class, () -> establishments.create(
+                new Establishment(DemoDataSet.LYCEE_UAI, "Doublon", EstablishmentKind.LYCEE, "Créteil", "Meaux")));
+        assertEquals("establishment.uai.taken", conflict.key());
+    }
+
+    @Test
+    void aWrongUaiIsRefusedByValidationWithItsMessageKey() {
+        EJBException refused = assertThrows(EJBException.class, () -> establishments.create(
+                new Establishment("0771763A", "Mauvaise lettre", EstablishmentKind.LYCEE, "Créteil", "Meaux")));
+        Throwable cause = refused;
+        while (cause != null && !(cause instanceof ConstraintViolationException)) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause instanceof ConstraintViolationException, () -> "not a validation failure: " + refused);
+        assertTrue(((ConstraintViolationException) cause).getConstraintViolations().stream()
+                .anyMatch(v -> "{establishment.uai.invalid}".equals(v.getMessageTemplate())));
+        assertTrue(establishments.findByUai("0771763A").isEmpty(), "nothing written");
+    }
+}
