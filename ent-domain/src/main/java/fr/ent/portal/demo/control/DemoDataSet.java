@@ -15,6 +15,7 @@ import fr.ent.portal.account.boundary.Accounts;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.Profile;
 import fr.ent.portal.credential.control.PasswordHashing;
+import fr.ent.portal.credential.control.ProvisionalCodes;
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.establishment.entity.EstablishmentKind;
 import fr.ent.portal.schooling.entity.Assignment;
@@ -159,7 +160,7 @@ public class DemoDataSet {
     }
 
     private void withProvisionalCode(Account account, String code) {
-        account.issueProvisionalCode(hash(code), now.plus(PROVISIONAL_CODE_VALIDITY));
+        account.issueProvisionalCode(hash(ProvisionalCodes.normalize(code)), now.plus(PROVISIONAL_CODE_VALIDITY));
     }
 
     private void withPassword(Account account, String password) {

@@ -31,15 +31,31 @@ import fr.ent.portal.schooling.entity.SchoolYearConverter;
  */
 public final class TestPersistenceUnit implements PersistenceUnitInfo {
 
-    /** Every mapped class of the domain; keep in step with the entities. */
-    static final List<String> MANAGED_CLASSES = List.of(
-            Establishment.class.getName(),
-            OfferedService.class.getName(),
-            Account.class.getName(),
-            Enrollment.class.getName(),
-            Assignment.class.getName(),
-            Responsibility.class.getName(),
-            SchoolYearConverter.class.getName());
+    /** Every mapped class of the domain: the @Entity and @Converter classes found in the compiled main classes. */
+    static final List<String> MANAGED_CLASSES = scanMappedClasses();
+
+    private static List<String> scanMappedClasses() {
+        java.nio.file.Path root = java.nio.file.Path.of("target", "classes");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
+            return files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$"))
+                    .map(f -> root.relativize(f).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", ""))
+                    .filter(TestPersistenceUnit::isMapped)
+                    .sorted()
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isMapped(String className) {
+        try {
+            Class<?> type = Class.forName(className, false, TestPersistenceUnit.class.getClassLoader());
+            return type.isAnnotationPresent(jakarta.persistence.Entity.class)
+                    || type.isAnnotationPresent(jakarta.persistence.Converter.class);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 
     private final DataSource dataSource;
 
