@@ -16,7 +16,7 @@ import org.omnifaces.util.Faces;
 @RequestScoped
 public class LanguageBacking {
 
-    static final String COOKIE = "ent_lang";
+    public static final String COOKIE = "ent_lang";
     static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
 
     private Locale locale;
@@ -28,7 +28,7 @@ public class LanguageBacking {
         return locale;
     }
 
-    static Locale resolve(String chosen, String acceptLanguage) {
+    public static Locale resolve(String chosen, String acceptLanguage) {
         if (chosen != null) {
             for (Locale supported : SUPPORTED) {
                 if (supported.getLanguage().equals(chosen)) {

@@ -45,7 +45,7 @@ class PortalHttpIT {
 
     @Test
     void unknownPageIsAFriendly404() {
-        HttpResponse<String> missing = http.get("/no-such-page");
+        HttpResponse<String> missing = http.get("/help/no-such-page");
         assertEquals(404, missing.statusCode());
         assertTrue(missing.body().contains("Cette page n'existe pas") || missing.body().contains("Cette page n&#39;existe pas"),
                 missing.body());

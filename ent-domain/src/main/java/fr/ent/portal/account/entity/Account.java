@@ -224,6 +224,19 @@ public class Account {
         recordSignIn(now);
     }
 
+    /** Replaces the stored hash of the same password, computed with the currently configured parameters. */
+    public void rehashPassword(String newPasswordHash) {
+        if (passwordHash == null) {
+            throw new IllegalStateException("No password to rehash");
+        }
+        this.passwordHash = requireHash(newPasswordHash);
+    }
+
+    /** True while steps remain that must be done before the person may use the portal (verifying the email is not one). */
+    public boolean hasBlockingPendingActions() {
+        return pendingActions.stream().anyMatch(PendingAction::blocksSignIn);
+    }
+
     public void acceptCharter() {
         pendingActions.remove(PendingAction.ACCEPT_CHARTER);
     }
@@ -243,6 +256,14 @@ public class Account {
         this.recoveryEmailVerifiedAt = null;
         pendingActions.remove(PendingAction.RECORD_EMAIL);
         pendingActions.add(PendingAction.VERIFY_EMAIL);
+    }
+
+    /** A pupil chose not to give a recovery email at first connection (allowed for pupils only). */
+    public void skipRecoveryEmail() {
+        if (profile != Profile.PUPIL) {
+            throw new BusinessException("account.recoveryEmail.required");
+        }
+        pendingActions.remove(PendingAction.RECORD_EMAIL);
     }
 
     /** The holder proved they read the recovery email (a link or code sent to it). */

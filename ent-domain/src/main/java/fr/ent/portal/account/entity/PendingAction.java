@@ -2,8 +2,19 @@ package fr.ent.portal.account.entity;
 
 /** What the account holder must do at the next sign-in before reaching the portal. */
 public enum PendingAction {
-    CHANGE_PASSWORD,
-    RECORD_EMAIL,
-    VERIFY_EMAIL,
-    ACCEPT_CHARTER
+    CHANGE_PASSWORD(true),
+    RECORD_EMAIL(true),
+    VERIFY_EMAIL(false),
+    ACCEPT_CHARTER(true);
+
+    private final boolean blocksSignIn;
+
+    PendingAction(boolean blocksSignIn) {
+        this.blocksSignIn = blocksSignIn;
+    }
+
+    /** Whether the step must be done before the session is granted (verifying the email can wait for the mail). */
+    public boolean blocksSignIn() {
+        return blocksSignIn;
+    }
 }

@@ -1,25 +1,86 @@
 package fr.ent.portal.view.login;
 
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 
-/**
- * Backing bean of /login: the sign-in form. The sign-in itself (Jakarta Security) arrives with the
- * sign-in issue; until then a submitted form gets the standard failure message.
- */
+import fr.ent.portal.platform.Client;
+import fr.ent.portal.security.Clients;
+import fr.ent.portal.security.DeviceCookies;
+import fr.ent.portal.security.PasswordSignIn;
+import fr.ent.portal.security.Sessions;
+import fr.ent.portal.security.SignInOutcome;
+import fr.ent.portal.signin.boundary.SignInAttempt;
+import fr.ent.portal.signin.boundary.SignInResult;
+import fr.ent.portal.view.Texts;
+
+/** Backing bean of /login: identifier and password (or provisional code) in, home or first connection out. */
 @Named
 @RequestScoped
 public class LoginBacking {
+
+    /** Longer secrets are not checked at all (the policy allows 128 characters). */
+    static final int MAX_SECRET = 1024;
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    SignInOutcome outcome;
+
+    @Inject
+    Clients clients;
+
+    @Inject
+    DeviceCookies deviceCookies;
+
+    @Inject
+    Sessions sessions;
 
     private String identifier;
     private String password;
 
     public String signIn() {
-        Messages.addGlobalError(Faces.getMessageBundle().getString("login.error.failed"));
+        HttpServletRequest request = Faces.getRequest();
+        HttpServletResponse response = Faces.getResponse();
+        String secret = password == null ? "" : password;
         password = null;
+        if (secret.length() > MAX_SECRET || identifier == null || identifier.length() > 256) {
+            Texts.globalError("login.error.failed");
+            return null;
+        }
+        sessions.discard(request);
+        Client client = clients.of(request);
+        SignInAttempt attempt = new SignInAttempt(identifier, secret.toCharArray(), client.ip(), client.userAgent(),
+                deviceCookies.read(request));
+        AuthenticationStatus status = security.authenticate(request, response,
+                withParams().credential(new PasswordSignIn(attempt)).newAuthentication(true));
+        SignInResult result = outcome.get();
+        if (status == AuthenticationStatus.SEND_CONTINUE) {
+            Faces.responseComplete();
+            return null;
+        }
+        if (status == AuthenticationStatus.SUCCESS) {
+            sessions.signedIn(request);
+            deviceCookies.write(request, response, result.deviceCookie());
+            return "/home?faces-redirect=true";
+        }
+        switch (result.outcome()) {
+            case FIRST_CONNECTION -> {
+                sessions.startFirstConnection(request, result);
+                return "/first-connection?faces-redirect=true";
+            }
+            case CODE_EXPIRED -> Texts.globalError("login.error.code_expired");
+            default -> Texts.globalError("login.error.failed");
+        }
         return null;
     }
 

@@ -1,0 +1,161 @@
+package fr.ent.portal.signin.boundary;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import fr.ent.portal.account.boundary.EmailVerifications;
+import fr.ent.portal.account.entity.Account;
+import fr.ent.portal.account.entity.AccountStatus;
+import fr.ent.portal.account.entity.PendingAction;
+import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.audit.boundary.AuditTrail;
+import fr.ent.portal.audit.entity.AuditEventType;
+import fr.ent.portal.credential.control.PasswordHashing;
+import fr.ent.portal.credential.control.PasswordPolicy;
+import fr.ent.portal.credential.control.PersonalData;
+import fr.ent.portal.credential.control.RuleViolation;
+import fr.ent.portal.platform.BusinessException;
+import fr.ent.portal.platform.Client;
+import fr.ent.portal.platform.InvalidInputException;
+import fr.ent.portal.platform.InvalidInputException.FieldError;
+import fr.ent.portal.platform.config.Setting;
+import fr.ent.portal.platform.config.Settings;
+
+/**
+ * The first connection: the steps an account owes before its session is granted (a new password
+ * under the one policy, a recovery email, the charter). All are checked together and written in one
+ * transaction; a recorded email gets a verification link by mail.
+ */
+@Stateless
+public class FirstConnection {
+
+    /** A pragmatic shape check; the verification mail is the real proof. */
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"'()\\[\\],;:\\\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHashing hashing;
+
+    @Inject
+    PasswordPolicy policy;
+
+    @EJB
+    EmailVerifications verifications;
+
+    @EJB
+    AuditTrail audit;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    /** The steps still owed by this account, for the page to show. */
+    public Steps steps(long accountId) {
+        Account account = pending(accountId);
+        return new Steps(account.identifier(), account.firstName(), account.lastName(), account.profile(),
+                account.pendingActions().contains(PendingAction.CHANGE_PASSWORD),
+                account.pendingActions().contains(PendingAction.RECORD_EMAIL),
+                emailRequired(account.profile()),
+                account.pendingActions().contains(PendingAction.ACCEPT_CHARTER));
+    }
+
+    /** What the page shows: the person and the steps to do. */
+    public record Steps(String identifier, String firstName, String lastName, Profile profile,
+                        boolean password, boolean email, boolean emailRequired, boolean charter) {
+    }
+
+    /** Completes every step at once, or refuses field by field (nothing written). Returns the signed-in groups. */
+    public SignInResult complete(long accountId, char[] password, char[] confirmation, String email,
+                                 boolean charterAccepted, Client client) {
+        try {
+            Account account = pending(accountId);
+            Instant now = clock.instant();
+            Steps steps = steps(accountId);
+            String typedEmail = email == null ? "" : email.strip();
+            List<FieldError> errors = new ArrayList<>();
+            if (steps.password()) {
+                String candidate = new String(password);
+                for (RuleViolation violation : policy.check(candidate,
+                        new PersonalData(account.identifier(), account.firstName(), account.lastName()))) {
+                    errors.add(new FieldError("password", violation.key(), List.of(violation.params())));
+                }
+                if (!Arrays.equals(password, confirmation)) {
+                    errors.add(new FieldError("confirmation", "first_connection.error.confirmation_mismatch"));
+                }
+            }
+            if (steps.email()) {
+                if (typedEmail.isEmpty() && steps.emailRequired()) {
+                    errors.add(new FieldError("email", "first_connection.error.email_required"));
+                } else if (!typedEmail.isEmpty() && (typedEmail.length() > 254 || !EMAIL.matcher(typedEmail).matches())) {
+                    errors.add(new FieldError("email", "account.recoveryEmail.invalid"));
+                }
+            }
+            if (steps.charter() && !charterAccepted) {
+                errors.add(new FieldError("charter", "first_connection.error.charter_required"));
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+            apply(account, steps, password, typedEmail, now);
+            audit.record(AuditEventType.FIRST_CONNECTION_COMPLETED, account.id(), account.identifier(), client.ip(),
+                    client.userAgent(), null);
+            if (steps.password()) {
+                audit.record(AuditEventType.PASSWORD_CHANGED, account.id(), account.identifier(), client.ip(),
+                        client.userAgent(), "first-connection");
+            }
+            if (steps.email() && !typedEmail.isEmpty()) {
+                verifications.send(account, client);
+            }
+            return new SignInResult(SignInResult.Outcome.SIGNED_IN, account.id(), account.identifier(), account.profile(),
+                    SignIn.groupsOf(account), null);
+        } finally {
+            Arrays.fill(password, '\0');
+            Arrays.fill(confirmation, '\0');
+        }
+    }
+
+    private void apply(Account account, Steps steps, char[] password, String email, Instant now) {
+        String hash = steps.password() ? hashing.hash(password.clone()) : null;
+        if (account.status() == AccountStatus.PROVISIONAL) {
+            account.completeFirstConnection(hash, email.isEmpty() ? null : email, now);
+        } else {
+            if (hash != null) {
+                account.changePassword(hash);
+            }
+            if (!email.isEmpty()) {
+                account.changeRecoveryEmail(email);
+            }
+            account.acceptCharter();
+            account.recordSignIn(now);
+        }
+        if (steps.email() && email.isEmpty()) {
+            account.skipRecoveryEmail();
+        }
+    }
+
+    private Account pending(long accountId) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null || account.status() == AccountStatus.DISABLED || !account.hasBlockingPendingActions()) {
+            throw new BusinessException("first_connection.error.nothing_pending");
+        }
+        return account;
+    }
+
+    private boolean emailRequired(Profile profile) {
+        return profile != Profile.PUPIL || settings.getBoolean(Setting.PUPIL_EMAIL_REQUIRED);
+    }
+}

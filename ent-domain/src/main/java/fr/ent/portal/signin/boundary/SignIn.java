@@ -1,0 +1,177 @@
+package fr.ent.portal.signin.boundary;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import fr.ent.portal.account.entity.Account;
+import fr.ent.portal.account.entity.AccountStatus;
+import fr.ent.portal.audit.boundary.AuditTrail;
+import fr.ent.portal.audit.entity.AuditEventType;
+import fr.ent.portal.credential.control.PasswordHashing;
+import fr.ent.portal.credential.control.ProvisionalCodes;
+import fr.ent.portal.signin.control.SignInProtection;
+import fr.ent.portal.signin.control.SignInThrottle;
+
+/**
+ * Checks an identifier and a password or provisional code. Unknown, disabled and held-back accounts take
+ * the same path as a wrong password (a dummy hash is computed for unknown identifiers), so neither the
+ * answer nor its timing tells whether an account exists. The password hash is computed outside any
+ * transaction; the few writes go through {@link SignInRecords}.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SignIn {
+
+    /** Identifiers are at most this long; anything longer is compared as its first characters (and fails). */
+    static final int MAX_IDENTIFIER = 64;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHashing hashing;
+
+    @Inject
+    SignInProtection protection;
+
+    @EJB
+    SignInRecords records;
+
+    @EJB
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    private enum Check { PASSWORD_OK, CODE_OK, CODE_EXPIRED, WRONG }
+
+    public SignInResult verify(SignInAttempt attempt) {
+        char[] secret = attempt.secret() == null ? new char[0] : attempt.secret();
+        try {
+            return verify(attempt, secret);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    private SignInResult verify(SignInAttempt attempt, char[] secret) {
+        Instant now = clock.instant();
+        String key = identifierKey(attempt.identifier());
+        String ip = attempt.clientIp();
+        if (key.isEmpty() || secret.length == 0) {
+            return SignInResult.refused();
+        }
+        if (!protection.ipLimiter().tryAcquire(ip, now)) {
+            audit.record(AuditEventType.SIGN_IN_FAILED, null, key, ip, attempt.userAgent(), "ip-rate-limited");
+            return SignInResult.refused();
+        }
+        Optional<Account> account = em.createNamedQuery(Account.BY_IDENTIFIER, Account.class)
+                .setParameter("identifier", key).getResultStream().findFirst();
+        String deviceId = account.flatMap(a -> protection.trustedDevice(attempt.deviceCookie(), a.id(), now)).orElse(null);
+        if (attempt.deviceCookie() != null && deviceId == null && protection.isForgedDevice(attempt.deviceCookie(), now)) {
+            audit.record(AuditEventType.DEVICE_COOKIE_REJECTED, account.map(Account::id).orElse(null), key, ip,
+                    attempt.userAgent(), "forged-or-expired");
+        }
+        SignInThrottle.Verdict verdict = protection.throttle().check(key, deviceId, now);
+        if (!verdict.allowed()) {
+            audit.record(AuditEventType.SIGN_IN_FAILED, account.map(Account::id).orElse(null), key, ip,
+                    attempt.userAgent(), "held");
+            return SignInResult.refused();
+        }
+        Check check = account.map(a -> check(a, secret, now)).orElseGet(() -> dummy(secret));
+        return switch (check) {
+            case PASSWORD_OK -> signedIn(account.orElseThrow(), attempt, key, deviceId, now);
+            case CODE_OK -> firstConnection(account.orElseThrow(), attempt, key, deviceId);
+            case CODE_EXPIRED -> {
+                audit.record(AuditEventType.SIGN_IN_FAILED, account.orElseThrow().id(), key, ip, attempt.userAgent(),
+                        "provisional-code-expired");
+                yield new SignInResult(SignInResult.Outcome.CODE_EXPIRED, null, null, null, Set.of(), null);
+            }
+            case WRONG -> failed(account, attempt, key, deviceId, now);
+        };
+    }
+
+    private Check check(Account account, char[] secret, Instant now) {
+        if (account.status() == AccountStatus.DISABLED) {
+            return dummy(secret);
+        }
+        if (account.status() == AccountStatus.PROVISIONAL && account.provisionalCodeHash() != null) {
+            char[] code = ProvisionalCodes.normalize(new String(secret)).toCharArray();
+            if (!hashing.verify(account.provisionalCodeHash(), code)) {
+                return Check.WRONG;
+            }
+            return account.hasValidProvisionalCode(now) ? Check.CODE_OK : Check.CODE_EXPIRED;
+        }
+        if (account.passwordHash() == null) {
+            return dummy(secret);
+        }
+        return hashing.verify(account.passwordHash(), secret.clone()) ? Check.PASSWORD_OK : Check.WRONG;
+    }
+
+    private Check dummy(char[] secret) {
+        hashing.verifyDummy(secret.clone());
+        return Check.WRONG;
+    }
+
+    private SignInResult signedIn(Account account, SignInAttempt attempt, String key, String deviceId, Instant now) {
+        String rehash = hashing.needsRehash(account.passwordHash()) ? hashing.hash(attempt.secret().clone()) : null;
+        protection.throttle().recordSuccess(key, deviceId);
+        if (account.hasBlockingPendingActions()) {
+            return firstConnection(account, attempt, key, deviceId);
+        }
+        records.signedIn(account.id(), now, rehash);
+        audit.record(AuditEventType.SIGN_IN_SUCCEEDED, account.id(), key, attempt.clientIp(), attempt.userAgent(), null);
+        String cookie = protection.deviceCookie().issue(attempt.deviceCookie(), account.id(), now);
+        return new SignInResult(SignInResult.Outcome.SIGNED_IN, account.id(), account.identifier(), account.profile(),
+                groupsOf(account), cookie);
+    }
+
+    private SignInResult firstConnection(Account account, SignInAttempt attempt, String key, String deviceId) {
+        protection.throttle().recordSuccess(key, deviceId);
+        audit.record(AuditEventType.SIGN_IN_SUCCEEDED, account.id(), key, attempt.clientIp(), attempt.userAgent(),
+                "first-connection-started");
+        return new SignInResult(SignInResult.Outcome.FIRST_CONNECTION, account.id(), account.identifier(),
+                account.profile(), Set.of(), null);
+    }
+
+    private SignInResult failed(Optional<Account> account, SignInAttempt attempt, String key, String deviceId, Instant now) {
+        Long accountId = account.map(Account::id).orElse(null);
+        SignInThrottle.FailureOutcome failure = protection.throttle().recordFailure(key, deviceId, now);
+        audit.record(AuditEventType.SIGN_IN_FAILED, accountId, key, attempt.clientIp(), attempt.userAgent(),
+                account.map(a -> a.status() == AccountStatus.DISABLED ? "disabled" : "wrong-secret").orElse("unknown-identifier"));
+        if (failure.lockStarted()) {
+            audit.record(AuditEventType.ACCOUNT_LOCKED, accountId, key, attempt.clientIp(), attempt.userAgent(),
+                    "held-until " + failure.heldUntil());
+            if (accountId != null) {
+                records.lockNotice(accountId, now, attempt.clientIp(), attempt.userAgent());
+            }
+        }
+        return SignInResult.refused();
+    }
+
+    /** The roles a signed-in account gets: its profile, and USER for every signed-in person. */
+    public static Set<String> groupsOf(Account account) {
+        return Set.of("USER", account.profile().name());
+    }
+
+    /** Identifiers compare lower-case and trimmed; junk is cut to a bounded key so it cannot grow memory. */
+    static String identifierKey(String typed) {
+        if (typed == null) {
+            return "";
+        }
+        String key = typed.strip().toLowerCase(Locale.ROOT);
+        return key.length() > MAX_IDENTIFIER ? key.substring(0, MAX_IDENTIFIER) : key;
+    }
+}

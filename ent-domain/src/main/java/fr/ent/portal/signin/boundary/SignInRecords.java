@@ -1,0 +1,65 @@
+package fr.ent.portal.signin.boundary;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+
+import fr.ent.portal.account.entity.Account;
+import fr.ent.portal.mail.boundary.Mailer;
+import fr.ent.portal.mail.entity.MailTemplate;
+import fr.ent.portal.platform.config.Setting;
+import fr.ent.portal.platform.config.Settings;
+
+/** The short transactions around a sign-in: remembering it, and telling the owner of a held-back account. */
+@Stateless
+public class SignInRecords {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    Settings settings;
+
+    /** Remembers a successful sign-in and, when the stored hash used older parameters, its new hash. */
+    public void signedIn(long accountId, Instant now, String newPasswordHash) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            return;
+        }
+        try {
+            if (newPasswordHash != null) {
+                account.rehashPassword(newPasswordHash);
+            }
+            account.recordSignIn(now);
+            em.flush();
+        } catch (OptimisticLockException concurrentSignIn) {
+            // another sign-in of the same account updated it at the same moment: its record is as good
+        }
+    }
+
+    /** "Was it you?": mails the owner of an account that sign-in failures have just held back. */
+    public void lockNotice(long accountId, Instant now, String ip, String userAgent) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null || !account.hasVerifiedEmail()) {
+            return;
+        }
+        ZoneId zone = ZoneId.of(settings.get(Setting.TIME_ZONE));
+        Locale locale = Locale.FRENCH;
+        mailer.queue(account.recoveryEmail(), MailTemplate.ACCOUNT_LOCKED_NOTICE, locale, Map.of(
+                "firstName", account.firstName(),
+                "time", DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(zone).format(now),
+                "client", ip + " – " + (userAgent == null ? "" : userAgent),
+                "helpLink", settings.get(Setting.PUBLIC_URL) + "/help"));
+    }
+}

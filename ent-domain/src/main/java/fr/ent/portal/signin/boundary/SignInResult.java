@@ -1,0 +1,39 @@
+package fr.ent.portal.signin.boundary;
+
+import java.util.Set;
+
+import fr.ent.portal.account.entity.Profile;
+
+/**
+ * The answer to a sign-in attempt. Whatever went wrong, the page shows one message ("Identifiant ou
+ * mot de passe incorrect"), except for a provisional code that was right but has expired.
+ */
+public record SignInResult(Outcome outcome, Long accountId, String identifier, Profile profile,
+                           Set<String> groups, String deviceCookie) {
+
+    public enum Outcome {
+        /** Signed in: grant the session. */
+        SIGNED_IN,
+        /** The provisional code (or a password with steps still owed) was right: the first-connection steps follow. */
+        FIRST_CONNECTION,
+        /** The provisional code was right but has expired: a new letter is needed. */
+        CODE_EXPIRED,
+        /** Anything else: wrong secret, unknown or disabled account, held back, rate-limited. */
+        REFUSED
+    }
+
+    public static SignInResult refused() {
+        return new SignInResult(Outcome.REFUSED, null, null, null, Set.of(), null);
+    }
+
+    public boolean signedIn() {
+        return outcome == Outcome.SIGNED_IN;
+    }
+
+    /** For logs and tests: never contains a secret. */
+    @Override
+    public String toString() {
+        return "SignInResult[" + outcome + ", " + identifier + "]";
+    }
+
+}

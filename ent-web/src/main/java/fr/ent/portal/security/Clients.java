@@ -1,0 +1,47 @@
+package fr.ent.portal.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+import fr.ent.portal.platform.Client;
+import fr.ent.portal.signin.control.ClientAddress;
+import fr.ent.portal.signin.control.SignInProtection;
+import fr.ent.portal.view.LanguageBacking;
+
+/** Who sent this request: the client address through the configured trusted proxies, the browser, the language. */
+@ApplicationScoped
+public class Clients {
+
+    @Inject
+    SignInProtection protection;
+
+    public Client of(HttpServletRequest request) {
+        String ip = ClientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+                protection.trustedProxies());
+        return new Client(ip, request.getHeader("User-Agent"),
+                LanguageBacking.resolve(cookie(request, LanguageBacking.COOKIE), request.getHeader("Accept-Language")));
+    }
+
+    /** Whether the browser reached the portal over HTTPS (directly or through a trusted proxy). */
+    public boolean secure(HttpServletRequest request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        String forwarded = request.getHeader("X-Forwarded-Proto");
+        return "https".equalsIgnoreCase(forwarded)
+                && protection.trustedProxies().stream().anyMatch(proxy -> proxy.contains(request.getRemoteAddr()));
+    }
+
+    static String cookie(HttpServletRequest request, String name) {
+        if (request.getCookies() == null) {
+            return null;
+        }
+        for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+            if (name.equals(cookie.getName())) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+}

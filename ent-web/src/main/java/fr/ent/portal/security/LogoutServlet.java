@@ -1,0 +1,47 @@
+package fr.ent.portal.security;
+
+import java.io.IOException;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import fr.ent.portal.audit.boundary.AuditTrail;
+import fr.ent.portal.audit.entity.AuditEventType;
+import fr.ent.portal.platform.Client;
+
+/** Sign-out: a POST to /logout ends the session and returns to /login. A GET changes nothing. */
+@WebServlet("/logout")
+public class LogoutServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    AuditTrail audit;
+
+    @Inject
+    Clients clients;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        if (request.getUserPrincipal() != null) {
+            Client client = clients.of(request);
+            audit.record(AuditEventType.SIGNED_OUT, null, request.getUserPrincipal().getName(), client.ip(),
+                    client.userAgent(), null);
+        }
+        request.logout();
+        if (request.getSession(false) != null) {
+            request.getSession(false).invalidate();
+        }
+        response.sendRedirect(request.getContextPath() + "/login?signedOut=true");
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.sendRedirect(request.getContextPath() + (request.getUserPrincipal() != null ? "/home" : "/login"));
+    }
+}

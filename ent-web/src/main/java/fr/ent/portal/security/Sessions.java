@@ -1,0 +1,76 @@
+package fr.ent.portal.security;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import fr.ent.portal.platform.config.Setting;
+import fr.ent.portal.platform.config.Settings;
+import fr.ent.portal.signin.boundary.SignInResult;
+
+/** The HTTP session around signing in: a fresh one at each step (no fixation), with the configured idle timeout. */
+@Named
+@ApplicationScoped
+public class Sessions {
+
+    /** How long the first-connection steps may take once the provisional code was accepted. */
+    static final Duration FIRST_CONNECTION_WINDOW = Duration.ofMinutes(30);
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    /** Ends whatever session the browser had before a new sign-in. */
+    public void discard(HttpServletRequest request) {
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate();
+        }
+    }
+
+    /** After the container accepted the caller: a new session id, the configured idle timeout. */
+    public void signedIn(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            session = request.getSession(true);
+        } else {
+            request.changeSessionId();
+        }
+        session.removeAttribute(FirstConnectionState.ATTRIBUTE);
+        session.setMaxInactiveInterval(timeoutSeconds());
+    }
+
+    public void startFirstConnection(HttpServletRequest request, SignInResult result) {
+        discard(request);
+        HttpSession session = request.getSession(true);
+        session.setMaxInactiveInterval((int) FIRST_CONNECTION_WINDOW.toSeconds());
+        session.setAttribute(FirstConnectionState.ATTRIBUTE, new FirstConnectionState(result.accountId(),
+                result.identifier(), clock.instant().plus(FIRST_CONNECTION_WINDOW)));
+    }
+
+    public FirstConnectionState firstConnection(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        FirstConnectionState state = (FirstConnectionState) session.getAttribute(FirstConnectionState.ATTRIBUTE);
+        return state == null || state.expired(clock.instant()) ? null : state;
+    }
+
+    /** When the page warns that the session is about to end: two minutes before (or at half time for short timeouts). */
+    public long getWarningMillis() {
+        long timeout = timeoutSeconds() * 1000L;
+        return Math.max(timeout / 2, timeout - 120_000L);
+    }
+
+    public int timeoutSeconds() {
+        return (int) settings.getDuration(Setting.SESSION_TIMEOUT).toSeconds();
+    }
+}

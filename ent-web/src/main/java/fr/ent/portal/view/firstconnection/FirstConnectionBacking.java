@@ -1,0 +1,129 @@
+package fr.ent.portal.view.firstconnection;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+import fr.ent.portal.platform.BusinessException;
+import fr.ent.portal.security.Clients;
+import fr.ent.portal.security.FirstConnectionState;
+import fr.ent.portal.security.Sessions;
+import fr.ent.portal.security.VerifiedSignIn;
+import fr.ent.portal.signin.boundary.FirstConnection;
+import fr.ent.portal.signin.boundary.SignInResult;
+import fr.ent.portal.view.Texts;
+
+/** Backing bean of /first-connection: the steps owed after a right provisional code, all in one form. */
+@Named
+@RequestScoped
+public class FirstConnectionBacking {
+
+    @EJB
+    FirstConnection firstConnection;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    Clients clients;
+
+    @Inject
+    SecurityContext security;
+
+    private FirstConnection.Steps steps;
+    private String password;
+    private String confirmation;
+    private String email;
+    private boolean charterAccepted;
+
+    /** View action: only with a first connection under way; otherwise back to /login. */
+    public String load() {
+        FirstConnectionState state = sessions.firstConnection(Faces.getRequest());
+        if (state == null) {
+            Messages.addFlashGlobalWarn(Texts.text("first_connection.error.expired").replace("'", "''"));
+            return "/login?faces-redirect=true";
+        }
+        try {
+            steps = firstConnection.steps(state.accountId());
+        } catch (BusinessException nothingPending) {
+            return "/login?faces-redirect=true";
+        }
+        return null;
+    }
+
+    public String complete() {
+        HttpServletRequest request = Faces.getRequest();
+        FirstConnectionState state = sessions.firstConnection(request);
+        if (state == null) {
+            return load();
+        }
+        SignInResult result;
+        try {
+            result = firstConnection.complete(state.accountId(), chars(password), chars(confirmation), email,
+                    charterAccepted, clients.of(request));
+        } catch (BusinessException refused) {
+            Texts.show(refused, "firstConnection");
+            password = null;
+            confirmation = null;
+            return null;
+        }
+        AuthenticationStatus status = security.authenticate(request, Faces.getResponse(),
+                withParams().credential(new VerifiedSignIn(result)).newAuthentication(true));
+        if (status != AuthenticationStatus.SUCCESS) {
+            Texts.globalError("login.error.failed");
+            return null;
+        }
+        sessions.signedIn(request);
+        Messages.addFlashGlobalInfo(Texts.text("first_connection.done").replace("'", "''"));
+        return "/home?faces-redirect=true";
+    }
+
+    private static char[] chars(String value) {
+        return value == null ? new char[0] : value.toCharArray();
+    }
+
+    public FirstConnection.Steps getSteps() {
+        return steps;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getConfirmation() {
+        return confirmation;
+    }
+
+    public void setConfirmation(String confirmation) {
+        this.confirmation = confirmation;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public boolean isCharterAccepted() {
+        return charterAccepted;
+    }
+
+    public void setCharterAccepted(boolean charterAccepted) {
+        this.charterAccepted = charterAccepted;
+    }
+}
