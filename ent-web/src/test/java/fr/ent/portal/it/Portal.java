@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
@@ -33,6 +36,7 @@ public final class Portal implements BeforeAllCallback {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static Server instance;
+    private static GreenMail mail;
 
     /** The base URL of the running portal, e.g. {@code http://127.0.0.1:41234/}. */
     public static URI base() {
@@ -46,6 +50,11 @@ public final class Portal implements BeforeAllCallback {
         return base().resolve(path.startsWith("/") ? path.substring(1) : path);
     }
 
+    /** The SMTP server the portal delivers to (a real one: GreenMail). */
+    public static GreenMail mail() {
+        return mail;
+    }
+
     /** The portal's server log, for tests that check what is (not) logged. */
     public static Path log() {
         return instance.log;
@@ -55,7 +64,9 @@ public final class Portal implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (Portal.class) {
             if (instance == null) {
-                instance = Server.start();
+                mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+                mail.start();
+                instance = Server.start(mail.getSmtp().getPort());
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Portal.class.getName(), instance);
             }
         }
@@ -74,7 +85,7 @@ public final class Portal implements BeforeAllCallback {
         this.log = log;
     }
 
-    private static Server start() throws Exception {
+    private static Server start(int smtpPort) throws Exception {
         Path work = Path.of(System.getProperty("portal.work.dir", "target/portal"));
         deleteRecursively(work);
         Files.createDirectories(work);
@@ -83,7 +94,14 @@ public final class Portal implements BeforeAllCallback {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m",
                 "-Djava.io.tmpdir=" + work.toAbsolutePath(),
-                "-Dent.data.dir=" + work.resolve("data").toAbsolutePath()));
+                "-Dent.data.dir=" + work.resolve("data").toAbsolutePath(),
+                "-Dent.public.url=http://127.0.0.1:" + port,
+                "-Dent.mail.smtp.host=127.0.0.1",
+                "-Dent.mail.smtp.port=" + smtpPort,
+                // Loopback is a trusted proxy (tests send X-Forwarded-For to play distant clients) and, like a
+                // school network, never rate-limited itself.
+                "-Dent.http.trusted-proxies=127.0.0.1/32",
+                "-Dent.signin.ip.allowlist=127.0.0.1/32"));
         String dbUrl = System.getProperty("ent.test.db.url", "");
         if (!dbUrl.isBlank()) {
             emptyPostgresSchema(dbUrl);
@@ -134,6 +152,9 @@ public final class Portal implements BeforeAllCallback {
 
     @Override
     public void close() {
+        if (mail != null) {
+            mail.stop();
+        }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {

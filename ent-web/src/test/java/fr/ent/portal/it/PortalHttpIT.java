@@ -66,4 +66,33 @@ class PortalHttpIT {
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().contains("# TYPE"));
     }
+
+    @Test
+    void protectedPagesSendAnonymousVisitorsToLogin() {
+        HttpResponse<String> home = http.get("/home");
+        assertEquals(302, home.statusCode());
+        assertTrue(home.headers().firstValue("Location").orElse("").endsWith("/login"));
+    }
+
+    @Test
+    void theSignInPageCreatesNoSessionAndSendsSecurityHeaders() {
+        HttpResponse<String> login = new Http().get("/login");
+        assertTrue(login.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID")),
+                "no session for an anonymous visitor: " + login.headers().allValues("Set-Cookie"));
+        assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(login.headers().allValues("Content-Security-Policy").stream().anyMatch(v -> v.contains("frame-ancestors 'none'")));
+        assertTrue(login.headers().allValues("Content-Security-Policy").stream().anyMatch(v -> v.contains("nonce-")),
+                "PrimeFaces script nonces");
+    }
+
+    @Test
+    void aForgedOrStaleVerificationLinkIsRefusedCalmly() {
+        HttpResponse<String> forged = http.get("/verify-email?token=" + "A".repeat(43));
+        assertEquals(200, forged.statusCode());
+        assertTrue(forged.body().contains("data-result=\"INVALID\""));
+        HttpResponse<String> junk = http.get("/verify-email?token=%3Cscript%3Ealert(1)%3C/script%3E");
+        assertEquals(200, junk.statusCode());
+        assertTrue(!junk.body().contains("<script>alert(1)"), "nothing reflected");
+    }
 }

@@ -1,0 +1,69 @@
+package fr.ent.portal.it;
+
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Page objects of the sign-in journeys. */
+public final class SignInPages {
+
+    private SignInPages() {
+    }
+
+    public static void signIn(Browser browser, String identifier, String secret) {
+        browser.go("/login");
+        WebDriver driver = browser.driver();
+        driver.findElement(By.id("identifier")).clear();
+        driver.findElement(By.id("identifier")).sendKeys(identifier);
+        driver.findElement(By.id("password")).sendKeys(secret);
+        String before = driver.getCurrentUrl();
+        driver.findElement(By.id("submit")).click();
+        waitForPageChange(driver, before);
+    }
+
+    /** The global error shown on /login, or "" when none. */
+    public static String loginError(Browser browser) {
+        var errors = browser.driver().findElements(By.cssSelector("#messages .ui-messages-error-summary"));
+        return errors.isEmpty() ? "" : errors.get(0).getText();
+    }
+
+    public static void completeFirstConnection(Browser browser, String password, String email) {
+        WebDriver driver = browser.driver();
+        wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("firstConnection:password")));
+        driver.findElement(By.id("firstConnection:password")).sendKeys(password);
+        driver.findElement(By.id("firstConnection:confirmation")).sendKeys(password);
+        if (email != null) {
+            driver.findElement(By.id("firstConnection:email")).sendKeys(email);
+        }
+        WebElement charter = driver.findElement(By.cssSelector("#firstConnection\\:charter .ui-chkbox-box"));
+        charter.click();
+        String before = driver.getCurrentUrl();
+        driver.findElement(By.id("firstConnection:submit")).click();
+        waitForPageChange(driver, before);
+    }
+
+    public static void signOut(Browser browser) {
+        browser.driver().findElement(By.id("logout")).click();
+        wait(browser.driver()).until(ExpectedConditions.urlContains("/login"));
+    }
+
+    static WebDriverWait wait(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    private static void waitForPageChange(WebDriver driver, String before) {
+        WebElement body = driver.findElement(By.tagName("body"));
+        wait(driver).until(d -> {
+            try {
+                body.isDisplayed();
+                return !d.getCurrentUrl().equals(before);
+            } catch (org.openqa.selenium.StaleElementReferenceException reloaded) {
+                return true;
+            }
+        });
+    }
+}
