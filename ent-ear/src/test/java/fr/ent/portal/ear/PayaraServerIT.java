@@ -104,7 +104,8 @@ class PayaraServerIT {
                 + ", port base " + portBase + " (http " + (portBase + 80) + ", admin " + adminPort() + ")");
 
         t = System.nanoTime();
-        started = true; // from here on, always try to stop it
+        started = true; // from here on, always try to stop it, even if the test JVM is killed
+        Runtime.getRuntime().addShutdownHook(new Thread(PayaraServerIT::stopIfStillRunning, "stop-" + DOMAIN));
         expectSuccess("start-domain", asadmin(environment, "start-domain", "--domaindir", domainsDir.toString(), DOMAIN));
         timing("start-domain", t);
         startedAtLine = lineCount(serverLog);
@@ -116,9 +117,21 @@ class PayaraServerIT {
         timing("total before tests", t0);
     }
 
-    @AfterAll
-    static void stopAndDeleteDomain() throws Exception {
+    private static synchronized void stopIfStillRunning() {
         if (started) {
+            try {
+                asadmin(Map.of(), "stop-domain", "--domaindir", domainsDir.toString(), DOMAIN);
+            } catch (Exception e) {
+                System.out.println("[PayaraServerIT] could not stop the domain: " + e);
+            }
+            started = false;
+        }
+    }
+
+    @AfterAll
+    static synchronized void stopAndDeleteDomain() throws Exception {
+        if (started) {
+            started = false;
             long t = System.nanoTime();
             Result stop = asadmin(Map.of(), "stop-domain", "--domaindir", domainsDir.toString(), DOMAIN);
             timing("stop-domain", t);
