@@ -8,7 +8,7 @@ import jakarta.servlet.annotation.WebListener;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 
-/** Behind HTTPS the session cookie is marked Secure (HttpOnly and SameSite=Lax come from web.xml). */
+/** The session cookie: HttpOnly, SameSite=Lax, and Secure behind HTTPS. */
 @WebListener
 public class CookieSettings implements ServletContextListener {
 
@@ -17,6 +17,9 @@ public class CookieSettings implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        event.getServletContext().getSessionCookieConfig().setSecure(settings.getBoolean(Setting.HTTPS));
+        var cookies = event.getServletContext().getSessionCookieConfig();
+        cookies.setSecure(settings.getBoolean(Setting.HTTPS));
+        cookies.setHttpOnly(true);
+        cookies.setAttribute("SameSite", "Lax");
     }
 }
