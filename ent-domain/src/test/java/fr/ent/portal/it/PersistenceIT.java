@@ -127,4 +127,63 @@ class PersistenceIT {
                 .anyMatch(v -> "{establishment.uai.invalid}".equals(v.getMessageTemplate())));
         assertTrue(establishments.findByUai("0771763A").isEmpty(), "nothing written");
     }
+
+    @EJB
+    fr.ent.portal.signin.boundary.FirstConnection firstConnection;
+
+    @EJB
+    fr.ent.portal.signin.boundary.SignIn signIn;
+
+    @Inject
+    fr.ent.portal.credential.control.PasswordPolicy policy;
+
+    /** Every password the policy accepts signs in afterwards, through the same boundaries as the pages. */
+    @Test
+    void everyPasswordThePolicyAcceptsSignsIn() {
+        String[] passwords = {
+            "Prix: 12€ µ-mètre",           // euro, micro, accents, spaces
+            "l'été \"chaud\" <b>ok</b> 7", // quotes and angle brackets
+            "   Espaces   Début 9 ",          // leading and trailing spaces are part of it
+            "ÉCOLE été 2026",                 // accented capitals
+            "Aa1!" + "x".repeat(124),         // exactly 128 characters
+            "日本語Pass1",                     // letters without case count as special
+            "😀Smile2026"                     // outside the basic plane
+        };
+        int n = 0;
+        for (String password : passwords) {
+            n++;
+            Account account = accounts.create("Camille", "Essai", LocalDate.of(2010, 1, 1), Profile.PUPIL);
+            assertTrue(policy.accepts(password, new fr.ent.portal.credential.control.PersonalData(
+                    account.identifier(), "Camille", "Essai")), "the policy accepts " + password);
+            String code = accounts.issueProvisionalCode(account.id());
+            fr.ent.portal.platform.Client client = new fr.ent.portal.platform.Client("192.0.2." + n, "JUnit", java.util.Locale.FRENCH);
+            fr.ent.portal.signin.boundary.SignInResult first = signIn.verify(new fr.ent.portal.signin.boundary.SignInAttempt(
+                    account.identifier(), code.toLowerCase(java.util.Locale.ROOT).toCharArray(), client.ip(), "JUnit", null));
+            assertEquals(fr.ent.portal.signin.boundary.SignInResult.Outcome.FIRST_CONNECTION, first.outcome(), password);
+            firstConnection.complete(account.id(), password.toCharArray(), password.toCharArray(), null, true, client);
+            fr.ent.portal.signin.boundary.SignInResult again = signIn.verify(new fr.ent.portal.signin.boundary.SignInAttempt(
+                    account.identifier(), password.toCharArray(), client.ip(), "JUnit", null));
+            assertEquals(fr.ent.portal.signin.boundary.SignInResult.Outcome.SIGNED_IN, again.outcome(),
+                    () -> "signs in with " + password);
+            fr.ent.portal.signin.boundary.SignInResult code2 = signIn.verify(new fr.ent.portal.signin.boundary.SignInAttempt(
+                    account.identifier(), code.toCharArray(), client.ip(), "JUnit", null));
+            assertEquals(fr.ent.portal.signin.boundary.SignInResult.Outcome.REFUSED, code2.outcome(),
+                    "the provisional code stops working once the password is chosen");
+        }
+    }
+
+    @Test
+    void aRefusedFirstConnectionWritesNothing() {
+        Account account = accounts.create("Noé", "Refus", LocalDate.of(2011, 2, 2), Profile.LEGAL_REPRESENTATIVE);
+        accounts.issueProvisionalCode(account.id());
+        fr.ent.portal.platform.InvalidInputException refused = assertThrows(fr.ent.portal.platform.InvalidInputException.class,
+                () -> firstConnection.complete(account.id(), "azerty".toCharArray(), "azerty2".toCharArray(), "",
+                        false, new fr.ent.portal.platform.Client("192.0.2.200", "JUnit", null)));
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        refused.errors().forEach(e -> fields.add(e.field()));
+        assertEquals(java.util.Set.of("password", "confirmation", "email", "charter"), fields);
+        Account unchanged = accounts.findByIdentifier(account.identifier()).orElseThrow();
+        assertEquals(AccountStatus.PROVISIONAL, unchanged.status());
+        assertTrue(unchanged.passwordHash() == null);
+    }
 }

@@ -15,7 +15,12 @@ import jakarta.persistence.PersistenceException;
 import fr.ent.portal.account.control.IdentifierRule;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.credential.control.PasswordHashing;
+import fr.ent.portal.credential.control.ProvisionalCodes;
 import fr.ent.portal.platform.ConflictException;
+import fr.ent.portal.platform.NotFoundException;
+import fr.ent.portal.platform.config.Setting;
+import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.platform.UniqueConstraints;
 
 /** Creating and finding accounts. */
@@ -27,6 +32,12 @@ public class Accounts {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PasswordHashing hashing;
+
+    @Inject
+    Settings settings;
 
     /**
      * Creates an account (PROVISIONAL, without secret yet) with the next free identifier of the person's name.
@@ -45,6 +56,21 @@ public class Accounts {
             throw e;
         }
         return account;
+    }
+
+    /**
+     * Gives the account a new provisional code (its password and any older code stop working) and returns the
+     * code in clear, once, for the letter; only its hash is kept.
+     */
+    public String issueProvisionalCode(long accountId) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new NotFoundException("account.notFound");
+        }
+        String code = ProvisionalCodes.newCode();
+        account.issueProvisionalCode(hashing.hash(ProvisionalCodes.normalize(code).toCharArray()),
+                clock.instant().plus(settings.getDuration(Setting.PROVISIONAL_CODE_VALIDITY)));
+        return code;
     }
 
     /** The account with this identifier (typed in any case). */

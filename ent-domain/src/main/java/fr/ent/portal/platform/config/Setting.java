@@ -21,6 +21,8 @@ public enum Setting {
             "Load the demo accounts at start: auto (only on the embedded H2 database), true or false."),
     PUBLIC_URL("ent.public.url", "http://localhost:8080",
             "The portal's public address, for links in mails and on letters (no trailing slash)."),
+    PROVISIONAL_CODE_VALIDITY("ent.provisional-code.validity", "P90D",
+            "How long a provisional code printed on an activation letter works."),
     SESSION_TIMEOUT("ent.session.timeout", "PT30M",
             "Idle time after which a signed-in session ends; a warning shows two minutes before."),
     PUPIL_EMAIL_REQUIRED("ent.first-connection.pupil-email-required", "false",
