@@ -24,6 +24,7 @@ import fr.ent.portal.schooling.entity.Assignment;
 import fr.ent.portal.schooling.entity.Enrollment;
 import fr.ent.portal.schooling.entity.Responsibility;
 import fr.ent.portal.schooling.entity.SchoolYearConverter;
+import fr.ent.portal.signin.entity.SigningKey;
 
 /**
  * A RESOURCE_LOCAL persistence unit built in code, so that tests never read (nor clash with) the
@@ -39,7 +40,8 @@ public final class TestPersistenceUnit implements PersistenceUnitInfo {
             Enrollment.class.getName(),
             Assignment.class.getName(),
             Responsibility.class.getName(),
-            SchoolYearConverter.class.getName());
+            SchoolYearConverter.class.getName(),
+            SigningKey.class.getName());
 
     private final DataSource dataSource;
 
