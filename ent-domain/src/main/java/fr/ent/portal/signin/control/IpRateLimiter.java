@@ -19,8 +19,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * allowlist (school networks, where hundreds of pupils share one public address) are never limited. IPv6 addresses
  * are counted per /64 (one subscriber's allocation), IPv4-mapped IPv6 addresses as their IPv4 address.
  * <p>
- * Thread-safe (one atomic {@code compute} per attempt) and bounded: beyond {@code maxAddresses} buckets, full buckets
- * go first (they are the same as no bucket), then the least recently used.
+ * Thread-safe (one atomic {@code compute} per attempt) and bounded: beyond {@code maxAddresses} buckets, the fullest
+ * go first (a full bucket is the same as no bucket; a drained one is an address to keep an eye on), the least recently
+ * used first among equals.
  */
 public final class IpRateLimiter {
 
@@ -65,7 +66,9 @@ public final class IpRateLimiter {
         store.compute(Cidr.Addresses.rateKey(address), (key, old) -> {
             double tokens = old == null ? burst : refilled(old, now);
             granted[0] = tokens >= 1;
-            return new Bucket(granted[0] ? tokens - 1 : tokens, now);
+            // a clock that goes back (another node's) must not move the bucket back and refill it later
+            Instant updated = old == null || now.isAfter(old.updated()) ? now : old.updated();
+            return new Bucket(granted[0] ? tokens - 1 : tokens, updated);
         });
         evictIfFull(now);
         return granted[0];
@@ -100,7 +103,7 @@ public final class IpRateLimiter {
             int toRemove = excess + maxAddresses / 100;
             List<Map.Entry<String, Bucket>> entries = new ArrayList<>(store.entrySet());
             entries.sort(Comparator
-                    .comparing((Map.Entry<String, Bucket> e) -> refilled(e.getValue(), now) < burst)
+                    .comparingDouble((Map.Entry<String, Bucket> e) -> -refilled(e.getValue(), now))
                     .thenComparing(e -> e.getValue().updated()));
             for (int i = 0; i < toRemove && i < entries.size(); i++) {
                 store.remove(entries.get(i).getKey(), entries.get(i).getValue());
