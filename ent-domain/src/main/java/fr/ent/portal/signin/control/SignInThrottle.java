@@ -139,7 +139,8 @@ public final class SignInThrottle {
                 heldUntil = until;
             }
         }
-        return new FailureRecord(count, now, heldUntil);
+        Instant last = live == null || now.isAfter(live.lastFailure()) ? now : live.lastFailure();
+        return new FailureRecord(count, last, heldUntil);
     }
 
     /** The record, or null when absent or forgotten at {@code now}. */
