@@ -42,7 +42,25 @@ public enum Setting {
     PASSWORD_HASH_CONCURRENCY("ent.password.hash.concurrency", "auto",
             "How many password hashes may run at once; further sign-ins queue. auto = the number of processors."),
     PASSWORD_HASH_MAX_WAIT("ent.password.hash.max-wait", "PT20S",
-            "Longest wait in the password hashing queue before the attempt is refused as busy (ISO-8601 or seconds).");
+            "Longest wait in the password hashing queue before the attempt is refused as busy (ISO-8601 or seconds)."),
+    SIGNIN_LOCK_THRESHOLD("ent.signin.lock.threshold", "5",
+            "Consecutive failed sign-ins on one identifier that start the first hold (the ones before are free)."),
+    SIGNIN_LOCK_HOLDS("ent.signin.lock.holds", "PT1M,PT5M,PT15M",
+            "Durations of the successive holds of an identifier (ISO-8601, comma-separated); the last one repeats, never a permanent lock."),
+    SIGNIN_LOCK_MAX_KEYS("ent.signin.lock.max-keys", "100000",
+            "Most identifiers (and client addresses) whose failures are kept in memory; the least recently updated go first."),
+    SIGNIN_IP_BURST("ent.signin.ip.burst", "30",
+            "Sign-in attempts one client address may make at once."),
+    SIGNIN_IP_PER_MINUTE("ent.signin.ip.per-minute", "20",
+            "Sign-in attempts one client address regains per minute after its burst."),
+    SIGNIN_IP_ALLOWLIST("ent.signin.ip.allowlist", "",
+            "Comma-separated CIDR blocks of school networks, never rate limited (many pupils behind one address)."),
+    HTTP_TRUSTED_PROXIES("ent.http.trusted-proxies", "",
+            "Comma-separated CIDR blocks of the reverse proxies whose X-Forwarded-For is believed; empty = none."),
+    SIGNIN_DEVICE_COOKIE_MAX_AGE("ent.signin.device-cookie.max-age", "P180D",
+            "How long a browser stays trusted after its last sign-in (ISO-8601 or seconds)."),
+    SECURITY_SIGNING_KEY("ent.security.signing-key", "",
+            "Master signing key, Base64 of at least 32 bytes; empty = generated once and kept in the database.");
 
     private final String key;
     private final String defaultValue;

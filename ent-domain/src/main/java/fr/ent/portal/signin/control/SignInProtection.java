@@ -1,0 +1,124 @@
+package fr.ent.portal.signin.control;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+import fr.ent.portal.platform.config.Setting;
+import fr.ent.portal.platform.config.Settings;
+import fr.ent.portal.signin.boundary.SigningKeys;
+
+/**
+ * Builds the sign-in protections once from the settings, and hands them out: inject {@link SignInThrottle},
+ * {@link IpRateLimiter} or {@link DeviceCookie}, or this class for the client address behind the trusted proxies.
+ * <p>
+ * The settings are read at start-up, so that a wrong value (an invalid CIDR block, a hold that is not a duration)
+ * stops the deployment with a message naming it. The device cookie's key is fetched on first use only (it may need the
+ * database).
+ */
+@ApplicationScoped
+public class SignInProtection {
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    SigningKeys signingKeys;
+
+    private SignInThrottle throttle;
+    private IpRateLimiter ipRateLimiter;
+    private List<Cidr> trustedProxies;
+    private Duration deviceCookieMaxAge;
+    private volatile DeviceCookie deviceCookie;
+
+    @PostConstruct
+    void build() {
+        int maxKeys = settings.getInt(Setting.SIGNIN_LOCK_MAX_KEYS);
+        throttle = new SignInThrottle(settings.getInt(Setting.SIGNIN_LOCK_THRESHOLD),
+                durations(Setting.SIGNIN_LOCK_HOLDS, settings.get(Setting.SIGNIN_LOCK_HOLDS)), maxKeys);
+        ipRateLimiter = new IpRateLimiter(settings.getInt(Setting.SIGNIN_IP_BURST),
+                settings.getInt(Setting.SIGNIN_IP_PER_MINUTE),
+                cidrs(Setting.SIGNIN_IP_ALLOWLIST, settings.get(Setting.SIGNIN_IP_ALLOWLIST)), maxKeys);
+        trustedProxies = cidrs(Setting.HTTP_TRUSTED_PROXIES, settings.get(Setting.HTTP_TRUSTED_PROXIES));
+        deviceCookieMaxAge = settings.getDuration(Setting.SIGNIN_DEVICE_COOKIE_MAX_AGE);
+        String signingKey = settings.get(Setting.SECURITY_SIGNING_KEY);
+        if (!signingKey.isBlank()) {
+            MasterKey.fromSetting(signingKey);
+        }
+    }
+
+    /** Reads the settings at deployment (a wrong one fails it) rather than at the first sign-in. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
+        throttle.trackedKeys();
+    }
+
+    @Produces
+    public SignInThrottle throttle() {
+        return throttle;
+    }
+
+    @Produces
+    public IpRateLimiter ipRateLimiter() {
+        return ipRateLimiter;
+    }
+
+    @Produces
+    public DeviceCookie deviceCookie() {
+        DeviceCookie cookie = deviceCookie;
+        if (cookie == null) {
+            synchronized (this) {
+                if (deviceCookie == null) {
+                    deviceCookie = new DeviceCookie(signingKeys.key(SigningKeys.DEVICE_COOKIE), deviceCookieMaxAge);
+                }
+                cookie = deviceCookie;
+            }
+        }
+        return cookie;
+    }
+
+    /** The reverse proxies whose {@code X-Forwarded-For} is believed. */
+    public List<Cidr> trustedProxies() {
+        return trustedProxies;
+    }
+
+    /** The address of the person behind a request; see {@link ClientAddress#resolve}. */
+    public String clientAddress(String remoteAddr, String xForwardedFor) {
+        return ClientAddress.resolve(remoteAddr, xForwardedFor, trustedProxies);
+    }
+
+    /** A comma-separated list of ISO-8601 durations (or seconds). */
+    static List<Duration> durations(Setting setting, String text) {
+        List<Duration> durations = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            String value = part.strip();
+            try {
+                Duration duration = value.chars().allMatch(Character::isDigit) && !value.isEmpty()
+                        ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
+                if (duration.isNegative() || duration.isZero()) {
+                    throw new IllegalArgumentException("not positive");
+                }
+                durations.add(duration);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Setting " + setting.key() + " (" + setting.environmentVariable()
+                        + "): '" + value + "' is not a positive duration such as PT5M", e);
+            }
+        }
+        return List.copyOf(durations);
+    }
+
+    static List<Cidr> cidrs(Setting setting, String text) {
+        try {
+            return Cidr.parseList(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Setting " + setting.key() + " (" + setting.environmentVariable() + "): "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package fr.ent.portal.signin.control;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Progressive holds on an identifier after repeated failed sign-ins: brute force against one account.
+ * <p>
+ * Failures are counted per key (the normalised identifier typed, whether or not the account exists, so that both
+ * cases do the same work). Failures below the threshold cost nothing; the failure that reaches the threshold holds the
+ * key for the first duration, each further one for the next (the last one repeats): never a permanent lock. A record is
+ * forgotten 24 hours after its last failure (never while a hold runs), a success or an administrator's reset clears it.
+ * <p>
+ * A browser that already signed in to the account (a trusted device, see {@link DeviceCookie}) is not held back by
+ * the key's hold, so that an attack on an identifier does not lock its owner out; its own failures are counted under
+ * its own key (identifier + device), with the same progression.
+ * <p>
+ * Thread-safe: every update is one atomic {@code compute} on the store, a {@link ConcurrentMap} given to the
+ * constructor (in memory today; a cluster-wide cache can take its place). The store is bounded: beyond
+ * {@code maxKeys} records, forgotten ones go first, then those not held, least recently updated first.
+ */
+public final class SignInThrottle {
+
+    /** A record is forgotten this long after its last failure. */
+    public static final Duration FORGET_AFTER = Duration.ofHours(24);
+    /** Keys longer than this are stored as their SHA-256, so that typed junk cannot fill the memory. */
+    static final int MAX_KEY_LENGTH = 128;
+
+    /**
+     * The answer before checking a secret.
+     *
+     * @param allowed   false while the key (or the trusted device's own key) is held
+     * @param heldUntil end of the running hold when not allowed, else null
+     */
+    public record Verdict(boolean allowed, Instant heldUntil) {
+    }
+
+    /**
+     * What a failure did.
+     *
+     * @param consecutiveFailures failures of this key in the current streak, this one included
+     * @param lockStarted         true when this failure started a hold (once per hold: not for a failure that
+     *                            arrives while a hold already runs); the caller warns the owner and audits it
+     * @param heldUntil           end of the running hold, null when the key is not held
+     */
+    public record FailureOutcome(int consecutiveFailures, boolean lockStarted, Instant heldUntil) {
+    }
+
+    private static final Verdict ALLOWED = new Verdict(true, null);
+
+    private final ConcurrentMap<String, FailureRecord> store;
+    private final int threshold;
+    private final List<Duration> holds;
+    private final int maxKeys;
+    private final ReentrantLock eviction = new ReentrantLock();
+
+    /** In memory. */
+    public SignInThrottle(int threshold, List<Duration> holds, int maxKeys) {
+        this(new ConcurrentHashMap<>(), threshold, holds, maxKeys);
+    }
+
+    /**
+     * @param store     the records, keyed by an internal key; every update goes through {@code compute}
+     * @param threshold the consecutive failure that starts the first hold (5: failures 1 to 4 are free)
+     * @param holds     the durations of the successive holds, the last one repeating
+     * @param maxKeys   the most records kept
+     */
+    public SignInThrottle(ConcurrentMap<String, FailureRecord> store, int threshold, List<Duration> holds, int maxKeys) {
+        if (threshold < 1 || maxKeys < 1 || holds == null || holds.isEmpty()
+                || holds.stream().anyMatch(d -> d == null || d.isNegative() || d.isZero())) {
+            throw new IllegalArgumentException("Invalid sign-in throttle: threshold " + threshold + ", holds " + holds
+                    + ", max keys " + maxKeys);
+        }
+        this.store = Objects.requireNonNull(store);
+        this.threshold = threshold;
+        this.holds = List.copyOf(holds);
+        this.maxKeys = maxKeys;
+    }
+
+    /** Whether a sign-in attempt on {@code key} may check its secret now. */
+    public Verdict check(String key, String trustedDeviceId, Instant now) {
+        FailureRecord record = live(store.get(storeKey(key, trustedDeviceId)), now);
+        return record != null && record.heldAt(now) ? new Verdict(false, record.heldUntil()) : ALLOWED;
+    }
+
+    /** Counts a failed sign-in on {@code key} (under the device's own key when {@code trustedDeviceId} is not null). */
+    public FailureOutcome recordFailure(String key, String trustedDeviceId, Instant now) {
+        Objects.requireNonNull(now);
+        FailureRecord[] before = new FailureRecord[1];
+        FailureRecord after = store.compute(storeKey(key, trustedDeviceId), (k, old) -> {
+            before[0] = live(old, now);
+            return next(before[0], now);
+        });
+        evictIfFull(now);
+        boolean held = after.heldAt(now);
+        boolean started = held && (before[0] == null || !before[0].heldAt(now));
+        return new FailureOutcome(after.consecutiveFailures(), started, held ? after.heldUntil() : null);
+    }
+
+    /**
+     * Clears the failures that applied to this sign-in: the key's own without a trusted device; the device's own with
+     * one (a running attack on the key keeps its progression when the owner signs in from a trusted browser).
+     */
+    public void recordSuccess(String key, String trustedDeviceId) {
+        store.remove(storeKey(key, trustedDeviceId));
+    }
+
+    /** Administrator's unlock: forgets the key's failures and those of every device on it. */
+    public void reset(String key) {
+        store.remove(storeKey(key, null));
+        String devicePrefix = devicePrefix(key);
+        store.keySet().removeIf(k -> k.startsWith(devicePrefix));
+    }
+
+    /** Records currently kept (for metrics). */
+    public int trackedKeys() {
+        return store.size();
+    }
+
+    private FailureRecord next(FailureRecord live, Instant now) {
+        int count = live == null ? 1 : Math.min(live.consecutiveFailures(), Integer.MAX_VALUE - 1) + 1;
+        Instant heldUntil = live == null ? null : live.heldUntil();
+        if (count >= threshold) {
+            Instant until = now.plus(holds.get((int) Math.min((long) count - threshold, holds.size() - 1)));
+            if (heldUntil == null || until.isAfter(heldUntil)) {
+                heldUntil = until;
+            }
+        }
+        Instant last = live == null || now.isAfter(live.lastFailure()) ? now : live.lastFailure();
+        return new FailureRecord(count, last, heldUntil);
+    }
+
+    /** The record, or null when absent or forgotten at {@code now}. */
+    private static FailureRecord live(FailureRecord record, Instant now) {
+        return record == null || forgotten(record, now) ? null : record;
+    }
+
+    private static boolean forgotten(FailureRecord record, Instant now) {
+        return !now.isBefore(record.lastFailure().plus(FORGET_AFTER)) && !record.heldAt(now);
+    }
+
+    private void evictIfFull(Instant now) {
+        if (store.size() <= maxKeys) {
+            return;
+        }
+        eviction.lock();
+        try {
+            int excess = store.size() - maxKeys;
+            if (excess <= 0) {
+                return;
+            }
+            // a little more than the excess, so that a full store is not sorted again on every new key
+            int toRemove = excess + maxKeys / 100;
+            List<Map.Entry<String, FailureRecord>> entries = new ArrayList<>(store.entrySet());
+            entries.sort(Comparator
+                    .comparing((Map.Entry<String, FailureRecord> e) -> !forgotten(e.getValue(), now))
+                    .thenComparing(e -> e.getValue().heldAt(now))
+                    .thenComparing(e -> e.getValue().lastFailure()));
+            for (int i = 0; i < toRemove && i < entries.size(); i++) {
+                store.remove(entries.get(i).getKey(), entries.get(i).getValue());
+            }
+        } finally {
+            eviction.unlock();
+        }
+    }
+
+    private static String storeKey(String key, String trustedDeviceId) {
+        String account = bounded(Objects.requireNonNull(key, "key"));
+        return trustedDeviceId == null ? "a:" + account : devicePrefix(key) + bounded(trustedDeviceId);
+    }
+
+    /** Length-prefixed, so that no identifier can collide with a device key of another. */
+    private static String devicePrefix(String key) {
+        String account = bounded(key);
+        return "d:" + account.length() + ":" + account + ":";
+    }
+
+    private static String bounded(String text) {
+        if (text.length() <= MAX_KEY_LENGTH) {
+            return text;
+        }
+        try {
+            return "#" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
