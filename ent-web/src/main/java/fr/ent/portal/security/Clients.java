@@ -17,7 +17,8 @@ public class Clients {
     SignInProtection protection;
 
     public Client of(HttpServletRequest request) {
-        String ip = ClientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+        java.util.List<String> forwarded = java.util.Collections.list(request.getHeaders("X-Forwarded-For"));
+        String ip = ClientAddress.resolve(request.getRemoteAddr(), forwarded.isEmpty() ? null : String.join(",", forwarded),
                 protection.trustedProxies());
         return new Client(ip, request.getHeader("User-Agent"),
                 LanguageBacking.resolve(cookie(request, LanguageBacking.COOKIE), request.getHeader("Accept-Language")));

@@ -37,7 +37,7 @@ public class DeviceCookies {
         cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
         cookie.setHttpOnly(true);
         cookie.setSecure(clients.secure(request));
-        cookie.setMaxAge((int) settings.getDuration(Setting.DEVICE_COOKIE_MAX_AGE).toSeconds());
+        cookie.setMaxAge((int) settings.getDuration(Setting.SIGNIN_DEVICE_COOKIE_MAX_AGE).toSeconds());
         cookie.setAttribute("SameSite", "Lax");
         response.addCookie(cookie);
     }

@@ -21,6 +21,9 @@ import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.credential.control.PasswordHashing;
 import fr.ent.portal.credential.control.ProvisionalCodes;
+import fr.ent.portal.platform.config.Setting;
+import fr.ent.portal.platform.config.Settings;
+import fr.ent.portal.signin.control.DeviceCookie;
 import fr.ent.portal.signin.control.SignInProtection;
 import fr.ent.portal.signin.control.SignInThrottle;
 
@@ -55,6 +58,9 @@ public class SignIn {
     @Inject
     Clock clock;
 
+    @Inject
+    Settings settings;
+
     private enum Check { PASSWORD_OK, CODE_OK, CODE_EXPIRED, WRONG }
 
     public SignInResult verify(SignInAttempt attempt) {
@@ -73,14 +79,16 @@ public class SignIn {
         if (key.isEmpty() || secret.length == 0) {
             return SignInResult.refused();
         }
-        if (!protection.ipLimiter().tryAcquire(ip, now)) {
+        if (!protection.ipRateLimiter().tryAcquire(ip, now)) {
             audit.record(AuditEventType.SIGN_IN_FAILED, null, key, ip, attempt.userAgent(), "ip-rate-limited");
             return SignInResult.refused();
         }
         Optional<Account> account = em.createNamedQuery(Account.BY_IDENTIFIER, Account.class)
                 .setParameter("identifier", key).getResultStream().findFirst();
-        String deviceId = account.flatMap(a -> protection.trustedDevice(attempt.deviceCookie(), a.id(), now)).orElse(null);
-        if (attempt.deviceCookie() != null && deviceId == null && protection.isForgedDevice(attempt.deviceCookie(), now)) {
+        DeviceCookie.ReadResult device = protection.deviceCookie().inspect(attempt.deviceCookie(), now);
+        String deviceId = account.flatMap(a -> device.trusted().filter(t -> t.trusts(a.id())))
+                .map(DeviceCookie.Trusted::deviceId).orElse(null);
+        if (device.status() == DeviceCookie.Status.INVALID) {
             audit.record(AuditEventType.DEVICE_COOKIE_REJECTED, account.map(Account::id).orElse(null), key, ip,
                     attempt.userAgent(), "forged-or-expired");
         }
@@ -154,7 +162,8 @@ public class SignIn {
         if (failure.lockStarted()) {
             audit.record(AuditEventType.ACCOUNT_LOCKED, accountId, key, attempt.clientIp(), attempt.userAgent(),
                     "held-until " + failure.heldUntil());
-            if (accountId != null) {
+            // One "was it you?" mail per streak: when the first hold starts, not at every longer one.
+            if (accountId != null && failure.consecutiveFailures() == settings.getInt(Setting.SIGNIN_LOCK_THRESHOLD)) {
                 records.lockNotice(accountId, now, attempt.clientIp(), attempt.userAgent());
             }
         }
