@@ -18,8 +18,10 @@ import jakarta.persistence.spi.PersistenceUnitTransactionType;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 
 import fr.ent.portal.account.entity.Account;
+import fr.ent.portal.audit.entity.AuditEvent;
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.establishment.entity.OfferedService;
+import fr.ent.portal.mail.entity.OutboxMail;
 import fr.ent.portal.schooling.entity.Assignment;
 import fr.ent.portal.schooling.entity.Enrollment;
 import fr.ent.portal.schooling.entity.Responsibility;
@@ -39,7 +41,9 @@ public final class TestPersistenceUnit implements PersistenceUnitInfo {
             Enrollment.class.getName(),
             Assignment.class.getName(),
             Responsibility.class.getName(),
-            SchoolYearConverter.class.getName());
+            SchoolYearConverter.class.getName(),
+            AuditEvent.class.getName(),
+            OutboxMail.class.getName());
 
     private final DataSource dataSource;
 
