@@ -1,14 +1,11 @@
 package fr.ent.portal.mail.control;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 import fr.ent.portal.mail.entity.OutboxMail;
 import fr.ent.portal.mail.entity.OutboxStatus;
@@ -17,7 +14,8 @@ import fr.ent.portal.mail.entity.OutboxStatus;
  * The outbox's delivery logic on an entity manager whose transactions the caller runs: find the due mails, then
  * deliver each in a small transaction of its own.
  * <p>
- * {@link #deliver} claims the mail with {@code select … for update skip locked} (on PostgreSQL and H2 alike):
+ * {@link #deliver} claims the mail with {@code select … for update skip locked} ({@link #CLAIM}, PostgreSQL and
+ * H2 alike):
  * a mail another node is sending is skipped, not waited for; the row stays locked while the SMTP server is
  * talked to, and the mail is marked SENT in that same transaction. So no two nodes send the same mail, and
  * a mail is SENT only once. The one window left: the server accepted the mail but the commit that marks it
@@ -28,8 +26,12 @@ public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
-    /** {@code jakarta.persistence.lock.timeout} = -2: Hibernate's SKIP LOCKED. */
-    static final Map<String, Object> SKIP_LOCKED = Map.of("jakarta.persistence.lock.timeout", -2);
+    /**
+     * Locks the row of a QUEUED mail, or finds nothing when another transaction holds it. Native SQL because
+     * Hibernate 6.6's H2 dialect drops SKIP LOCKED from {@code PESSIMISTIC_WRITE} with lock timeout -2 (it
+     * waits, then fails), while H2 2.2 and PostgreSQL 15 both run this statement unchanged.
+     */
+    static final String CLAIM = "select id from outbox_mail where id = ?1 and status = 'QUEUED' for update skip locked";
 
     private final EntityManager em;
     private final Clock clock;
@@ -57,9 +59,11 @@ public class Outbox {
      * commit whatever it returns: the mail's new state (SENT, retry time, FAILED) is part of that transaction.
      */
     public DeliveryOutcome deliver(long id) {
-        OutboxMail mail = em.find(OutboxMail.class, id, LockModeType.PESSIMISTIC_WRITE, SKIP_LOCKED);
-        Instant now = clock.instant();
-        if (mail == null || !mail.isDueAt(now)) {
+        if (!claim(id)) {
+            return DeliveryOutcome.SKIPPED;
+        }
+        OutboxMail mail = em.find(OutboxMail.class, id);
+        if (mail == null || !mail.isDueAt(clock.instant())) {
             return DeliveryOutcome.SKIPPED;
         }
         try {
@@ -80,6 +84,11 @@ public class Outbox {
         mail.sent(clock.instant());
         LOG.fine(() -> "Sent " + mail);
         return DeliveryOutcome.SENT;
+    }
+
+    /** True when this transaction now holds the row of the QUEUED mail {@code id} (until it ends). */
+    boolean claim(long id) {
+        return !em.createNativeQuery(CLAIM).setParameter(1, id).getResultList().isEmpty();
     }
 
     /** The latest mails, newest first. */

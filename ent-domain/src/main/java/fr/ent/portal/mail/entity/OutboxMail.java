@@ -107,11 +107,12 @@ public class OutboxMail {
     }
 
     private static String requireRecipient(String recipient) {
-        if (recipient == null || recipient.isBlank() || recipient.strip().length() > 254
-                || recipient.indexOf('@') < 1 || recipient.chars().anyMatch(c -> c <= ' ' || c == ',')) {
+        String address = recipient == null ? "" : recipient.strip();
+        if (address.isEmpty() || address.length() > 254 || address.indexOf('@') < 1
+                || address.chars().anyMatch(c -> c <= ' ' || c == ',' || c == ';' || c == '<' || c == '>')) {
             throw new IllegalArgumentException("Not a single mail address");
         }
-        return recipient.strip();
+        return address;
     }
 
     // ---- delivery ------------------------------------------------------------------------------------------
