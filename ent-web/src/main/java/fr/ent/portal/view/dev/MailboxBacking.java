@@ -38,8 +38,44 @@ public class MailboxBacking {
 
     private List<Row> mails;
 
-    /** One mail as the page shows it; {@code bodyHtml} is the escaped plain text with its http(s) links made clickable. */
-    public record Row(String recipient, String subject, String time, String statusKey, String bodyHtml) {
+    /**
+     * One mail as the page shows it; {@code bodyHtml} is the escaped plain text with its http(s) links made
+     * clickable. A class with getters, not a record: Expression Language 5 (Jakarta EE 10) does not read records.
+     */
+    public static final class Row {
+        private final String recipient;
+        private final String subject;
+        private final String time;
+        private final String statusKey;
+        private final String bodyHtml;
+
+        Row(String recipient, String subject, String time, String statusKey, String bodyHtml) {
+            this.recipient = recipient;
+            this.subject = subject;
+            this.time = time;
+            this.statusKey = statusKey;
+            this.bodyHtml = bodyHtml;
+        }
+
+        public String getRecipient() {
+            return recipient;
+        }
+
+        public String getSubject() {
+            return subject;
+        }
+
+        public String getTime() {
+            return time;
+        }
+
+        public String getStatusKey() {
+            return statusKey;
+        }
+
+        public String getBodyHtml() {
+            return bodyHtml;
+        }
     }
 
     /** preRenderView: a 404 unless demo data is enabled. */
