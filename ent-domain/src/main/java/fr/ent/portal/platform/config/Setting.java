@@ -61,6 +61,26 @@ public enum Setting {
             "How long a browser stays trusted after its last sign-in (ISO-8601 or seconds)."),
     SECURITY_SIGNING_KEY("ent.security.signing-key", "",
             "Master signing key, Base64 of at least 32 bytes; empty = generated once and kept in the database.");
+    MAIL_SMTP_HOST("ent.mail.smtp.host", "",
+            "SMTP server that delivers the portal's mails. Empty: no delivery, mails stay in the outbox (shown at /dev/mailbox in demo mode)."),
+    MAIL_SMTP_PORT("ent.mail.smtp.port", "25",
+            "SMTP server port (25, 587 with starttls, 465 with ssl)."),
+    MAIL_SMTP_TLS("ent.mail.smtp.tls", "none",
+            "SMTP encryption: none, starttls (required, the server's certificate is checked) or ssl (implicit TLS)."),
+    MAIL_SMTP_USER("ent.mail.smtp.user", "",
+            "SMTP user name; empty for no authentication."),
+    MAIL_SMTP_PASSWORD("ent.mail.smtp.password", "",
+            "SMTP password (give it through the ENT_MAIL_SMTP_PASSWORD environment variable)."),
+    MAIL_SMTP_CONNECT_TIMEOUT("ent.mail.smtp.connect-timeout", "PT10S",
+            "Longest wait to connect to the SMTP server (ISO-8601 or seconds)."),
+    MAIL_SMTP_READ_TIMEOUT("ent.mail.smtp.read-timeout", "PT20S",
+            "Longest wait for each answer of the SMTP server (ISO-8601 or seconds)."),
+    MAIL_FROM("ent.mail.from", "ne-pas-repondre@ent.example",
+            "Sender address of the portal's mails."),
+    MAIL_FROM_NAME("ent.mail.from.name", "ENT",
+            "Sender name shown with the sender address."),
+    MAIL_MAX_ATTEMPTS("ent.mail.max-attempts", "10",
+            "Delivery attempts, with the SMTP server reached, before a mail is given up as FAILED (an unreachable server only postpones).");
 
     private final String key;
     private final String defaultValue;
