@@ -60,7 +60,7 @@ public enum Setting {
     SIGNIN_DEVICE_COOKIE_MAX_AGE("ent.signin.device-cookie.max-age", "P180D",
             "How long a browser stays trusted after its last sign-in (ISO-8601 or seconds)."),
     SECURITY_SIGNING_KEY("ent.security.signing-key", "",
-            "Master signing key, Base64 of at least 32 bytes; empty = generated once and kept in the database.");
+            "Master signing key, Base64 of at least 32 bytes; empty = generated once and kept in the database."),
     MAIL_SMTP_HOST("ent.mail.smtp.host", "",
             "SMTP server that delivers the portal's mails. Empty: no delivery, mails stay in the outbox (shown at /dev/mailbox in demo mode)."),
     MAIL_SMTP_PORT("ent.mail.smtp.port", "25",

@@ -73,9 +73,38 @@ public class FirstConnection {
                 account.pendingActions().contains(PendingAction.ACCEPT_CHARTER));
     }
 
-    /** What the page shows: the person and the steps to do. */
-    public record Steps(String identifier, String firstName, String lastName, Profile profile,
-                        boolean password, boolean email, boolean emailRequired, boolean charter) {
+    /** What the page shows: the person and the steps to do (a bean: pages read it through EL). */
+    public static final class Steps implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String identifier;
+        private final String firstName;
+        private final String lastName;
+        private final Profile profile;
+        private final boolean password;
+        private final boolean email;
+        private final boolean emailRequired;
+        private final boolean charter;
+
+        Steps(String identifier, String firstName, String lastName, Profile profile, boolean password, boolean email,
+              boolean emailRequired, boolean charter) {
+            this.identifier = identifier;
+            this.firstName = firstName;
+            this.lastName = lastName;
+            this.profile = profile;
+            this.password = password;
+            this.email = email;
+            this.emailRequired = emailRequired;
+            this.charter = charter;
+        }
+
+        public String getIdentifier() { return identifier; }
+        public String getFirstName() { return firstName; }
+        public String getLastName() { return lastName; }
+        public Profile getProfile() { return profile; }
+        public boolean isPassword() { return password; }
+        public boolean isEmail() { return email; }
+        public boolean isEmailRequired() { return emailRequired; }
+        public boolean isCharter() { return charter; }
     }
 
     /** Completes every step at once, or refuses field by field (nothing written). Returns the signed-in groups. */
@@ -87,7 +116,7 @@ public class FirstConnection {
             Steps steps = steps(accountId);
             String typedEmail = email == null ? "" : email.strip();
             List<FieldError> errors = new ArrayList<>();
-            if (steps.password()) {
+            if (steps.isPassword()) {
                 String candidate = new String(password);
                 for (RuleViolation violation : policy.check(candidate,
                         new PersonalData(account.identifier(), account.firstName(), account.lastName()))) {
@@ -97,14 +126,14 @@ public class FirstConnection {
                     errors.add(new FieldError("confirmation", "first_connection.error.confirmation_mismatch"));
                 }
             }
-            if (steps.email()) {
-                if (typedEmail.isEmpty() && steps.emailRequired()) {
+            if (steps.isEmail()) {
+                if (typedEmail.isEmpty() && steps.isEmailRequired()) {
                     errors.add(new FieldError("email", "first_connection.error.email_required"));
                 } else if (!typedEmail.isEmpty() && (typedEmail.length() > 254 || !EMAIL.matcher(typedEmail).matches())) {
                     errors.add(new FieldError("email", "account.recoveryEmail.invalid"));
                 }
             }
-            if (steps.charter() && !charterAccepted) {
+            if (steps.isCharter() && !charterAccepted) {
                 errors.add(new FieldError("charter", "first_connection.error.charter_required"));
             }
             if (!errors.isEmpty()) {
@@ -113,11 +142,11 @@ public class FirstConnection {
             apply(account, steps, password, typedEmail, now);
             audit.record(AuditEventType.FIRST_CONNECTION_COMPLETED, account.id(), account.identifier(), client.ip(),
                     client.userAgent(), null);
-            if (steps.password()) {
+            if (steps.isPassword()) {
                 audit.record(AuditEventType.PASSWORD_CHANGED, account.id(), account.identifier(), client.ip(),
                         client.userAgent(), "first-connection");
             }
-            if (steps.email() && !typedEmail.isEmpty()) {
+            if (steps.isEmail() && !typedEmail.isEmpty()) {
                 verifications.send(account, client);
             }
             return new SignInResult(SignInResult.Outcome.SIGNED_IN, account.id(), account.identifier(), account.profile(),
@@ -129,7 +158,7 @@ public class FirstConnection {
     }
 
     private void apply(Account account, Steps steps, char[] password, String email, Instant now) {
-        String hash = steps.password() ? hashing.hash(password.clone()) : null;
+        String hash = steps.isPassword() ? hashing.hash(password.clone()) : null;
         if (account.status() == AccountStatus.PROVISIONAL) {
             account.completeFirstConnection(hash, email.isEmpty() ? null : email, now);
         } else {
@@ -142,7 +171,7 @@ public class FirstConnection {
             account.acceptCharter();
             account.recordSignIn(now);
         }
-        if (steps.email() && email.isEmpty()) {
+        if (steps.isEmail() && email.isEmpty()) {
             account.skipRecoveryEmail();
         }
     }

@@ -164,7 +164,8 @@ public class SignIn {
                     "held-until " + failure.heldUntil());
             // One "was it you?" mail per streak: when the first hold starts, not at every longer one.
             if (accountId != null && failure.consecutiveFailures() == settings.getInt(Setting.SIGNIN_LOCK_THRESHOLD)) {
-                records.lockNotice(accountId, now, attempt.clientIp(), attempt.userAgent());
+                records.lockNotice(accountId, now, java.time.Duration.between(now, failure.heldUntil()), attempt.clientIp(),
+                        attempt.userAgent());
             }
         }
         return SignInResult.refused();

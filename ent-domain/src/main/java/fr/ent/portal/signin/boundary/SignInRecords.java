@@ -49,7 +49,7 @@ public class SignInRecords {
     }
 
     /** "Was it you?": mails the owner of an account that sign-in failures have just held back. */
-    public void lockNotice(long accountId, Instant now, String ip, String userAgent) {
+    public void lockNotice(long accountId, Instant now, java.time.Duration hold, String ip, String userAgent) {
         Account account = em.find(Account.class, accountId);
         if (account == null || !account.hasVerifiedEmail()) {
             return;
@@ -60,6 +60,7 @@ public class SignInRecords {
                 "firstName", account.firstName(),
                 "time", DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(zone).format(now),
                 "client", ip + " – " + (userAgent == null ? "" : userAgent),
+                "lockMinutes", Math.max(1, hold.toMinutes()),
                 "helpLink", settings.get(Setting.PUBLIC_URL) + "/help"));
     }
 }
