@@ -8,7 +8,11 @@ import jakarta.servlet.annotation.WebListener;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 
-/** The session cookie: HttpOnly, SameSite=Lax, and Secure behind HTTPS. */
+/**
+ * The session cookie: HttpOnly, and Secure behind HTTPS. SameSite is not settable from the application on
+ * Payara 6 (neither web.xml nor SessionCookieConfig); the device cookie, written by the portal, carries
+ * SameSite=Lax.
+ */
 @WebListener
 public class CookieSettings implements ServletContextListener {
 
@@ -20,6 +24,5 @@ public class CookieSettings implements ServletContextListener {
         var cookies = event.getServletContext().getSessionCookieConfig();
         cookies.setSecure(settings.getBoolean(Setting.HTTPS));
         cookies.setHttpOnly(true);
-        cookies.setAttribute("SameSite", "Lax");
     }
 }

@@ -33,6 +33,39 @@ public final class Http {
         return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
+    /** Posts a form (application/x-www-form-urlencoded, UTF-8), with extra headers as name/value pairs. */
+    public HttpResponse<String> post(String path, java.util.Map<String, String> fields, String... headers) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        });
+        HttpRequest.Builder request = HttpRequest.newBuilder(Portal.url(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    /** The login form's hidden fields (view state of the stateless view) plus the typed identifier and secret. */
+    public static java.util.Map<String, String> loginForm(String loginPage, String identifier, String secret) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher hidden = java.util.regex.Pattern
+                .compile("<input type=\"hidden\" name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"").matcher(loginPage);
+        while (hidden.find()) {
+            fields.put(hidden.group(1), hidden.group(2));
+        }
+        fields.put("identifier", identifier);
+        fields.put("password", secret);
+        fields.put("submit", "");
+        return fields;
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
