@@ -60,6 +60,10 @@ public final class Http {
         while (hidden.find()) {
             fields.put(hidden.group(1), hidden.group(2));
         }
+        java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("PrimeFaces.csp.init\\('([^']+)'\\)").matcher(loginPage);
+        if (nonce.find()) {
+            fields.put("primefaces.nonce", nonce.group(1)); // what PrimeFaces' script adds to a submitted form
+        }
         fields.put("identifier", identifier);
         fields.put("password", secret);
         fields.put("submit", "");

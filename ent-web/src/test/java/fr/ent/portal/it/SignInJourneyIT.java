@@ -31,6 +31,7 @@ class SignInJourneyIT {
             assertTrue(browser.driver().getCurrentUrl().endsWith("/first-connection"), browser.driver().getCurrentUrl());
             browser.screenshot("first-connection-pupil");
             completeFirstConnection(browser, "Vélo rouge à Créteil 7", null);
+            browser.screenshot("first-connection-pupil-done");
             assertTrue(browser.driver().getCurrentUrl().endsWith("/home"), browser.driver().getCurrentUrl());
             assertTrue(browser.driver().getPageSource().contains("l.martin1"));
             browser.screenshot("home-pupil");

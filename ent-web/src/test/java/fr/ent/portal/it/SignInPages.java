@@ -20,9 +20,7 @@ public final class SignInPages {
         driver.findElement(By.id("identifier")).clear();
         driver.findElement(By.id("identifier")).sendKeys(identifier);
         driver.findElement(By.id("password")).sendKeys(secret);
-        String before = driver.getCurrentUrl();
-        driver.findElement(By.id("submit")).click();
-        waitForPageChange(driver, before);
+        submitAndWait(driver, By.id("submit"));
     }
 
     /** The global error shown on /login, or "" when none. */
@@ -41,9 +39,7 @@ public final class SignInPages {
         }
         WebElement charter = driver.findElement(By.cssSelector("#firstConnection\\:charter .ui-chkbox-box"));
         charter.click();
-        String before = driver.getCurrentUrl();
-        driver.findElement(By.id("firstConnection:submit")).click();
-        waitForPageChange(driver, before);
+        submitAndWait(driver, By.id("firstConnection:submit"));
     }
 
     public static void signOut(Browser browser) {
@@ -51,19 +47,21 @@ public final class SignInPages {
         wait(browser.driver()).until(ExpectedConditions.urlContains("/login"));
     }
 
+    /** Clicks a submit button and waits for the answer page (same URL or not) to be loaded. */
+    static void submitAndWait(WebDriver driver, By button) {
+        String marker = "ent-test-" + System.nanoTime();
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window['" + marker + "'] = true;");
+        driver.findElement(button).click();
+        wait(driver).ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) d;
+            return js.executeScript("return window['" + marker + "'] === undefined && document.readyState === 'complete'")
+                    .equals(Boolean.TRUE);
+        });
+    }
+
     static WebDriverWait wait(WebDriver driver) {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
-    private static void waitForPageChange(WebDriver driver, String before) {
-        WebElement body = driver.findElement(By.tagName("body"));
-        wait(driver).until(d -> {
-            try {
-                body.isDisplayed();
-                return !d.getCurrentUrl().equals(before);
-            } catch (org.openqa.selenium.StaleElementReferenceException reloaded) {
-                return true;
-            }
-        });
-    }
+
 }

@@ -52,12 +52,7 @@ public class FirstConnectionBacking {
             Messages.addFlashGlobalWarn(Texts.text("first_connection.error.expired").replace("'", "''"));
             return "/login?faces-redirect=true";
         }
-        try {
-            steps = firstConnection.steps(state.accountId());
-        } catch (BusinessException nothingPending) {
-            return "/login?faces-redirect=true";
-        }
-        return null;
+        return getSteps() == null ? "/login?faces-redirect=true" : null;
     }
 
     public String complete() {
@@ -91,7 +86,18 @@ public class FirstConnectionBacking {
         return value == null ? new char[0] : value.toCharArray();
     }
 
+    /** The steps owed, read once per request (also on the form's postback, where the view action does not run). */
     public FirstConnection.Steps getSteps() {
+        if (steps == null) {
+            FirstConnectionState state = sessions.firstConnection(Faces.getRequest());
+            if (state != null) {
+                try {
+                    steps = firstConnection.steps(state.accountId());
+                } catch (BusinessException nothingPending) {
+                    return null;
+                }
+            }
+        }
         return steps;
     }
 
