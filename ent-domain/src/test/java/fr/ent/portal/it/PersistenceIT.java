@@ -186,4 +186,29 @@ class PersistenceIT {
         assertEquals(AccountStatus.PROVISIONAL, unchanged.status());
         assertTrue(unchanged.passwordHash() == null);
     }
+
+    @jakarta.persistence.PersistenceContext
+    jakarta.persistence.EntityManager em;
+
+    @jakarta.annotation.Resource
+    jakarta.transaction.UserTransaction transaction;
+
+    /** A hash made with older parameters is replaced, at the next successful sign-in, by one with the configured parameters. */
+    @Test
+    void anOlderHashIsRehashedAtSignIn() throws Exception {
+        Account account = accounts.create("Rémi", "Ancien", null, Profile.TEACHER);
+        String oldHash = new PasswordHashing(4096, 3, 1, 1).hash("Ancien#Mot2passe".toCharArray());
+        transaction.begin();
+        em.find(Account.class, account.id()).changePassword(oldHash);
+        transaction.commit();
+        assertTrue(hashing.needsRehash(oldHash));
+
+        fr.ent.portal.signin.boundary.SignInResult result = signIn.verify(new fr.ent.portal.signin.boundary.SignInAttempt(
+                account.identifier(), "Ancien#Mot2passe".toCharArray(), "192.0.2.150", "JUnit", null));
+        assertEquals(fr.ent.portal.signin.boundary.SignInResult.Outcome.SIGNED_IN, result.outcome());
+        String newHash = accounts.findByIdentifier(account.identifier()).orElseThrow().passwordHash();
+        assertNotEquals(oldHash, newHash);
+        assertTrue(newHash.contains("m=19456,t=2,p=1"), newHash);
+        assertTrue(hashing.verify(newHash, "Ancien#Mot2passe".toCharArray()));
+    }
 }

@@ -40,6 +40,9 @@ public class SignIn {
     /** Identifiers are at most this long; anything longer is compared as its first characters (and fails). */
     static final int MAX_IDENTIFIER = 64;
 
+    /** The shape of every identifier the portal issues ({@code j.dupont10}). */
+    static final java.util.regex.Pattern IDENTIFIER_SHAPE = java.util.regex.Pattern.compile("[a-z]\\.[a-z]+[0-9]+");
+
     @PersistenceContext
     EntityManager em;
 
@@ -83,8 +86,10 @@ public class SignIn {
             audit.record(AuditEventType.SIGN_IN_FAILED, null, key, ip, attempt.userAgent(), "ip-rate-limited");
             return SignInResult.refused();
         }
-        Optional<Account> account = em.createNamedQuery(Account.BY_IDENTIFIER, Account.class)
-                .setParameter("identifier", key).getResultStream().findFirst();
+        Optional<Account> account = IDENTIFIER_SHAPE.matcher(key).matches()
+                ? em.createNamedQuery(Account.BY_IDENTIFIER, Account.class).setParameter("identifier", key)
+                        .getResultStream().findFirst()
+                : Optional.empty(); // cannot be an account: junk (control characters…) never reaches the database
         DeviceCookie.ReadResult device = protection.deviceCookie().inspect(attempt.deviceCookie(), now);
         String deviceId = account.flatMap(a -> device.trusted().filter(t -> t.trusts(a.id())))
                 .map(DeviceCookie.Trusted::deviceId).orElse(null);

@@ -1,0 +1,36 @@
+package fr.ent.portal.signin.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** What typed input may reach the database at all. */
+class SignInInputTest {
+
+    @Test
+    void identifiersAreComparedTrimmedLowerCaseAndBounded() {
+        assertEquals("s.bernard1", SignIn.identifierKey("  S.Bernard1 "));
+        assertEquals("", SignIn.identifierKey(null));
+        assertEquals(SignIn.MAX_IDENTIFIER, SignIn.identifierKey("x".repeat(10_000)).length());
+    }
+
+    @Test
+    void onlyIdentifierShapedKeysAreLookedUp() {
+        assertTrue(SignIn.IDENTIFIER_SHAPE.matcher("j.dupont10").matches());
+        assertFalse(SignIn.IDENTIFIER_SHAPE.matcher("j.dupont\u0000").matches(), "a NUL byte never reaches PostgreSQL");
+        assertFalse(SignIn.IDENTIFIER_SHAPE.matcher("' or 1=1 --").matches());
+        assertFalse(SignIn.IDENTIFIER_SHAPE.matcher("s.bernard@example.org").matches());
+    }
+
+    @Test
+    void recoveryEmailsOfARealisticShapeOnly() {
+        assertTrue(FirstConnection.EMAIL.matcher("c.durand@example.org").matches());
+        assertTrue(FirstConnection.EMAIL.matcher("prenom.nom+ent@ac-creteil.fr").matches());
+        assertFalse(FirstConnection.EMAIL.matcher("a\u0000b@example.org").matches(), "no control characters");
+        assertFalse(FirstConnection.EMAIL.matcher("<script>@example.org").matches());
+        assertFalse(FirstConnection.EMAIL.matcher("nobody@localhost").matches(), "a domain with a dot");
+        assertFalse(FirstConnection.EMAIL.matcher("a@b@example.org").matches());
+    }
+}
