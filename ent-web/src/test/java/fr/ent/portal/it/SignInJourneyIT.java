@@ -100,4 +100,26 @@ class SignInJourneyIT {
                     "the browser that signed in before is not held back: " + loginError(owner));
         }
     }
+
+    @Test
+    @Order(5)
+    void theSessionIdChangesAtSignInAndSignOutEndsTheSession() throws Exception {
+        try (Browser browser = Browser.open("fr")) {
+            browser.go("/login");
+            org.openqa.selenium.Cookie before = browser.driver().manage().getCookieNamed("JSESSIONID");
+            signIn(browser, "p.petit1", "Tableau#Noir2026");
+            assertTrue(browser.driver().getCurrentUrl().endsWith("/home"));
+            org.openqa.selenium.Cookie after = browser.driver().manage().getCookieNamed("JSESSIONID");
+            assertTrue(after != null && (before == null || !before.getValue().equals(after.getValue())),
+                    "a new session id at sign-in");
+            assertTrue(after.isHttpOnly(), "the session cookie is HttpOnly");
+            org.openqa.selenium.Cookie device = browser.driver().manage().getCookieNamed("ent_device");
+            assertTrue(device != null && device.isHttpOnly() && "Lax".equals(device.getSameSite()),
+                    "the device cookie is HttpOnly and SameSite=Lax");
+
+            signOut(browser);
+            browser.go("/home");
+            assertTrue(browser.driver().getCurrentUrl().endsWith("/login"), "signed out: /home asks to sign in again");
+        }
+    }
 }
