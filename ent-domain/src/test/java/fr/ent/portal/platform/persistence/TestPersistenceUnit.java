@@ -168,4 +168,22 @@ public final class TestPersistenceUnit implements PersistenceUnitInfo {
     public ClassLoader getNewTempClassLoader() {
         return null;
     }
+
+    /** Runs {@code work} in a resource-local transaction of its own, rolled back if it throws. */
+    public static <T> T inTransaction(jakarta.persistence.EntityManagerFactory emf,
+                                      java.util.function.Function<jakarta.persistence.EntityManager, T> work) {
+        jakarta.persistence.EntityManager em = emf.createEntityManager();
+        jakarta.persistence.EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
 }

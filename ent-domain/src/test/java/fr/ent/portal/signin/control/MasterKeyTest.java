@@ -22,7 +22,6 @@ import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,19 +48,7 @@ class MasterKeyTest {
         @Override
         public <T> T inNewTransaction(Function<EntityManager, T> work) {
             begun.incrementAndGet();
-            EntityManager em = emf.createEntityManager();
-            EntityTransaction tx = em.getTransaction();
-            try {
-                tx.begin();
-                T result = work.apply(em);
-                tx.commit();
-                return result;
-            } finally {
-                if (tx.isActive()) {
-                    tx.rollback();
-                }
-                em.close();
-            }
+            return TestPersistenceUnit.inTransaction(emf, work);
         }
     }
 
