@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
  */
 public final class Portal implements BeforeAllCallback {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
     private static Server instance;
     private static GreenMail mail;
 
