@@ -60,10 +60,13 @@ public class Children {
     @Inject
     Clock clock;
 
-    /** The declared children of a representative (empty for anyone else), by name. */
+    /** The declared children of a representative (empty for anyone else), by first name in French order. */
     public List<DeclaredChild> declared(long representativeId) {
         LocalDate today = LocalDate.now(clock);
-        return responsibilities(representativeId).stream().map(r -> {
+        java.text.Collator french = java.text.Collator.getInstance(java.util.Locale.FRENCH);
+        return responsibilities(representativeId).stream()
+                .sorted(java.util.Comparator.comparing((Responsibility r) -> r.pupil().firstName(), french))
+                .map(r -> {
             Enrollment school = currentEnrollment(r.pupil(), today);
             return new DeclaredChild(r.id(), r.pupil().firstName(),
                     school == null ? null : school.establishment().id(),
