@@ -39,11 +39,15 @@ public class SessionEpochFilter extends HttpFilter {
             Long accountId = sessions.accountId(request);
             Instant signedInAt = sessions.signedInAt(request);
             if (accountId != null && signedInAt != null && !accounts.sessionValid(accountId, signedInAt)) {
+                request.logout();
                 HttpSession session = request.getSession(false);
                 if (session != null) {
-                    session.invalidate();
+                    try {
+                        session.invalidate();
+                    } catch (IllegalStateException alreadyInvalid) {
+                        // logout may already have ended it
+                    }
                 }
-                request.logout();
                 response.sendRedirect(request.getContextPath() + "/login");
                 return;
             }

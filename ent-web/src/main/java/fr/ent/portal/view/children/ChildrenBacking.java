@@ -51,45 +51,60 @@ public class ChildrenBacking {
             Children.Attempt attempt = children.attach(accountId, childId, birthDates.get(childId),
                     clients.of(Faces.getRequest()));
             switch (attempt.outcome()) {
-                case ATTACHED -> {
-                    flash("children.attached", attempt.firstName());
-                    return "/children?faces-redirect=true";
-                }
-                case SUSPENDED -> Texts.globalError("children.error.now_suspended", attempt.firstName());
-                default -> Texts.globalError("children.error.wrong_date", attempt.remaining());
+                case ATTACHED -> flash("children.attached", attempt.firstName());
+                case SUSPENDED -> refused("children.error.now_suspended", attempt.firstName());
+                default -> refused("children.error.wrong_date", attempt.remaining());
             }
         } catch (InvalidInputException refused) {
-            refused.errors().forEach(e -> Texts.globalError(e.key(), e.params().toArray()));
+            refused.errors().forEach(e -> refused(e.key(), e.params().toArray()));
         } catch (BusinessException refused) {
-            Texts.globalError(refused.key(), refused.params());
+            refused(refused.key(), refused.params());
         }
-        declared = null;
-        return null;
+        return "/children?faces-redirect=true";
+    }
+
+    /**
+     * View action: shows the refusal of the previous post. Every post of this page answers with a redirect (a
+     * re-rendered postback of this page failed PrimeFaces' CSP nonce check), so refusals travel in the session.
+     */
+    public void load() {
+        jakarta.servlet.http.HttpSession session = Faces.getRequest().getSession(false);
+        Object pending = session == null ? null : session.getAttribute(REFUSAL);
+        if (pending instanceof Refusal refusal) {
+            session.removeAttribute(REFUSAL);
+            Texts.globalError(refusal.key(), refusal.params());
+        }
+    }
+
+    static final String REFUSAL = "ent.children.refusal";
+
+    record Refusal(String key, Object[] params) implements java.io.Serializable {
+    }
+
+    private static void refused(String key, Object... params) {
+        Faces.getRequest().getSession().setAttribute(REFUSAL, new Refusal(key, params));
     }
 
     public String notMine(long childId) {
         try {
             children.notMyChild(accountId(), childId, null, clients.of(Faces.getRequest()));
             flash("children.not_mine.sent");
-            return "/children?faces-redirect=true";
         } catch (BusinessException refused) {
-            Texts.globalError(refused.key(), refused.params());
-            return null;
+            refused(refused.key(), refused.params());
         }
+        return "/children?faces-redirect=true";
     }
 
     public String missing() {
         try {
             children.missingChild(accountId(), missingEstablishment, missingText, clients.of(Faces.getRequest()));
             flash("children.missing.sent");
-            return "/children?faces-redirect=true";
         } catch (InvalidInputException refused) {
-            Texts.show(refused, "missing");
-            return null;
+            refused.errors().forEach(e -> refused(e.key(), e.params().toArray()));
         } catch (BusinessException refused) {
-            Texts.globalError(refused.key(), refused.params());
-            return null;
+            refused(refused.key(), refused.params());
         }
+        return "/children?faces-redirect=true";
     }
 
     /** Done (or skipped for now): on to the establishment choice or home. */
