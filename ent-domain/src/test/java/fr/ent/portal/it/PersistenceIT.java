@@ -53,6 +53,7 @@ class PersistenceIT {
                 .importCompileAndRuntimeDependencies().resolve().withTransitivity().asFile();
         return ShrinkWrap.create(WebArchive.class, "persistence-it.war")
                 .addAsLibrary(domain)
+                .addClass(FamilyFixtures.class)
                 .addAsLibraries(libraries)
                 .addAsWebInfResource(new File("src/test/resources/it-beans.xml"), "beans.xml");
     }
@@ -210,5 +211,207 @@ class PersistenceIT {
         assertNotEquals(oldHash, newHash);
         assertTrue(newHash.contains("m=19456,t=2,p=1"), newHash);
         assertTrue(hashing.verify(newHash, "Ancien#Mot2passe".toCharArray()));
+    }
+
+    // ---- families: child attachment, establishment choice, my account ------------------------------------------
+
+    @EJB
+    FamilyFixtures families;
+
+    @EJB
+    fr.ent.portal.families.boundary.Children children;
+
+    @EJB
+    fr.ent.portal.families.boundary.EstablishmentChoice choice;
+
+    @EJB
+    fr.ent.portal.account.boundary.MyAccount myAccount;
+
+    @EJB
+    fr.ent.portal.audit.boundary.AuditTrail auditTrail;
+
+    @EJB
+    fr.ent.portal.mail.boundary.Mailer mailer;
+
+    @Inject
+    java.time.Clock clock;
+
+    private static final fr.ent.portal.platform.Client FAMILY = new fr.ent.portal.platform.Client("198.51.100.7", "JUnit",
+            java.util.Locale.FRENCH);
+
+    private static FamilyFixtures.Child child(String firstName, String birth, String uai) {
+        return new FamilyFixtures.Child(firstName, LocalDate.parse(birth), uai);
+    }
+
+    private java.util.List<fr.ent.portal.audit.entity.AuditEvent> audit(long accountId) {
+        return auditTrail.recentForAccount(accountId, 100);
+    }
+
+    private boolean audited(long accountId, fr.ent.portal.audit.entity.AuditEventType type, String detail) {
+        return audit(accountId).stream().anyMatch(e -> e.type() == type && (detail == null || detail.equals(e.detail())));
+    }
+
+    /** The journey of the issue: attach both children, choose between collège and lycée, see its tiles, switch. */
+    @Test
+    void aRepresentativeAttachesHerChildrenThenChoosesAmongTheirSchools() {
+        FamilyFixtures.Family family = families.declare("Famille",
+                child("Émile", "2012-03-14", DemoDataSet.COLLEGE_UAI), child("Manon", "2009-11-02", DemoDataSet.LYCEE_UAI));
+        long rep = family.representativeId();
+        long college = families.establishmentId(DemoDataSet.COLLEGE_UAI);
+        long lycee = families.establishmentId(DemoDataSet.LYCEE_UAI);
+        assertTrue(children.hasChildrenToConfirm(rep));
+        assertEquals(java.util.List.of("Émile", "Manon"),
+                children.declared(rep).stream().map(fr.ent.portal.families.boundary.DeclaredChild::getFirstName).toList());
+        assertEquals(new fr.ent.portal.families.control.EstablishmentLanding(null, false), choice.landing(rep),
+                "children not yet attached link no establishment");
+
+        assertEquals(fr.ent.portal.families.boundary.Children.Outcome.ATTACHED,
+                children.attach(rep, family.childIds().get(0), "14/03/2012", FAMILY).outcome());
+        assertEquals(fr.ent.portal.families.boundary.Children.Outcome.ATTACHED,
+                children.attach(rep, family.childIds().get(1), "2009-11-02", FAMILY).outcome());
+        assertTrue(!children.hasChildrenToConfirm(rep));
+        assertTrue(audited(rep, fr.ent.portal.audit.entity.AuditEventType.CHILD_ATTACHED, "pupil:" + family.pupilIds().get(0)));
+
+        assertEquals(new fr.ent.portal.families.control.EstablishmentLanding(null, true), choice.landing(rep));
+        choice.choose(rep, lycee, FAMILY);
+        assertEquals(new fr.ent.portal.families.control.EstablishmentLanding(lycee, false), choice.landing(rep),
+                "the choice is remembered");
+        java.util.List<fr.ent.portal.families.boundary.Tile> tiles = choice.tiles(rep, lycee);
+        assertEquals(java.util.List.of("Pronote", "Médiacentre", "PIX"), tiles.stream().map(fr.ent.portal.families.boundary.Tile::getName).toList());
+        assertEquals("Manon", tiles.get(0).getForChildren());
+        choice.choose(rep, college, FAMILY);
+        assertEquals("Émile", choice.tiles(rep, college).get(0).getForChildren());
+        assertEquals(new fr.ent.portal.families.control.EstablishmentLanding(college, false), choice.landing(rep));
+
+        long toulouse = families.establishmentId(DemoDataSet.TOULOUSE_UAI);
+        fr.ent.portal.platform.BusinessException refused = assertThrows(fr.ent.portal.platform.BusinessException.class,
+                () -> choice.choose(rep, toulouse, FAMILY));
+        assertEquals("establishments.error.not_linked", refused.key());
+        assertTrue(audited(rep, fr.ent.portal.audit.entity.AuditEventType.ESTABLISHMENT_CHOICE_REFUSED, "not_linked"));
+        assertEquals(new fr.ent.portal.families.control.EstablishmentLanding(college, false), choice.landing(rep),
+                "a refused switch changes nothing");
+        assertTrue(choice.tiles(rep, toulouse).isEmpty(), "no tiles of an establishment one is not linked to");
+    }
+
+    @Test
+    void fiveWrongBirthDatesSuspendTheChildAndAskTheSchoolForHelp() {
+        FamilyFixtures.Family family = families.declare("Erreur", child("Léo", "2012-03-14", DemoDataSet.COLLEGE_UAI));
+        long rep = family.representativeId();
+        long childId = family.childIds().get(0);
+        for (int remaining = 4; remaining >= 1; remaining--) {
+            fr.ent.portal.families.boundary.Children.Attempt attempt = children.attach(rep, childId, "15/03/2012", FAMILY);
+            assertEquals(fr.ent.portal.families.boundary.Children.Outcome.WRONG_DATE, attempt.outcome());
+            assertEquals(remaining, attempt.remaining());
+        }
+        assertEquals(fr.ent.portal.families.boundary.Children.Outcome.SUSPENDED,
+                children.attach(rep, childId, "01/01/2011", FAMILY).outcome());
+        assertTrue(children.declared(rep).get(0).isSuspended());
+        fr.ent.portal.platform.BusinessException suspended = assertThrows(fr.ent.portal.platform.BusinessException.class,
+                () -> children.attach(rep, childId, "14/03/2012", FAMILY));
+        assertEquals("children.error.suspended", suspended.key());
+        assertTrue(!children.declared(rep).get(0).isAttached(), "even the right date no longer attaches");
+        long college = families.establishmentId(DemoDataSet.COLLEGE_UAI);
+        assertTrue(audit(rep).stream().anyMatch(e -> e.type() == fr.ent.portal.audit.entity.AuditEventType.HELP_NEEDED
+                && ("CHILD_ATTACHMENT_FAILED:" + family.pupilIds().get(0)).equals(e.detail())
+                && Long.valueOf(college).equals(e.establishmentId())), "the HelpNeeded event reached the school office (audit)");
+        assertTrue(audited(rep, fr.ent.portal.audit.entity.AuditEventType.CHILD_ATTACHMENT_SUSPENDED, null));
+    }
+
+    @Test
+    void badDatesAndForgedChildrenAreRefusedWithoutCountingOrChanging() {
+        FamilyFixtures.Family family = families.declare("Saisie", child("Zoé", "2012-03-14", DemoDataSet.COLLEGE_UAI));
+        FamilyFixtures.Family other = families.declare("Autre", child("Tom", "2010-01-01", DemoDataSet.LYCEE_UAI));
+        long rep = family.representativeId();
+        long childId = family.childIds().get(0);
+        String tomorrow = LocalDate.now(clock).plusDays(1).toString();
+        for (String bad : new String[] {"31/02/2012", "demain", tomorrow, "", "14/03/2012 et 15/03/2012"}) {
+            for (int i = 0; i < 2; i++) {
+                assertThrows(fr.ent.portal.platform.InvalidInputException.class,
+                        () -> children.attach(rep, childId, bad, FAMILY), bad);
+            }
+        }
+        assertTrue(audited(rep, fr.ent.portal.audit.entity.AuditEventType.CHILD_ATTACHMENT_REFUSED, "bad_date:" + childId));
+        fr.ent.portal.platform.BusinessException forged = assertThrows(fr.ent.portal.platform.BusinessException.class,
+                () -> children.attach(rep, other.childIds().get(0), "01/01/2010", FAMILY));
+        assertEquals("children.error.not_declared", forged.key());
+        assertTrue(audited(rep, fr.ent.portal.audit.entity.AuditEventType.CHILD_ATTACHMENT_REFUSED,
+                "not_declared:" + other.childIds().get(0)));
+        assertTrue(!children.declared(other.representativeId()).get(0).isAttached(), "nothing attached by a forged id");
+        assertEquals(fr.ent.portal.families.boundary.Children.Outcome.ATTACHED,
+                children.attach(rep, childId, "14/03/2012", FAMILY).outcome(), "ten bad inputs counted as no failure");
+    }
+
+    @Test
+    void notMyChildAndAMissingChildAskTheSchoolForHelp() {
+        FamilyFixtures.Family family = families.declare("Aide", child("Lou", "2011-04-04", DemoDataSet.LYCEE_UAI));
+        long rep = family.representativeId();
+        long lycee = families.establishmentId(DemoDataSet.LYCEE_UAI);
+        children.notMyChild(rep, family.childIds().get(0), null, FAMILY);
+        assertTrue(audited(rep, fr.ent.portal.audit.entity.AuditEventType.HELP_NEEDED, "NOT_MY_CHILD:" + family.pupilIds().get(0)));
+        children.missingChild(rep, lycee, "Paul Aide, 6e B", FAMILY);
+        assertTrue(audit(rep).stream().anyMatch(e -> e.type() == fr.ent.portal.audit.entity.AuditEventType.HELP_NEEDED
+                && "MISSING_CHILD:-".equals(e.detail()) && Long.valueOf(lycee).equals(e.establishmentId())));
+        long toulouse = families.establishmentId(DemoDataSet.TOULOUSE_UAI);
+        assertThrows(fr.ent.portal.platform.BusinessException.class,
+                () -> children.missingChild(rep, toulouse, "Paul", FAMILY), "only a school of the declared children");
+    }
+
+    /** s.bernard1's son moved from the collège to the lycée over the summer: past enrollments never count. */
+    @Test
+    void sBernardLandsAtTheLyceeAndLastSchoolYearAtTheCollege() {
+        long bernard = families.accountId("s.bernard1");
+        long college = families.establishmentId(DemoDataSet.COLLEGE_UAI);
+        long lycee = families.establishmentId(DemoDataSet.LYCEE_UAI);
+        fr.ent.portal.schooling.entity.SchoolYear thisYear = fr.ent.portal.schooling.entity.SchoolYear.current(clock);
+        assertEquals(new fr.ent.portal.families.control.EstablishmentLanding(lycee, false), choice.landing(bernard));
+        assertEquals(java.util.List.of(lycee), choice.linked(bernard).stream()
+                .map(fr.ent.portal.families.boundary.LinkedEstablishment::getId).toList(), "never the collège");
+        assertEquals(new fr.ent.portal.families.control.EstablishmentLanding(lycee, false),
+                choice.landing(bernard, thisYear.firstDay()), "from 1 September");
+        assertEquals(new fr.ent.portal.families.control.EstablishmentLanding(college, false),
+                choice.landing(bernard, thisYear.firstDay().minusDays(1)), "until 31 August");
+        assertEquals(new fr.ent.portal.families.control.EstablishmentLanding(college, false),
+                choice.landing(bernard, thisYear.previous().firstDay().plusMonths(3)), "the clock set to last school year");
+        assertEquals("Théo", choice.tiles(bernard, lycee).get(0).getForChildren());
+    }
+
+    @Test
+    void myAccountChangesPasswordAndEmailAndEndsSessions() {
+        Account account = accounts.create("Rose", "Compte", null, Profile.LEGAL_REPRESENTATIVE);
+        accounts.issueProvisionalCode(account.id());
+        fr.ent.portal.platform.Client client = new fr.ent.portal.platform.Client("198.51.100.8", "JUnit", java.util.Locale.FRENCH);
+        String first = "Première clé 2026!";
+        firstConnection.complete(account.id(), first.toCharArray(), first.toCharArray(), "rose.old@example.org", true, client);
+
+        fr.ent.portal.platform.InvalidInputException wrong = assertThrows(fr.ent.portal.platform.InvalidInputException.class,
+                () -> myAccount.changePassword(account.id(), "pas le bon".toCharArray(), "Nouvelle clé 2027!".toCharArray(),
+                        "Nouvelle clé 2027!".toCharArray(), client));
+        assertEquals("current", wrong.errors().get(0).field());
+        assertTrue(audited(account.id(), fr.ent.portal.audit.entity.AuditEventType.PASSWORD_CHANGE_REFUSED, "bad_current"));
+        fr.ent.portal.platform.InvalidInputException weak = assertThrows(fr.ent.portal.platform.InvalidInputException.class,
+                () -> myAccount.changePassword(account.id(), first.toCharArray(), "azerty".toCharArray(),
+                        "azerty".toCharArray(), client));
+        assertEquals("password", weak.errors().get(0).field(), "the one policy");
+        myAccount.changePassword(account.id(), first.toCharArray(), "Nouvelle clé 2027!".toCharArray(),
+                "Nouvelle clé 2027!".toCharArray(), client);
+        assertTrue(hashing.verify(accounts.findByIdentifier(account.identifier()).orElseThrow().passwordHash(),
+                "Nouvelle clé 2027!".toCharArray()));
+
+        myAccount.changeRecoveryEmail(account.id(), "Rose.New@example.org", client);
+        java.util.List<fr.ent.portal.mail.entity.OutboxMail> mails = mailer.latest(20);
+        assertTrue(mails.stream().anyMatch(m -> m.template() == fr.ent.portal.mail.entity.MailTemplate.EMAIL_VERIFICATION
+                && m.recipient().equals("rose.new@example.org")), "a link to the new address");
+        assertTrue(mails.stream().anyMatch(m -> m.template() == fr.ent.portal.mail.entity.MailTemplate.EMAIL_CHANGED_NOTICE
+                && m.recipient().equals("rose.old@example.org")), "a notice to the old one");
+        assertEquals("rose.new@example.org", myAccount.summary(account.id()).getRecoveryEmail());
+        assertThrows(fr.ent.portal.platform.InvalidInputException.class,
+                () -> myAccount.changeRecoveryEmail(account.id(), "pas une adresse", client));
+
+        java.time.Instant before = clock.instant().minusSeconds(1);
+        assertTrue(myAccount.sessionValid(account.id(), before));
+        myAccount.signOutEverywhere(account.id(), client);
+        assertTrue(!myAccount.sessionValid(account.id(), before), "sessions started before are ended");
+        assertTrue(myAccount.sessionValid(account.id(), clock.instant().plusSeconds(1)), "later sessions are not");
+        assertTrue(audited(account.id(), fr.ent.portal.audit.entity.AuditEventType.SIGNED_OUT_EVERYWHERE, null));
     }
 }

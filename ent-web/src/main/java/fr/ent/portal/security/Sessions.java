@@ -2,6 +2,7 @@ package fr.ent.portal.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,10 @@ public class Sessions {
 
     /** How long the first-connection steps may take once the provisional code was accepted. */
     static final Duration FIRST_CONNECTION_WINDOW = Duration.ofMinutes(30);
+
+    static final String ACCOUNT_ID = "ent.accountId";
+    static final String SIGNED_IN_AT = "ent.signedInAt";
+    static final String ESTABLISHMENT_ID = "ent.establishmentId";
 
     @Inject
     Settings settings;
@@ -45,6 +50,36 @@ public class Sessions {
         }
         session.removeAttribute(FirstConnectionState.ATTRIBUTE);
         session.setMaxInactiveInterval(timeoutSeconds());
+    }
+
+    /** As {@link #signedIn(HttpServletRequest)}, remembering whose session it is and since when. */
+    public void signedIn(HttpServletRequest request, long accountId) {
+        signedIn(request);
+        HttpSession session = request.getSession();
+        session.setAttribute(ACCOUNT_ID, accountId);
+        session.setAttribute(SIGNED_IN_AT, clock.instant());
+    }
+
+    /** The signed-in account's id, null without a signed-in session. */
+    public Long accountId(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null || request.getUserPrincipal() == null ? null : (Long) session.getAttribute(ACCOUNT_ID);
+    }
+
+    /** When this session was signed in (null without a signed-in session). */
+    public Instant signedInAt(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : (Instant) session.getAttribute(SIGNED_IN_AT);
+    }
+
+    /** The establishment chosen for this session, null when none. */
+    public Long establishment(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : (Long) session.getAttribute(ESTABLISHMENT_ID);
+    }
+
+    public void establishment(HttpServletRequest request, Long establishmentId) {
+        request.getSession().setAttribute(ESTABLISHMENT_ID, establishmentId);
     }
 
     public void startFirstConnection(HttpServletRequest request, SignInResult result) {

@@ -48,10 +48,11 @@ class SignInJourneyIT {
     @Order(2)
     void aRepresentativeRecordsAnEmailAndVerifiesItFromTheMail() throws Exception {
         try (Browser browser = Browser.open("fr")) {
-            signIn(browser, "c.durand1", "DEMO2-PARENT");
-            assertTrue(browser.driver().getCurrentUrl().endsWith("/first-connection"));
-            completeFirstConnection(browser, "Cahier<Bleu>€µ 2026", "c.durand@example.org");
-            assertTrue(browser.driver().getCurrentUrl().endsWith("/home"), browser.driver().getCurrentUrl());
+            // The first connection is done here or by FamiliesJourneyIT (same password and email), whichever runs first.
+            if (FamilyPages.signInDurand(browser)) {
+                assertTrue(browser.driver().getCurrentUrl().endsWith("/children"),
+                        "a representative with children to confirm is offered /children: " + browser.driver().getCurrentUrl());
+            }
 
             MimeMessage mail = Mailbox.await("c.durand@example.org", "", 0);
             String link = Mailbox.link(mail, "/verify-email?token=").orElseThrow(() ->

@@ -133,6 +133,14 @@ public class Account {
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
 
+    /** The establishment the person last chose to work in (only valid while still linked to it). */
+    @Column(name = "chosen_establishment_id")
+    private Long chosenEstablishmentId;
+
+    /** Sessions started at or before this instant are ended ("sign out everywhere"); null: none ended. */
+    @Column(name = "sessions_valid_after")
+    private Instant sessionsValidAfter;
+
     protected Account() {
         // JPA
     }
@@ -338,6 +346,26 @@ public class Account {
         return hash;
     }
 
+    // ---- establishment and sessions ----------------------------------------------------------------------
+
+    /** Remembers the establishment chosen (the caller checked that the person is linked to it). */
+    public void chooseEstablishment(long establishmentId) {
+        this.chosenEstablishmentId = establishmentId;
+    }
+
+    /** Ends every session started up to {@code now}; only sessions started later stay valid. */
+    public void endAllSessions(Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (sessionsValidAfter == null || now.isAfter(sessionsValidAfter)) {
+            this.sessionsValidAfter = now;
+        }
+    }
+
+    /** True when a session started at {@code signedInAt} has not been ended by {@link #endAllSessions}. */
+    public boolean isSessionValid(Instant signedInAt) {
+        return sessionsValidAfter == null || signedInAt.isAfter(sessionsValidAfter);
+    }
+
     // ---- reading -------------------------------------------------------------------------------------------
 
     public Long id() {
@@ -415,6 +443,14 @@ public class Account {
 
     public Instant lastSignInAt() {
         return lastSignInAt;
+    }
+
+    public Long chosenEstablishmentId() {
+        return chosenEstablishmentId;
+    }
+
+    public Instant sessionsValidAfter() {
+        return sessionsValidAfter;
     }
 
     @Override

@@ -44,6 +44,8 @@ public class DemoDataSet {
     public static final String TEACHER_PASSWORD = "Tableau#Noir2026";
     public static final String SCHOOL_ADMIN_PASSWORD = "Registre#Lycee2026";
     public static final String REGION_ADMIN_PASSWORD = "Region#Academie2026";
+    /** g.leroy1: a representative whose declared child is kept for the "five wrong birth dates" journey. */
+    public static final String LEROY_PASSWORD = "Famille#Leroy2026";
 
     /** How long the demo provisional codes stay valid. */
     public static final Duration PROVISIONAL_CODE_VALIDITY = Duration.ofDays(90);
@@ -104,6 +106,13 @@ public class DemoDataSet {
         Responsibility bernards = new Responsibility(sophieBernard, theoBernard, now);
         bernards.attach(now);
         em.persist(bernards);
+
+        Account gabrielLeroy = person("Gabriel", "Leroy", null, Profile.LEGAL_REPRESENTATIVE);
+        withPassword(gabrielLeroy, LEROY_PASSWORD);
+        gabrielLeroy.changeRecoveryEmail("g.leroy@example.org");
+        gabrielLeroy.markEmailVerified(now);
+        Account linaLeroy = pupil("Lina", "Leroy", LocalDate.of(2013, 6, 21), college, "4e B", thisYear);
+        em.persist(new Responsibility(gabrielLeroy, linaLeroy, now));
 
         Account pierrePetit = person("Pierre", "Petit", null, Profile.TEACHER);
         withPassword(pierrePetit, TEACHER_PASSWORD);

@@ -29,6 +29,8 @@ public enum Setting {
             "Whether pupils must record a recovery email at first connection (always required for other profiles)."),
     EMAIL_VERIFICATION_VALIDITY("ent.email-verification.validity", "PT24H",
             "How long an email verification link works."),
+    CHILD_ATTACHMENT_MAX_FAILURES("ent.children.attachment.max-failures", "5",
+            "Wrong birth dates typed for one child before its attachment is suspended and the school office asked to help."),
     HTTPS("ent.http.https", "false",
             "Set to true behind HTTPS: cookies get the Secure flag and HSTS is sent."),
     TIME_ZONE("ent.time.zone", "Europe/Paris",

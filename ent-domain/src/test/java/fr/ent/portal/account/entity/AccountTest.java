@@ -184,4 +184,24 @@ class AccountTest {
         responsibility.attach(LATER);
         assertEquals(LATER, responsibility.attachedAt());
     }
+
+    @Test
+    void signingOutEverywhereEndsTheSessionsStartedBeforeOnly() {
+        Account account = parent();
+        assertTrue(account.isSessionValid(NOW), "no session ended yet");
+        account.endAllSessions(NOW.plusSeconds(60));
+        assertFalse(account.isSessionValid(NOW));
+        assertFalse(account.isSessionValid(NOW.plusSeconds(60)));
+        assertTrue(account.isSessionValid(NOW.plusSeconds(61)));
+        account.endAllSessions(NOW); // a clock going back never revives ended sessions
+        assertFalse(account.isSessionValid(NOW.plusSeconds(30)));
+    }
+
+    @Test
+    void theChosenEstablishmentIsRemembered() {
+        Account account = parent();
+        assertNull(account.chosenEstablishmentId());
+        account.chooseEstablishment(42L);
+        assertEquals(42L, account.chosenEstablishmentId());
+    }
 }

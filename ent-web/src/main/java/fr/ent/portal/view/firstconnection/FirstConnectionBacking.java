@@ -20,6 +20,7 @@ import fr.ent.portal.security.Sessions;
 import fr.ent.portal.security.VerifiedSignIn;
 import fr.ent.portal.signin.boundary.FirstConnection;
 import fr.ent.portal.signin.boundary.SignInResult;
+import fr.ent.portal.view.Landings;
 import fr.ent.portal.view.Texts;
 
 /** Backing bean of /first-connection: the steps owed after a right provisional code, all in one form. */
@@ -32,6 +33,9 @@ public class FirstConnectionBacking {
 
     @Inject
     Sessions sessions;
+
+    @Inject
+    Landings landings;
 
     @Inject
     Clients clients;
@@ -77,9 +81,9 @@ public class FirstConnectionBacking {
             Texts.globalError("login.error.failed");
             return null;
         }
-        sessions.signedIn(request);
+        sessions.signedIn(request, result.accountId());
         Messages.addFlashGlobalInfo(Texts.text("first_connection.done").replace("'", "''"));
-        return "/home?faces-redirect=true";
+        return landings.afterFirstConnection(request, result.accountId());
     }
 
     private static char[] chars(String value) {

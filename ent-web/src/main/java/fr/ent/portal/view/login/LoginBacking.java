@@ -20,6 +20,7 @@ import fr.ent.portal.security.Sessions;
 import fr.ent.portal.security.SignInOutcome;
 import fr.ent.portal.signin.boundary.SignInAttempt;
 import fr.ent.portal.signin.boundary.SignInResult;
+import fr.ent.portal.view.Landings;
 import fr.ent.portal.view.Texts;
 
 /** Backing bean of /login: identifier and password (or provisional code) in, home or first connection out. */
@@ -45,6 +46,9 @@ public class LoginBacking {
     @Inject
     Sessions sessions;
 
+    @Inject
+    Landings landings;
+
     private String identifier;
     private String password;
 
@@ -69,9 +73,9 @@ public class LoginBacking {
             return null;
         }
         if (status == AuthenticationStatus.SUCCESS) {
-            sessions.signedIn(request);
+            sessions.signedIn(request, result.accountId());
             deviceCookies.write(request, response, result.deviceCookie());
-            return "/home?faces-redirect=true";
+            return landings.afterSignIn(request, result.accountId());
         }
         switch (result.outcome()) {
             case FIRST_CONNECTION -> {

@@ -1,0 +1,179 @@
+package fr.ent.portal.account.boundary;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import fr.ent.portal.account.entity.Account;
+import fr.ent.portal.audit.boundary.AuditTrail;
+import fr.ent.portal.audit.entity.AuditEvent;
+import fr.ent.portal.audit.entity.AuditEventType;
+import fr.ent.portal.credential.control.PasswordHashing;
+import fr.ent.portal.credential.control.PasswordPolicy;
+import fr.ent.portal.credential.control.PersonalData;
+import fr.ent.portal.credential.control.RuleViolation;
+import fr.ent.portal.mail.boundary.Mailer;
+import fr.ent.portal.mail.entity.MailTemplate;
+import fr.ent.portal.platform.BusinessException;
+import fr.ent.portal.platform.Client;
+import fr.ent.portal.platform.InvalidInputException;
+import fr.ent.portal.platform.InvalidInputException.FieldError;
+import fr.ent.portal.platform.config.Setting;
+import fr.ent.portal.platform.config.Settings;
+import fr.ent.portal.signin.boundary.FirstConnection;
+
+/**
+ * "My account": the signed-in person changes their password (knowing the current one, under the one policy) and
+ * their recovery email (a link to the new address, a notice to the old one), sees their recent sign-ins and ends
+ * all their sessions.
+ */
+@Stateless
+public class MyAccount {
+
+    /** How many sign-ins the page lists. */
+    static final int RECENT_SIGN_INS = 10;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHashing hashing;
+
+    @Inject
+    PasswordPolicy policy;
+
+    @Inject
+    Mailer mailer;
+
+    @EJB
+    EmailVerifications verifications;
+
+    @EJB
+    AuditTrail audit;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    public AccountSummary summary(long accountId) {
+        Account account = account(accountId);
+        return new AccountSummary(account.identifier(), account.firstName(), account.lastName(),
+                account.recoveryEmail(), account.hasVerifiedEmail());
+    }
+
+    /** Changes the password, or refuses field by field (fields current, password, confirmation); nothing written then. */
+    public void changePassword(long accountId, char[] current, char[] password, char[] confirmation, Client client) {
+        try {
+            Account account = account(accountId);
+            List<FieldError> errors = new ArrayList<>();
+            if (!hashing.verify(account.passwordHash(), current.clone())) {
+                audit(AuditEventType.PASSWORD_CHANGE_REFUSED, account, client, "bad_current");
+                throw new InvalidInputException(List.of(new FieldError("current", "account_page.error.current_wrong")));
+            }
+            for (RuleViolation violation : policy.check(new String(password),
+                    new PersonalData(account.identifier(), account.firstName(), account.lastName()))) {
+                errors.add(new FieldError("password", violation.key(), List.of(violation.params())));
+            }
+            if (!Arrays.equals(password, confirmation)) {
+                errors.add(new FieldError("confirmation", "first_connection.error.confirmation_mismatch"));
+            }
+            if (!errors.isEmpty()) {
+                audit(AuditEventType.PASSWORD_CHANGE_REFUSED, account, client, "policy");
+                throw new InvalidInputException(errors);
+            }
+            account.changePassword(hashing.hash(password.clone()));
+            if (account.hasVerifiedEmail()) {
+                mailer.queue(account.recoveryEmail(), MailTemplate.PASSWORD_CHANGED_NOTICE, client.locale(), Map.of(
+                        "firstName", account.firstName(), "time", clock.instant(), "helpLink", helpLink()));
+            }
+            audit(AuditEventType.PASSWORD_CHANGED, account, client, "account-page");
+        } finally {
+            Arrays.fill(current, '\0');
+            Arrays.fill(password, '\0');
+            Arrays.fill(confirmation, '\0');
+        }
+    }
+
+    /** Records a new recovery email: a verification link goes to it, a notice to the old address (if any). */
+    public void changeRecoveryEmail(long accountId, String email, Client client) {
+        Account account = account(accountId);
+        String typed = email == null ? "" : email.strip();
+        if (typed.isEmpty()) {
+            throw new InvalidInputException(List.of(new FieldError("email", "account.recoveryEmail.required")));
+        }
+        if (typed.length() > 254 || !FirstConnection.EMAIL.matcher(typed).matches()) {
+            throw new InvalidInputException(List.of(new FieldError("email", "account.recoveryEmail.invalid")));
+        }
+        String old = account.recoveryEmail();
+        if (typed.equalsIgnoreCase(old) && account.hasVerifiedEmail()) {
+            throw new InvalidInputException(List.of(new FieldError("email", "account_page.error.email_unchanged")));
+        }
+        account.changeRecoveryEmail(typed);
+        verifications.send(account, client);
+        if (old != null && !old.equals(account.recoveryEmail())) {
+            mailer.queue(old, MailTemplate.EMAIL_CHANGED_NOTICE, client.locale(), Map.of(
+                    "firstName", account.firstName(), "time", clock.instant(),
+                    "newEmail", masked(account.recoveryEmail()), "helpLink", helpLink()));
+        }
+        audit(AuditEventType.RECOVERY_EMAIL_CHANGED, account, client, null);
+    }
+
+    /** The latest successful sign-ins, newest first. */
+    public List<RecentSignIn> recentSignIns(long accountId) {
+        return audit.recentForAccount(accountId, 100).stream()
+                .filter(e -> e.type() == AuditEventType.SIGN_IN_SUCCEEDED)
+                .limit(RECENT_SIGN_INS)
+                .map(MyAccount::row)
+                .toList();
+    }
+
+    /** Ends every session of the account, this one included (checked on each request). */
+    public void signOutEverywhere(long accountId, Client client) {
+        Account account = account(accountId);
+        account.endAllSessions(clock.instant());
+        audit(AuditEventType.SIGNED_OUT_EVERYWHERE, account, client, null);
+    }
+
+    /** True when a session of this account started at {@code signedInAt} may go on. */
+    public boolean sessionValid(long accountId, Instant signedInAt) {
+        Account account = em.find(Account.class, accountId);
+        return account != null && account.isSessionValid(signedInAt);
+    }
+
+    /** {@code c.durand@example.org} → {@code c•••@example.org}. */
+    static String masked(String email) {
+        int at = email.indexOf('@');
+        return at <= 0 ? "•••" : email.charAt(0) + "•••" + email.substring(at);
+    }
+
+    private static RecentSignIn row(AuditEvent event) {
+        return new RecentSignIn(event.occurredAt(), event.userAgent(), event.clientIp());
+    }
+
+    private String helpLink() {
+        return settings.get(Setting.PUBLIC_URL) + "/help";
+    }
+
+    private void audit(AuditEventType type, Account account, Client client, String detail) {
+        audit.record(type, account.id(), account.identifier(), client.ip(), client.userAgent(), detail);
+    }
+
+    private Account account(long accountId) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new BusinessException("account.notFound");
+        }
+        return account;
+    }
+}
