@@ -44,6 +44,8 @@ import fr.ent.portal.platform.BusinessException;
 @NamedQuery(name = Account.BY_IDENTIFIER, query = "select a from Account a where a.identifier = :identifier")
 @NamedQuery(name = Account.IDENTIFIERS_LIKE,
         query = "select a.identifier from Account a where a.identifier like :pattern")
+@NamedQuery(name = Account.SESSIONS_VALID_AFTER,
+        query = "select a.sessionsValidAfter from Account a where a.identifier = :identifier")
 @NamedQuery(name = Account.BY_RECOVERY_EMAIL,
         query = "select a from Account a where a.recoveryEmail = :email order by a.identifier")
 public class Account {
@@ -51,6 +53,8 @@ public class Account {
     public static final String BY_IDENTIFIER = "Account.byIdentifier";
     /** Identifiers matching a LIKE pattern (parameter {@code pattern}, e.g. {@code j.dupont%}). */
     public static final String IDENTIFIERS_LIKE = "Account.identifiersLike";
+    /** The instant before which the sessions of the account {@code identifier} are void (may be null). */
+    public static final String SESSIONS_VALID_AFTER = "Account.sessionsValidAfter";
     /** Accounts whose recovery email is {@code email} (lower case). */
     public static final String BY_RECOVERY_EMAIL = "Account.byRecoveryEmail";
 
@@ -132,6 +136,10 @@ public class Account {
 
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
+
+    /** Sessions opened before this instant are void (set when the password is reset); null: none voided. */
+    @Column(name = "sessions_valid_after")
+    private Instant sessionsValidAfter;
 
     protected Account() {
         // JPA
@@ -222,6 +230,27 @@ public class Account {
             changeRecoveryEmail(email);
         }
         recordSignIn(now);
+    }
+
+    /**
+     * A new password chosen through a reset link: it replaces the old one (and any provisional code), the
+     * sign-in failures are forgotten and every session opened before {@code now} becomes void.
+     */
+    public void resetPassword(String newPasswordHash, Instant now) {
+        requireNotDisabled();
+        changePassword(newPasswordHash);
+        clearFailures();
+        signOutEverywhere(now);
+    }
+
+    /** Every session opened before {@code now} ends at its next request. */
+    public void signOutEverywhere(Instant now) {
+        this.sessionsValidAfter = Objects.requireNonNull(now, "now");
+    }
+
+    /** Whether a session opened at {@code signedInAt} is still valid. */
+    public boolean sessionStillValid(Instant signedInAt) {
+        return sessionsValidAfter == null || signedInAt != null && !signedInAt.isBefore(sessionsValidAfter);
     }
 
     /** Replaces the stored hash of the same password, computed with the currently configured parameters. */
@@ -415,6 +444,10 @@ public class Account {
 
     public Instant lastSignInAt() {
         return lastSignInAt;
+    }
+
+    public Instant sessionsValidAfter() {
+        return sessionsValidAfter;
     }
 
     @Override
