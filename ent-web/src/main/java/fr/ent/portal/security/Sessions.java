@@ -35,6 +35,9 @@ public class Sessions {
         }
     }
 
+    /** When the session's holder signed in (an {@code Instant}): a password reset voids sessions older than it. */
+    public static final String SIGNED_IN_AT = "ent.signedInAt";
+
     /** After the container accepted the caller: a new session id, the configured idle timeout. */
     public void signedIn(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
@@ -44,6 +47,7 @@ public class Sessions {
             request.changeSessionId();
         }
         session.removeAttribute(FirstConnectionState.ATTRIBUTE);
+        session.setAttribute(SIGNED_IN_AT, clock.instant());
         session.setMaxInactiveInterval(timeoutSeconds());
     }
 

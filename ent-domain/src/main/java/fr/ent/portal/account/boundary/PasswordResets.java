@@ -88,6 +88,9 @@ public class PasswordResets {
     @Inject
     PasswordHashing hashing;
 
+    @Inject
+    fr.ent.portal.signin.control.SignInProtection protection;
+
     /**
      * Mails a new reset link to the account's verified recovery email, voiding the older ones; does nothing
      * (but audit) once the account got {@code ent.password-reset.max-per-hour} links within the last hour.
@@ -162,6 +165,7 @@ public class PasswordResets {
                 throw new InvalidInputException(errors);
             }
             reset.use(hashing.hash(password.clone()), now);
+            protection.throttle().reset(account.identifier()); // the owner proved it: past failures no longer hold it back
             em.createNamedQuery(PasswordReset.VOID_OPEN_OF_ACCOUNT).setParameter("account", account)
                     .setParameter("now", now).executeUpdate();
             if (account.hasVerifiedEmail()) {
