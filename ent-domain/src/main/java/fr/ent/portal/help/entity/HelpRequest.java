@@ -32,8 +32,8 @@ import fr.ent.portal.platform.BusinessException;
 @NamedQuery(name = HelpRequest.OPEN_OF_ACCOUNT,
         query = "select h from HelpRequest h where h.account = :account and h.kind = :kind and h.status = 'OPEN'")
 @NamedQuery(name = HelpRequest.OF_DIVISION,
-        query = "select h from HelpRequest h join fetch h.account where h.establishment = :establishment"
-                + " and h.division = :division and h.status = :status order by h.createdAt")
+        query = "select h from HelpRequest h join fetch h.account left join fetch h.establishment"
+                + " where h.establishment = :establishment and h.division = :division and h.status = :status order by h.createdAt")
 @NamedQuery(name = HelpRequest.OF_ESTABLISHMENT,
         query = "select h from HelpRequest h join fetch h.account where h.establishment = :establishment"
                 + " and h.status = :status order by h.createdAt")
