@@ -88,8 +88,9 @@ public class Accounts {
      * layer on signed-in requests (a single column, cached per session for a few seconds).
      */
     public java.time.Instant sessionsValidAfter(String identifier) {
-        return em.createNamedQuery(Account.SESSIONS_VALID_AFTER, java.time.Instant.class)
-                .setParameter("identifier", identifier).getResultStream().findFirst().orElse(null);
+        List<java.time.Instant> found = em.createNamedQuery(Account.SESSIONS_VALID_AFTER, java.time.Instant.class)
+                .setParameter("identifier", identifier).getResultList();
+        return found.isEmpty() ? null : found.get(0); // the column is null until a reset
     }
 
     /** The next free identifier for this name (the demo loader shares it). */

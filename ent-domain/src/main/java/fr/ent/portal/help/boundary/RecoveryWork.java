@@ -65,7 +65,8 @@ public class RecoveryWork {
     }
 
     /** The same work, in the caller's thread (tests). */
-    public void passwordResetNow(String key, Client client) {
+    public void passwordResetNow(String typed, Client client) {
+        String key = Recovery.normalized(typed);
         List<Account> accounts = key.contains("@") ? withVerifiedEmail(key) : byIdentifier(key);
         if (accounts.isEmpty()) {
             audit.record(AuditEventType.PASSWORD_RESET_REJECTED, null, key, client.ip(), client.userAgent(), "unknown");
@@ -89,7 +90,8 @@ public class RecoveryWork {
     }
 
     /** The same work, in the caller's thread (tests). */
-    public void identifierReminderNow(String email, Client client) {
+    public void identifierReminderNow(String typedEmail, Client client) {
+        String email = Recovery.normalized(typedEmail);
         List<Account> owners = withVerifiedEmail(email);
         if (owners.isEmpty()) {
             audit.record(AuditEventType.IDENTIFIER_REMINDER_SENT, null, email, client.ip(), client.userAgent(), "unknown");
