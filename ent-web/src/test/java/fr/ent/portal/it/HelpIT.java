@@ -122,7 +122,8 @@ class HelpIT {
                 "198.51.100.130");
         assertEquals(200, answer.statusCode());
         assertTrue(answer.body().contains("Demande enregistrée"), answer.body());
-        String body = Mailbox.body(Mailbox.await(BERNARD_MAIL, "Rappel de votre identifiant", before));
+        String body = Mailbox.body(Mailbox.await(BERNARD_MAIL, "Rappel de votre identifiant", before))
+                .replace("=\r\n", "").replace("=\n", ""); // quoted-printable soft line breaks
         assertTrue(body.contains("s.bernard1"), body);
         assertTrue(body.contains("t.bernard1"), body);
         assertTrue(body.contains("Lyc=C3=A9e Camille Claudel") || body.contains("Lycée Camille Claudel"), body);
@@ -143,7 +144,7 @@ class HelpIT {
                     "198.51.100.142");
             assertEquals(200, calmToo.statusCode());
         }
-        for (String token : List.of("", "forged", "A".repeat(43), "é".repeat(5000))) {
+        for (String token : List.of("", "forged", "A".repeat(43), "é".repeat(300))) {
             HttpResponse<String> refused = new Http().get("/reset?token=" + java.net.URLEncoder.encode(token,
                     java.nio.charset.StandardCharsets.UTF_8), "X-Forwarded-For", "198.51.100.143");
             assertEquals(200, refused.statusCode());
@@ -178,6 +179,11 @@ class HelpIT {
 
     private static void compare(StringBuilder report, String label, String path, String field, String existing,
                                 String unknown, int subnet, long boundMillis) {
+        for (int i = 0; i < TRIES / 5; i++) { // warm-up, not measured
+            Http http = new Http();
+            http.post(path, form(http.get(path).body(), field, i % 2 == 0 ? existing : unknown), "X-Forwarded-For",
+                    "10." + subnet + ".250." + (i + 1));
+        }
         List<Long> existingTimes = new ArrayList<>();
         List<Long> unknownTimes = new ArrayList<>();
         String existingBody = null;
