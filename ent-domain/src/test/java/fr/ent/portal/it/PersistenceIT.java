@@ -229,6 +229,19 @@ class PersistenceIT {
 
     @EJB
     fr.ent.portal.audit.boundary.AuditTrail auditTrail;
+    // ---- help: forgotten password, help requests -------------------------------------------------------------
+
+    @EJB
+    fr.ent.portal.help.boundary.RecoveryWork recoveryWork;
+
+    @EJB
+    fr.ent.portal.help.boundary.HelpRequests helpRequests;
+
+    @EJB
+    fr.ent.portal.account.boundary.PasswordResets passwordResets;
+
+    @EJB
+    fr.ent.portal.account.boundary.EmailVerifications emailVerifications;
 
     @EJB
     fr.ent.portal.mail.boundary.Mailer mailer;
@@ -413,5 +426,114 @@ class PersistenceIT {
         assertTrue(!myAccount.sessionValid(account.id(), before), "sessions started before are ended");
         assertTrue(myAccount.sessionValid(account.id(), clock.instant().plusSeconds(1)), "later sessions are not");
         assertTrue(audited(account.id(), fr.ent.portal.audit.entity.AuditEventType.SIGNED_OUT_EVERYWHERE, null));
+    }
+
+    private static final fr.ent.portal.platform.Client HELP_CLIENT =
+            new fr.ent.portal.platform.Client("192.0.2.150", "JUnit", java.util.Locale.FRENCH);
+
+    /** l.martin1 has no email: "forgotten password" becomes a help request for 2nde B's principal teacher, p.petit1. */
+    @Test
+    void aPupilWithoutEmailGetsAHelpRequestForThePrincipalTeacher() {
+        Account lea = accounts.findByIdentifier("l.martin1").orElseThrow();
+        Account teacher = accounts.findByIdentifier("p.petit1").orElseThrow();
+        recoveryWork.passwordResetNow("l.martin1", HELP_CLIENT);
+        recoveryWork.passwordResetNow("l.martin1", HELP_CLIENT); // asking twice keeps one open request
+
+        java.util.List<fr.ent.portal.help.entity.HelpRequest> open = helpRequests.ofPrincipalTeacher(teacher.id(),
+                fr.ent.portal.help.entity.HelpRequestStatus.OPEN).stream()
+                .filter(r -> r.account().id().equals(lea.id())).toList();
+        assertEquals(1, open.size(), "one open request of l.martin1 for p.petit1");
+        fr.ent.portal.help.entity.HelpRequest request = open.get(0);
+        assertEquals(fr.ent.portal.help.entity.HelpRequestKind.NO_EMAIL_RESET, request.kind());
+        assertEquals("2nde B", request.division());
+        assertEquals(DemoDataSet.LYCEE_UAI, request.establishment().uai());
+        assertTrue(helpRequests.ofEstablishment(request.establishment().id(),
+                fr.ent.portal.help.entity.HelpRequestStatus.OPEN).stream().anyMatch(r -> r.id().equals(request.id())),
+                "the school office sees it too");
+
+        helpRequests.resolve(request.id(), "Nouveau code remis en main propre", HELP_CLIENT);
+        assertTrue(helpRequests.ofPrincipalTeacher(teacher.id(), fr.ent.portal.help.entity.HelpRequestStatus.RESOLVED)
+                .stream().anyMatch(r -> r.id().equals(request.id()) && r.resolutionNote() != null));
+    }
+
+    /** A reset link works once, a newer one voids it, the old password stops working, sessions end, a notice is mailed. */
+    @Test
+    void aResetLinkChangesThePasswordOnceAndEndsEarlierSessions() {
+        String email = "remi.reset" + System.nanoTime() + "@example.org";
+        Account account = accounts.create("Rémi", "Reset", null, Profile.LEGAL_REPRESENTATIVE);
+        accounts.issueProvisionalCode(account.id());
+        String oldPassword = "Ancien#Secret2026";
+        firstConnection.complete(account.id(), oldPassword.toCharArray(), oldPassword.toCharArray(), email, true, HELP_CLIENT);
+        assertEquals(fr.ent.portal.account.boundary.EmailVerifications.Result.VERIFIED,
+                emailVerifications.verify(tokenOfLatestMail(email, "/verify-email?token="), HELP_CLIENT));
+        assertEquals(fr.ent.portal.signin.boundary.SignInResult.Outcome.SIGNED_IN, signInWith(account, oldPassword));
+        assertTrue(accounts.sessionsValidAfter(account.identifier()) == null, "no session voided yet");
+
+        recoveryWork.passwordResetNow(account.identifier(), HELP_CLIENT);
+        String first = tokenOfLatestMail(email, "/reset?token=");
+        recoveryWork.passwordResetNow(email.toUpperCase(java.util.Locale.ROOT), HELP_CLIENT); // by email, any case
+        String second = tokenOfLatestMail(email, "/reset?token=");
+        assertNotEquals(first, second);
+        assertEquals("ALREADY_USED", passwordResets.check(first, HELP_CLIENT).getState(), "a newer link voids the older");
+        assertEquals("VALID", passwordResets.check(second, HELP_CLIENT).getState());
+        assertEquals("INVALID", passwordResets.check("A".repeat(43), HELP_CLIENT).getState(), "forged");
+        assertEquals("INVALID", passwordResets.check("<script>", HELP_CLIENT).getState(), "malformed");
+
+        fr.ent.portal.platform.InvalidInputException weak = assertThrows(fr.ent.portal.platform.InvalidInputException.class,
+                () -> passwordResets.reset(second, "court".toCharArray(), "court".toCharArray(), HELP_CLIENT));
+        assertEquals("password", weak.errors().get(0).field());
+        assertEquals("VALID", passwordResets.check(second, HELP_CLIENT).getState(), "a refused password keeps the link");
+
+        String newPassword = "Nouveau#Secret2026 é";
+        passwordResets.reset(second, newPassword.toCharArray(), newPassword.toCharArray(), HELP_CLIENT);
+        assertTrue(accounts.sessionsValidAfter(account.identifier()) != null, "earlier sessions are void");
+        assertEquals(fr.ent.portal.signin.boundary.SignInResult.Outcome.REFUSED, signInWith(account, oldPassword));
+        assertEquals(fr.ent.portal.signin.boundary.SignInResult.Outcome.SIGNED_IN, signInWith(account, newPassword));
+        fr.ent.portal.platform.BusinessException reused = assertThrows(fr.ent.portal.platform.BusinessException.class,
+                () -> passwordResets.reset(second, "Encore#Autre2026".toCharArray(), "Encore#Autre2026".toCharArray(),
+                        HELP_CLIENT));
+        assertEquals("reset.error.ALREADY_USED", reused.key());
+        assertTrue(mailsTo(email).stream().anyMatch(m -> m.template()
+                == fr.ent.portal.mail.entity.MailTemplate.PASSWORD_CHANGED_NOTICE), "the owner is told");
+
+        // At most 3 links an hour per account: the 3rd request mails, the 4th and 5th do not (same answer for the form).
+        for (int i = 0; i < 3; i++) {
+            recoveryWork.passwordResetNow(account.identifier(), HELP_CLIENT);
+        }
+        assertEquals(3, mailsTo(email).stream().filter(m -> m.template()
+                == fr.ent.portal.mail.entity.MailTemplate.PASSWORD_RESET).count());
+    }
+
+    @Test
+    void unknownIdentifiersAndEmailsChangeNothing() {
+        Account account = accounts.findByIdentifier("s.bernard1").orElseThrow();
+        // s.bernard1 keeps its demo password here: only the link is checked, never used.
+        recoveryWork.passwordResetNow("s.bernard1", HELP_CLIENT);
+        String token = tokenOfLatestMail(account.recoveryEmail(), "/reset?token=");
+        assertEquals("VALID", passwordResets.check(token, HELP_CLIENT).getState());
+        recoveryWork.passwordResetNow("nobody.at.all9", HELP_CLIENT); // unknown: nothing happens, nothing thrown
+        recoveryWork.passwordResetNow("personne@example.org", HELP_CLIENT);
+    }
+
+    private fr.ent.portal.signin.boundary.SignInResult.Outcome signInWith(Account account, String password) {
+        return signIn.verify(new fr.ent.portal.signin.boundary.SignInAttempt(account.identifier(),
+                password.toCharArray(), "192.0.2.151", "JUnit", null)).outcome();
+    }
+
+    private java.util.List<fr.ent.portal.mail.entity.OutboxMail> mailsTo(String email) {
+        return mailer.latest(200).stream().filter(m -> m.recipient().equalsIgnoreCase(email)).toList();
+    }
+
+    private String tokenOfLatestMail(String email, String marker) {
+        for (fr.ent.portal.mail.entity.OutboxMail mail : mailsTo(email)) {
+            int at = mail.textBody().indexOf(marker);
+            if (at >= 0) {
+                java.util.regex.Matcher token = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+")
+                        .matcher(mail.textBody().substring(at + marker.length()));
+                assertTrue(token.lookingAt());
+                return token.group();
+            }
+        }
+        throw new AssertionError("no mail to " + email + " with " + marker);
     }
 }

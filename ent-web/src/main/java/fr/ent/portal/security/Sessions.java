@@ -23,7 +23,6 @@ public class Sessions {
     static final Duration FIRST_CONNECTION_WINDOW = Duration.ofMinutes(30);
 
     static final String ACCOUNT_ID = "ent.accountId";
-    static final String SIGNED_IN_AT = "ent.signedInAt";
     static final String ESTABLISHMENT_ID = "ent.establishmentId";
 
     @Inject
@@ -40,6 +39,9 @@ public class Sessions {
         }
     }
 
+    /** When the session's holder signed in (an {@code Instant}): "sign out everywhere" and a password reset void older sessions. */
+    static final String SIGNED_IN_AT = "ent.signedInAt";
+
     /** After the container accepted the caller: a new session id, the configured idle timeout. */
     public void signedIn(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
@@ -49,6 +51,7 @@ public class Sessions {
             request.changeSessionId();
         }
         session.removeAttribute(FirstConnectionState.ATTRIBUTE);
+        session.setAttribute(SIGNED_IN_AT, clock.instant());
         session.setMaxInactiveInterval(timeoutSeconds());
     }
 

@@ -40,6 +40,7 @@ import org.openqa.selenium.By;
  */
 @ExtendWith(Portal.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(2) // see junit-platform.properties: the classes share the demo accounts
 class FamiliesJourneyIT {
 
     static final String LEROY = "g.leroy1";

@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 /** The sign-in issue's journeys in a real browser: letters, first connection, email verification, brute force. */
 @ExtendWith(Portal.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(3) // see junit-platform.properties: the classes share the demo accounts
 class SignInJourneyIT {
 
     static final String WRONG = "Identifiant ou mot de passe incorrect.";

@@ -83,6 +83,16 @@ public class Accounts {
                 .getResultStream().findFirst();
     }
 
+    /**
+     * The instant before which the sessions of this account are void (a password reset), or null: read by the web
+     * layer on signed-in requests (a single column, cached per session for a few seconds).
+     */
+    public java.time.Instant sessionsValidAfter(String identifier) {
+        List<java.time.Instant> found = em.createNamedQuery(Account.SESSIONS_VALID_AFTER, java.time.Instant.class)
+                .setParameter("identifier", identifier).getResultList();
+        return found.isEmpty() ? null : found.get(0); // the column is null until a reset
+    }
+
     /** The next free identifier for this name (the demo loader shares it). */
     public static String nextIdentifier(EntityManager em, String firstName, String lastName) {
         String base = IdentifierRule.base(firstName, lastName);

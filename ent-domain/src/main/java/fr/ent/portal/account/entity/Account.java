@@ -44,6 +44,8 @@ import fr.ent.portal.platform.BusinessException;
 @NamedQuery(name = Account.BY_IDENTIFIER, query = "select a from Account a where a.identifier = :identifier")
 @NamedQuery(name = Account.IDENTIFIERS_LIKE,
         query = "select a.identifier from Account a where a.identifier like :pattern")
+@NamedQuery(name = Account.SESSIONS_VALID_AFTER,
+        query = "select a.sessionsValidAfter from Account a where a.identifier = :identifier")
 @NamedQuery(name = Account.BY_RECOVERY_EMAIL,
         query = "select a from Account a where a.recoveryEmail = :email order by a.identifier")
 public class Account {
@@ -51,6 +53,8 @@ public class Account {
     public static final String BY_IDENTIFIER = "Account.byIdentifier";
     /** Identifiers matching a LIKE pattern (parameter {@code pattern}, e.g. {@code j.dupont%}). */
     public static final String IDENTIFIERS_LIKE = "Account.identifiersLike";
+    /** The instant before which the sessions of the account {@code identifier} are void (may be null). */
+    public static final String SESSIONS_VALID_AFTER = "Account.sessionsValidAfter";
     /** Accounts whose recovery email is {@code email} (lower case). */
     public static final String BY_RECOVERY_EMAIL = "Account.byRecoveryEmail";
 
@@ -138,6 +142,7 @@ public class Account {
     private Long chosenEstablishmentId;
 
     /** Sessions started at or before this instant are ended ("sign out everywhere"); null: none ended. */
+    /** Sessions opened before this instant are void (set when the password is reset); null: none voided. */
     @Column(name = "sessions_valid_after")
     private Instant sessionsValidAfter;
 
@@ -230,6 +235,17 @@ public class Account {
             changeRecoveryEmail(email);
         }
         recordSignIn(now);
+    }
+
+    /**
+     * A new password chosen through a reset link: it replaces the old one (and any provisional code), the
+     * sign-in failures are forgotten and every session opened before {@code now} becomes void.
+     */
+    public void resetPassword(String newPasswordHash, Instant now) {
+        requireNotDisabled();
+        changePassword(newPasswordHash);
+        clearFailures();
+        endAllSessions(now);
     }
 
     /** Replaces the stored hash of the same password, computed with the currently configured parameters. */
@@ -363,7 +379,7 @@ public class Account {
 
     /** True when a session started at {@code signedInAt} has not been ended by {@link #endAllSessions}. */
     public boolean isSessionValid(Instant signedInAt) {
-        return sessionsValidAfter == null || signedInAt.isAfter(sessionsValidAfter);
+        return sessionsValidAfter == null || signedInAt != null && signedInAt.isAfter(sessionsValidAfter);
     }
 
     // ---- reading -------------------------------------------------------------------------------------------

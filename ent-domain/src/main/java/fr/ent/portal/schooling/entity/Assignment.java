@@ -30,7 +30,14 @@ import fr.ent.portal.platform.BusinessException;
 @SequenceGenerator(name = "assignment_seq", sequenceName = "assignment_seq", allocationSize = 50)
 @NamedQuery(name = Assignment.OF_STAFF,
         query = "select a from Assignment a join fetch a.establishment where a.staff = :staff and a.schoolYear = :schoolYear")
+@NamedQuery(name = Assignment.PRINCIPAL_TEACHERS,
+        query = "select a from Assignment a join fetch a.staff where a.establishment = :establishment"
+                + " and a.division = :division and a.schoolYear = :schoolYear"
+                + " and a.role = fr.ent.portal.schooling.entity.AssignmentRole.PRINCIPAL_TEACHER")
 public class Assignment {
+
+    /** The principal teachers of a division ({@code establishment}, {@code division}, {@code schoolYear}). */
+    public static final String PRINCIPAL_TEACHERS = "Assignment.principalTeachers";
 
     /** A staff member's assignments (parameters {@code staff}, {@code schoolYear}). */
     public static final String OF_STAFF = "Assignment.ofStaff";

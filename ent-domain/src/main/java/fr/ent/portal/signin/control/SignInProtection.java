@@ -34,6 +34,7 @@ public class SignInProtection {
 
     private SignInThrottle throttle;
     private IpRateLimiter ipRateLimiter;
+    private IpRateLimiter recoveryRateLimiter;
     private List<Cidr> trustedProxies;
     private Duration deviceCookieMaxAge;
     private volatile DeviceCookie deviceCookie;
@@ -44,6 +45,9 @@ public class SignInProtection {
         throttle = new SignInThrottle(settings.getInt(Setting.SIGNIN_LOCK_THRESHOLD),
                 durations(Setting.SIGNIN_LOCK_HOLDS, settings.get(Setting.SIGNIN_LOCK_HOLDS)), maxKeys);
         ipRateLimiter = new IpRateLimiter(settings.getInt(Setting.SIGNIN_IP_BURST),
+                settings.getInt(Setting.SIGNIN_IP_PER_MINUTE),
+                cidrs(Setting.SIGNIN_IP_ALLOWLIST, settings.get(Setting.SIGNIN_IP_ALLOWLIST)), maxKeys);
+        recoveryRateLimiter = new IpRateLimiter(settings.getInt(Setting.SIGNIN_IP_BURST),
                 settings.getInt(Setting.SIGNIN_IP_PER_MINUTE),
                 cidrs(Setting.SIGNIN_IP_ALLOWLIST, settings.get(Setting.SIGNIN_IP_ALLOWLIST)), maxKeys);
         trustedProxies = cidrs(Setting.HTTP_TRUSTED_PROXIES, settings.get(Setting.HTTP_TRUSTED_PROXIES));
@@ -67,6 +71,11 @@ public class SignInProtection {
     @Produces
     public IpRateLimiter ipRateLimiter() {
         return ipRateLimiter;
+    }
+
+    /** The per-address limit of the help forms (forgotten password, forgotten identifier): same settings, own buckets. */
+    public IpRateLimiter recoveryRateLimiter() {
+        return recoveryRateLimiter;
     }
 
     @Produces

@@ -1,0 +1,51 @@
+package fr.ent.portal.view.help;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.omnifaces.util.Faces;
+
+import fr.ent.portal.help.boundary.Recovery;
+import fr.ent.portal.platform.BusinessException;
+import fr.ent.portal.security.Clients;
+import fr.ent.portal.view.Texts;
+
+/** Backing bean of /help/identifier: an email in, always the same answer out. */
+@Named
+@RequestScoped
+public class HelpIdentifierBacking {
+
+    @EJB
+    Recovery recovery;
+
+    @Inject
+    Clients clients;
+
+    private String email;
+    private boolean done;
+
+    public void submit() {
+        try {
+            recovery.forgottenIdentifier(email == null || email.length() > HelpPasswordBacking.MAX_TYPED ? "?" : email,
+                    clients.of(Faces.getRequest()));
+            done = true;
+            email = null;
+        } catch (BusinessException refused) {
+            Texts.show(refused, "forgottenIdentifier");
+        }
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public boolean isDone() {
+        return done;
+    }
+}

@@ -1,0 +1,92 @@
+package fr.ent.portal.view.reset;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+import fr.ent.portal.account.boundary.PasswordResets;
+import fr.ent.portal.platform.BusinessException;
+import fr.ent.portal.platform.InvalidInputException;
+import fr.ent.portal.security.Clients;
+import fr.ent.portal.view.Texts;
+
+/** Backing bean of /reset?token=…: the link from the reset mail, then the new password under the one policy. */
+@Named
+@RequestScoped
+public class ResetBacking {
+
+    @EJB
+    PasswordResets resets;
+
+    @Inject
+    Clients clients;
+
+    private String token;
+    private PasswordResets.Link link;
+    private String password;
+    private String confirmation;
+
+    /** View action (GET): what the link is worth. */
+    public void check() {
+        link = resets.check(token, clients.of(Faces.getRequest()));
+    }
+
+    public String reset() {
+        try {
+            resets.reset(token, chars(password), chars(confirmation), clients.of(Faces.getRequest()));
+        } catch (InvalidInputException refused) {
+            Texts.show(refused, "reset");
+            password = null;
+            confirmation = null;
+            return null;
+        } catch (BusinessException refused) {
+            check();
+            return null;
+        }
+        Messages.addFlashGlobalInfo(Texts.text("reset.done").replace("'", "''"));
+        return "/login?faces-redirect=true";
+    }
+
+    private static char[] chars(String value) {
+        return value == null ? new char[0] : value.toCharArray();
+    }
+
+    /** The link's worth, also on the form's postback (where the view action does not run). */
+    public PasswordResets.Link getLink() {
+        if (token == null) {
+            token = Faces.getRequestParameter("token"); // the form posts back to /reset?token=…
+        }
+        if (link == null) {
+            check();
+        }
+        return link;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getConfirmation() {
+        return confirmation;
+    }
+
+    public void setConfirmation(String confirmation) {
+        this.confirmation = confirmation;
+    }
+}
