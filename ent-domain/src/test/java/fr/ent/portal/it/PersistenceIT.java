@@ -327,6 +327,10 @@ class PersistenceIT {
         assertTrue(audit(rep).stream().anyMatch(e -> e.type() == fr.ent.portal.audit.entity.AuditEventType.HELP_NEEDED
                 && ("CHILD_ATTACHMENT_FAILED:" + family.pupilIds().get(0)).equals(e.detail())
                 && Long.valueOf(college).equals(e.establishmentId())), "the HelpNeeded event reached the school office (audit)");
+        assertTrue(helpRequests.ofEstablishment(college, fr.ent.portal.help.entity.HelpRequestStatus.OPEN).stream()
+                .anyMatch(r -> r.account().id().equals(family.pupilIds().get(0))
+                        && r.kind() == fr.ent.portal.help.entity.HelpRequestKind.CHILD_ATTACHMENT_FAILED),
+                "a help request is open for the child's school office");
         assertTrue(audited(rep, fr.ent.portal.audit.entity.AuditEventType.CHILD_ATTACHMENT_SUSPENDED, null));
     }
 
