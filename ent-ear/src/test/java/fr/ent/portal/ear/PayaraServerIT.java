@@ -158,6 +158,40 @@ class PayaraServerIT {
                 () -> "No password input in /login:\n" + body + logTail());
     }
 
+    /** The sign-in journey on the EAR: Jakarta Security, the JSF form, Argon2id (native) and the session, end to end. */
+    @Test
+    void aTeacherSignsInAndReachesHome() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+                .followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new java.net.CookieManager()).build();
+        String page = browser.send(HttpRequest.newBuilder(http.resolve("login")).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        StringBuilder form = new StringBuilder();
+        java.util.regex.Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"")
+                .matcher(page);
+        while (hidden.find()) {
+            form.append(encode(hidden.group(1))).append('=').append(encode(hidden.group(2))).append('&');
+        }
+        java.util.regex.Matcher nonce = Pattern.compile("PrimeFaces.csp.init\\('([^']+)'\\)").matcher(page);
+        assertTrue(nonce.find(), () -> "no CSP nonce in /login" + logTail());
+        form.append("primefaces.nonce=").append(encode(nonce.group(1)))
+                .append("&identifier=p.petit1&password=").append(encode("Tableau#Noir2026")).append("&submit=");
+        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(http.resolve("login"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, answer.statusCode(), () -> "sign-in answered " + answer.statusCode() + "\n" + answer.body() + logTail());
+        String landing = answer.headers().firstValue("Location").orElse("");
+        assertTrue(landing.endsWith("/home"), () -> "sign-in led to " + landing + logTail());
+        HttpResponse<String> home = browser.send(HttpRequest.newBuilder(http.resolve("home")).timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, home.statusCode(), () -> "GET /home answered " + home.statusCode() + logTail());
+        assertTrue(home.body().contains("p.petit1"), () -> "home does not show the signed-in teacher:\n" + home.body());
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     @Test
     void readinessReportsTheDatabaseUp() throws Exception {
         // The migration runs at deployment; the check may need a moment on a cold pool.
