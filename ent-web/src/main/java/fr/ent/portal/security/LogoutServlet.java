@@ -34,9 +34,7 @@ public class LogoutServlet extends HttpServlet {
                     client.userAgent(), null);
         }
         request.logout();
-        if (request.getSession(false) != null) {
-            request.getSession(false).invalidate();
-        }
+        Sessions.invalidate(request.getSession(false));
         response.sendRedirect(request.getContextPath() + "/login?signedOut=true");
     }
 

@@ -40,14 +40,7 @@ public class SessionEpochFilter extends HttpFilter {
             Instant signedInAt = sessions.signedInAt(request);
             if (accountId != null && signedInAt != null && !accounts.sessionValid(accountId, signedInAt)) {
                 request.logout();
-                HttpSession session = request.getSession(false);
-                if (session != null) {
-                    try {
-                        session.invalidate();
-                    } catch (IllegalStateException alreadyInvalid) {
-                        // logout may already have ended it
-                    }
-                }
+                Sessions.invalidate(request.getSession(false));
                 response.sendRedirect(request.getContextPath() + "/login");
                 return;
             }
