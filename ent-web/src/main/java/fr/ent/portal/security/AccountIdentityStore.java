@@ -42,8 +42,9 @@ public class AccountIdentityStore implements IdentityStore {
                 : CredentialValidationResult.INVALID_RESULT;
     }
 
+    /** Also PROVIDE_GROUPS: without it the container drops the groups of a validation result (the roles). */
     @Override
     public Set<ValidationType> validationTypes() {
-        return Set.of(ValidationType.VALIDATE);
+        return Set.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
     }
 }

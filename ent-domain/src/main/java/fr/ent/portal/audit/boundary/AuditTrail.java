@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 
 import fr.ent.portal.audit.entity.AuditEvent;
 import fr.ent.portal.audit.entity.AuditEventType;
+import fr.ent.portal.platform.Client;
 
 /**
  * The audit trail of security events. Each event is written in its own transaction, so it is kept even when
@@ -50,6 +51,17 @@ public class AuditTrail {
                        String detail, Long establishmentId) {
         em.persist(new AuditEvent(clock.instant(), type, accountId, identifier, ip, userAgent, detail,
                 establishmentId));
+    }
+
+    /**
+     * Records an administration step now, in a transaction of its own: who acted ({@code actorId}, their
+     * identifier), on which account (may be null, e.g. an establishment edited), from where, in which establishment.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordByStaff(AuditEventType type, long actorId, String actorIdentifier, Long accountId,
+                              String identifier, Client client, String detail, Long establishmentId) {
+        em.persist(new AuditEvent(clock.instant(), type, accountId, identifier, client.ip(), client.userAgent(), detail,
+                establishmentId).byStaff(actorId, actorIdentifier));
     }
 
     /** The latest events of an account, newest first (at most {@code max}, itself capped at 500). */

@@ -63,6 +63,13 @@ public class AuditEvent {
     @Column(name = "establishment_id", updatable = false)
     private Long establishmentId;
 
+    /** The staff member who acted, for administration events; null when the person acted for themselves. */
+    @Column(name = "actor_id", updatable = false)
+    private Long actorId;
+
+    @Column(name = "actor_identifier", length = IDENTIFIER_LENGTH, updatable = false)
+    private String actorIdentifier;
+
     protected AuditEvent() {
         // JPA
     }
@@ -81,6 +88,13 @@ public class AuditEvent {
         this.userAgent = clean(userAgent, USER_AGENT_LENGTH);
         this.detail = clean(detail, DETAIL_LENGTH);
         this.establishmentId = establishmentId;
+    }
+
+    /** An administration event: {@code actorId}/{@code actorIdentifier} acted on the account. */
+    public AuditEvent byStaff(Long actorId, String actorIdentifier) {
+        this.actorId = actorId;
+        this.actorIdentifier = clean(actorIdentifier, IDENTIFIER_LENGTH);
+        return this;
     }
 
     /** Null for null or blank; otherwise stripped, control characters (log forging) replaced, cut to {@code max}. */
@@ -133,6 +147,14 @@ public class AuditEvent {
 
     public Long establishmentId() {
         return establishmentId;
+    }
+
+    public Long actorId() {
+        return actorId;
+    }
+
+    public String actorIdentifier() {
+        return actorIdentifier;
     }
 
     @Override

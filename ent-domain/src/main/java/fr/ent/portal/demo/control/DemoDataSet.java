@@ -46,6 +46,8 @@ public class DemoDataSet {
     public static final String REGION_ADMIN_PASSWORD = "Region#Academie2026";
     /** g.leroy1: a representative whose declared child is kept for the "five wrong birth dates" journey. */
     public static final String LEROY_PASSWORD = "Famille#Leroy2026";
+    /** b.garnier1: school admin of the collège, to show that one establishment's admin never sees another's. */
+    public static final String COLLEGE_ADMIN_PASSWORD = "Registre#College2026";
 
     /** How long the demo provisional codes stay valid. */
     public static final Duration PROVISIONAL_CODE_VALIDITY = Duration.ofDays(90);
@@ -122,6 +124,10 @@ public class DemoDataSet {
         Account anneMoreau = person("Anne", "Moreau", null, Profile.SCHOOL_ADMIN);
         withPassword(anneMoreau, SCHOOL_ADMIN_PASSWORD);
         em.persist(Assignment.of(anneMoreau, lycee, AssignmentRole.SCHOOL_ADMIN, thisYear));
+
+        Account bereniceGarnier = person("Bérénice", "Garnier", null, Profile.SCHOOL_ADMIN);
+        withPassword(bereniceGarnier, COLLEGE_ADMIN_PASSWORD);
+        em.persist(Assignment.of(bereniceGarnier, college, AssignmentRole.SCHOOL_ADMIN, thisYear));
 
         Account regisAdmin = person("Régis", "Admin", null, Profile.REGION_ADMIN);
         withPassword(regisAdmin, REGION_ADMIN_PASSWORD);
