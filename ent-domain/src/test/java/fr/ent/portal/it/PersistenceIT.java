@@ -455,7 +455,10 @@ class PersistenceIT {
                 fr.ent.portal.help.entity.HelpRequestStatus.OPEN).stream().anyMatch(r -> r.id().equals(request.id())),
                 "the school office sees it too");
 
-        helpRequests.resolve(request.id(), "Nouveau code remis en main propre", HELP_CLIENT);
+        fr.ent.portal.admin.control.AdminScope principal = new fr.ent.portal.admin.control.AdminScope(teacher.id(),
+                teacher.identifier(), false, java.util.Set.of(), java.util.Set.of(
+                new fr.ent.portal.admin.control.AdminScope.Division(request.establishment().id(), "2nde B")));
+        helpRequests.resolve(principal, request.id(), "Nouveau code remis en main propre", HELP_CLIENT);
         assertTrue(helpRequests.ofPrincipalTeacher(teacher.id(), fr.ent.portal.help.entity.HelpRequestStatus.RESOLVED)
                 .stream().anyMatch(r -> r.id().equals(request.id()) && r.resolutionNote() != null));
     }

@@ -101,6 +101,19 @@ public class Establishment {
         this.city = city;
     }
 
+    /** Changes the name, kind, académie and city (the UAI code never changes: it is the establishment's key). */
+    public void change(String newName, EstablishmentKind newKind, String newAcademie, String newCity) {
+        this.name = newName;
+        this.kind = newKind;
+        this.academie = newAcademie;
+        this.city = newCity;
+    }
+
+    /** The service with this id, if this establishment offers it. */
+    public java.util.Optional<OfferedService> service(long serviceId) {
+        return services.stream().filter(s -> s.id() != null && s.id() == serviceId).findFirst();
+    }
+
     /** Sets the contact address and phone shown to families (either may be null). */
     public void changeContact(String email, String phone) {
         this.contactEmail = email == null || email.isBlank() ? null : email.strip();

@@ -50,6 +50,9 @@ public class OfferedService {
     @Column(name = "display_position", nullable = false)
     private int position;
 
+    @Column(name = "enabled", nullable = false)
+    private boolean enabled = true;
+
     protected OfferedService() {
         // JPA
     }
@@ -69,8 +72,24 @@ public class OfferedService {
         this.position = newPosition;
     }
 
+    /** Renames, moves to another address, switches on or off (a checked {@code ServiceDraft}). */
+    public void change(String newName, String newUrl, boolean on) {
+        this.name = newName;
+        this.url = newUrl;
+        this.enabled = on;
+    }
+
     public Long id() {
         return id;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** Shown as a tile on the home page; a switched-off service stays listed for the region only. */
+    public boolean enabled() {
+        return enabled;
     }
 
     public Establishment establishment() {

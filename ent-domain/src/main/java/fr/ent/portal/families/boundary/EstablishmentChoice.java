@@ -120,6 +120,7 @@ public class EstablishmentChoice {
         Establishment establishment = em.find(Establishment.class, establishmentId);
         String forChildren = linked.get().getChildrenText();
         return establishment.services().stream()
+                .filter(OfferedService::enabled)
                 .sorted(Comparator.comparingInt(OfferedService::position))
                 .map(s -> new Tile(s.name(), s.url(), forChildren))
                 .toList();

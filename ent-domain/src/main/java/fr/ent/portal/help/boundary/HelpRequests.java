@@ -1,9 +1,12 @@
 package fr.ent.portal.help.boundary;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,10 +16,15 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.admin.boundary.AdminScopes;
+import fr.ent.portal.admin.control.AdminScope;
+import fr.ent.portal.establishment.entity.Establishment;
+import fr.ent.portal.platform.ConflictException;
 import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.help.entity.HelpRequest;
@@ -55,6 +63,12 @@ public class HelpRequests {
 
     @Inject
     Clock clock;
+
+    @EJB
+    AdminScopes scopes;
+
+    /** Resolved requests stay listed in the administration this many days. */
+    public static final int RESOLVED_SHOWN_DAYS = 14;
 
     /**
      * Opens a help request of {@code kind} for the account, or returns the one of that kind still open (a person
@@ -105,21 +119,90 @@ public class HelpRequests {
     /** The requests in {@code status} of an establishment, for its school office. */
     public List<HelpRequest> ofEstablishment(long establishmentId, HelpRequestStatus status) {
         return em.createNamedQuery(HelpRequest.OF_ESTABLISHMENT, HelpRequest.class)
-                .setParameter("establishment", em.getReference(fr.ent.portal.establishment.entity.Establishment.class,
+                .setParameter("establishment", em.getReference(Establishment.class,
                         establishmentId))
                 .setParameter("status", status).getResultList();
     }
 
-    /** Marks a request dealt with. */
-    public HelpRequest resolve(long requestId, String note, Client client) {
-        HelpRequest request = em.find(HelpRequest.class, requestId);
-        if (request == null) {
-            throw new NotFoundException("help.request.unknown");
+    /**
+     * The requests this staff member may see, open ones and those resolved in the last
+     * {@value #RESOLVED_SHOWN_DAYS} days, oldest first, filtered. The region sees every request, including those
+     * tied to no establishment (a missing child declared by a representative, a person with no enrollment); a
+     * school admin the requests of their establishments; a principal teacher those of their classes.
+     */
+    public List<HelpRequestView> forAdmin(AdminScope scope, HelpRequestFilter filter, Client client) {
+        if (scope.isEmpty()) {
+            throw scopes.denied(scope, client, "help-requests", null);
         }
-        request.resolve(note, clock.instant());
-        audit.record(AuditEventType.HELP_REQUEST_RESOLVED, request.account().id(), request.account().identifier(),
-                client.ip(), client.userAgent(), "request " + requestId);
+        Instant resolvedSince = clock.instant().minus(Duration.ofDays(RESOLVED_SHOWN_DAYS));
+        Map<Long, HelpRequest> seen = new LinkedHashMap<>();
+        for (HelpRequestStatus status : HelpRequestStatus.values()) {
+            if (filter.status() != null && filter.status() != status) {
+                continue;
+            }
+            if (scope.region()) {
+                em.createNamedQuery(HelpRequest.ALL_IN_STATUS, HelpRequest.class).setParameter("status", status)
+                        .getResultStream().forEach(r -> seen.put(r.id(), r));
+                continue;
+            }
+            for (Long establishmentId : scope.establishments()) {
+                ofEstablishment(establishmentId, status).forEach(r -> seen.put(r.id(), r));
+            }
+            for (AdminScope.Division division : scope.divisions()) {
+                em.createNamedQuery(HelpRequest.OF_DIVISION, HelpRequest.class)
+                        .setParameter("establishment", em.getReference(Establishment.class, division.establishmentId()))
+                        .setParameter("division", division.name()).setParameter("status", status)
+                        .getResultStream().forEach(r -> seen.put(r.id(), r));
+            }
+        }
+        return seen.values().stream()
+                .filter(r -> r.isOpen() || r.resolvedAt() != null && r.resolvedAt().isAfter(resolvedSince))
+                .map(HelpRequestView::of)
+                .filter(filter::accepts)
+                .sorted(Comparator.comparing(HelpRequestView::status).thenComparing(HelpRequestView::createdAt))
+                .toList();
+    }
+
+    /** One request the staff member may see; outside the scope (or unknown) 404 and {@code ADMIN_SCOPE_DENIED}. */
+    public HelpRequestView find(AdminScope scope, long requestId, Client client) {
+        return HelpRequestView.of(require(scope, requestId, client));
+    }
+
+    /**
+     * Marks a request dealt with, with a mandatory short note, if the staff member's scope covers it (a forged id
+     * of another establishment: 404 and {@code ADMIN_SCOPE_DENIED}). Audited {@code ADMIN_HELP_REQUEST_RESOLVED}.
+     */
+    public HelpRequestView resolve(AdminScope scope, long requestId, String note, Client client) {
+        HelpRequest request = require(scope, requestId, client);
+        request.resolveBy(scope.identifier(), note, clock.instant());
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConflictException("help.request.already_resolved");
+        }
+        Long establishmentId = request.establishment() == null ? null : request.establishment().id();
+        audit.recordByStaff(AuditEventType.ADMIN_HELP_REQUEST_RESOLVED, scope.staffId(), scope.identifier(),
+                request.account().id(), request.account().identifier(), client, "request:" + requestId,
+                establishmentId);
+        return HelpRequestView.of(request);
+    }
+
+    private HelpRequest require(AdminScope scope, long requestId, Client client) {
+        HelpRequest request = em.find(HelpRequest.class, requestId);
+        if (request == null || !covers(scope, request)) {
+            throw scopes.denied(scope, client, "help-request:" + requestId,
+                    request == null || request.establishment() == null ? null : request.establishment().id());
+        }
         return request;
+    }
+
+    /** The region covers every request; others only those of an establishment or class of theirs. */
+    static boolean covers(AdminScope scope, HelpRequest request) {
+        if (scope.region()) {
+            return true;
+        }
+        return request.establishment() != null
+                && scope.coversDivision(request.establishment().id(), request.division());
     }
 
     /** A pupil's enrollment of today, if any. */
@@ -144,7 +227,7 @@ public class HelpRequests {
                         "firstName", teacher.firstName(),
                         "requester", pupil.firstName() + " " + pupil.lastName() + " (" + pupil.identifier() + ")",
                         "division", enrollment.division(),
-                        "link", settings.get(Setting.PUBLIC_URL) + "/home"));
+                        "link", settings.get(Setting.PUBLIC_URL) + "/admin/help-requests"));
             }
         }
     }

@@ -34,6 +34,9 @@ import fr.ent.portal.platform.BusinessException;
 @NamedQuery(name = HelpRequest.OF_DIVISION,
         query = "select h from HelpRequest h join fetch h.account left join fetch h.establishment"
                 + " where h.establishment = :establishment and h.division = :division and h.status = :status order by h.createdAt")
+@NamedQuery(name = HelpRequest.ALL_IN_STATUS,
+        query = "select h from HelpRequest h join fetch h.account left join fetch h.establishment"
+                + " where h.status = :status order by h.createdAt")
 @NamedQuery(name = HelpRequest.OF_ESTABLISHMENT,
         query = "select h from HelpRequest h join fetch h.account where h.establishment = :establishment"
                 + " and h.status = :status order by h.createdAt")
@@ -45,6 +48,9 @@ public class HelpRequest {
     public static final String OF_DIVISION = "HelpRequest.ofDivision";
     /** Requests of an {@code establishment} in a {@code status}, oldest first. */
     public static final String OF_ESTABLISHMENT = "HelpRequest.ofEstablishment";
+
+    /** Requests of every establishment (and of none) in a {@code status}, oldest first: the region's view. */
+    public static final String ALL_IN_STATUS = "HelpRequest.allInStatus";
 
     public static final int MAX_NOTE = 1000;
 
@@ -83,6 +89,9 @@ public class HelpRequest {
     @Column(name = "resolution_note", length = MAX_NOTE)
     private String resolutionNote;
 
+    @Column(name = "resolved_by", length = 64)
+    private String resolvedBy;
+
     protected HelpRequest() {
         // JPA
     }
@@ -113,6 +122,24 @@ public class HelpRequest {
         this.status = HelpRequestStatus.RESOLVED;
         this.resolvedAt = Objects.requireNonNull(at, "at");
         this.resolutionNote = trimmed == null || trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /** Resolved by a staff member of the administration, who must say how (a short note, mandatory). */
+    public void resolveBy(String staffIdentifier, String note, Instant at) {
+        if (note == null || note.isBlank()) {
+            throw new fr.ent.portal.platform.InvalidInputException(java.util.List.of(
+                    new fr.ent.portal.platform.InvalidInputException.FieldError("note", "admin.help.note.required")));
+        }
+        resolve(note, at);
+        this.resolvedBy = staffIdentifier;
+    }
+
+    public String resolvedBy() {
+        return resolvedBy;
+    }
+
+    public long version() {
+        return version;
     }
 
     public boolean isOpen() {

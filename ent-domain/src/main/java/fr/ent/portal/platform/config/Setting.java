@@ -85,6 +85,8 @@ public enum Setting {
             "Sender address of the portal's mails."),
     MAIL_FROM_NAME("ent.mail.from.name", "ENT",
             "Sender name shown with the sender address."),
+    INCIDENTS_CACHE_SECONDS("ent.incidents.cache-seconds", "10",
+            "How long each node keeps the list of current incident notices read by /login, /home and /status (0 = read the database each time)."),
     MAIL_MAX_ATTEMPTS("ent.mail.max-attempts", "10",
             "Delivery attempts, with the SMTP server reached, before a mail is given up as FAILED (an unreachable server only postpones).");
 
