@@ -46,4 +46,18 @@ class HelpRequestTest {
         request.resolve("   ", T0);
         assertNull(request.resolutionNote());
     }
+
+    @Test
+    void theAdministrationMustSayHowItResolvedARequest() {
+        HelpRequest request = open();
+        fr.ent.portal.platform.InvalidInputException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                fr.ent.portal.platform.InvalidInputException.class, () -> request.resolveBy("p.petit1", "  ", T0));
+        org.junit.jupiter.api.Assertions.assertEquals("note", refused.errors().get(0).field());
+        assertTrue(request.isOpen(), "still open");
+        request.resolveBy("p.petit1", "Nouveau code remis en main propre", T0.plusSeconds(5));
+        org.junit.jupiter.api.Assertions.assertEquals("p.petit1", request.resolvedBy());
+        org.junit.jupiter.api.Assertions.assertEquals("Nouveau code remis en main propre", request.resolutionNote());
+        org.junit.jupiter.api.Assertions.assertThrows(fr.ent.portal.platform.BusinessException.class,
+                () -> request.resolveBy("b.garnier1", "encore", T0.plusSeconds(6)));
+    }
 }
