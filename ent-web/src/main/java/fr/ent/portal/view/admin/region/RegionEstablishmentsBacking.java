@@ -26,7 +26,7 @@ import fr.ent.portal.view.admin.AdminContext;
  */
 @Named
 @ViewScoped
-public class EstablishmentsBacking implements Serializable {
+public class RegionEstablishmentsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
