@@ -17,6 +17,7 @@ import fr.ent.portal.help.entity.HelpRequest;
 import fr.ent.portal.help.entity.HelpRequestKind;
 import fr.ent.portal.help.entity.HelpRequestStatus;
 import fr.ent.portal.platform.BusinessException;
+import fr.ent.portal.platform.NotFoundException;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 
@@ -60,6 +61,8 @@ public class HelpRequestsBacking implements Serializable {
             Texts.globalInfo("admin.help.resolved");
             Faces.getFlash().setKeepMessages(true);
             return "/admin/help-requests?faces-redirect=true&includeViewParams=true";
+        } catch (NotFoundException outOfScope) {
+            throw outOfScope; // 404, already audited
         } catch (BusinessException refused) {
             Texts.show(refused, "resolve");
             if (!"input.invalid".equals(refused.key())) {

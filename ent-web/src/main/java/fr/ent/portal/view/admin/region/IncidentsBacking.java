@@ -25,6 +25,7 @@ import fr.ent.portal.incident.control.IncidentDraft;
 import fr.ent.portal.incident.control.IncidentNotice;
 import fr.ent.portal.incident.entity.Severity;
 import fr.ent.portal.platform.BusinessException;
+import fr.ent.portal.platform.NotFoundException;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.view.Texts;
@@ -99,6 +100,8 @@ public class IncidentsBacking implements Serializable {
                 flash("admin.incidents.saved");
             }
             return "/admin/region/incidents?faces-redirect=true";
+        } catch (NotFoundException outOfScope) {
+            throw outOfScope; // 404, already audited
         } catch (BusinessException refused) {
             Texts.show(refused, "incident");
             return null;
@@ -110,6 +113,8 @@ public class IncidentsBacking implements Serializable {
             incidents.endNow(admin.scope(), admin.client(), notice.id(), notice.version());
             flash("admin.incidents.ended");
             return "/admin/region/incidents?faces-redirect=true";
+        } catch (NotFoundException outOfScope) {
+            throw outOfScope; // 404, already audited
         } catch (BusinessException refused) {
             Texts.globalError(refused.key(), refused.params());
             return null;

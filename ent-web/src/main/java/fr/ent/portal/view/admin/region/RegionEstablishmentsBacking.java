@@ -17,6 +17,7 @@ import fr.ent.portal.establishment.control.EstablishmentDraft;
 import fr.ent.portal.establishment.control.ServiceDraft;
 import fr.ent.portal.establishment.entity.EstablishmentKind;
 import fr.ent.portal.platform.BusinessException;
+import fr.ent.portal.platform.NotFoundException;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 
@@ -85,6 +86,8 @@ public class RegionEstablishmentsBacking implements Serializable {
                 flash("admin.region.saved");
             }
             return "/admin/region/establishments?faces-redirect=true&id=" + saved;
+        } catch (NotFoundException outOfScope) {
+            throw outOfScope; // 404, already audited
         } catch (BusinessException refused) {
             Texts.show(refused, "establishment");
             return null;
@@ -107,6 +110,8 @@ public class RegionEstablishmentsBacking implements Serializable {
                     new ServiceDraft(serviceName, serviceUrl, serviceEnabled, servicePosition));
             flash("admin.region.service.saved");
             return "/admin/region/establishments?faces-redirect=true&id=" + id;
+        } catch (NotFoundException outOfScope) {
+            throw outOfScope; // 404, already audited
         } catch (BusinessException refused) {
             Texts.show(refused, "service");
             return null;
@@ -118,6 +123,8 @@ public class RegionEstablishmentsBacking implements Serializable {
             establishments.removeService(admin.scope(), admin.client(), id, service.id(), service.version());
             flash("admin.region.service.removed");
             return "/admin/region/establishments?faces-redirect=true&id=" + id;
+        } catch (NotFoundException outOfScope) {
+            throw outOfScope; // 404, already audited
         } catch (BusinessException refused) {
             Texts.show(refused, "service");
             return null;
