@@ -149,6 +149,56 @@ class AdminRegionIT {
 
     @Test
     @Order(3)
+    void aLocalIncidentIsALineOnLoginAndInFullOnStatus() {
+        String title = "Pronote indisponible " + System.nanoTime();
+        Http region = signedIn(REGION, REGION_PASSWORD, "198.51.100.208");
+        String page = region.get("/admin/region/incidents").body();
+        Matcher lycee = Pattern.compile("name=\"incident:establishments\" id=\"(incident:establishments:\\d+)\" value=\"(\\d+)\"")
+                .matcher(page);
+        String lyceeId = null;
+        while (lycee.find()) {
+            if (page.contains("<label for=\"" + lycee.group(1) + "\" class=\"\"> Lycée Camille Claudel")) {
+                lyceeId = lycee.group(2);
+            }
+        }
+        assertTrue(lyceeId != null, "the lycée is offered");
+        Matcher from = Pattern.compile("name=\"incident:from\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(from.find(), "the start is prefilled with now");
+
+        Map<String, String> none = form(page, "incident", "incident:save");
+        none.put("incident:title", title);
+        none.put("incident:text", "Pronote ne répond plus au lycée.");
+        none.put("incident:severity", "DISRUPTION");
+        none.put("incident:from", from.group(1));
+        none.put("incident:until", "");
+        HttpResponse<String> refused = region.post("/admin/region/incidents", none);
+        assertEquals(200, refused.statusCode());
+        assertTrue(refused.body().contains("au moins un établissement"), "neither all nor any establishment");
+
+        Map<String, String> post = form(refused.body(), "incident", "incident:save");
+        post.putAll(Map.of("incident:title", title, "incident:text", "Pronote ne répond plus au lycée.",
+                "incident:severity", "DISRUPTION", "incident:from", from.group(1), "incident:until", "",
+                "incident:establishments", lyceeId));
+        assertEquals(302, region.post("/admin/region/incidents", post).statusCode());
+
+        String login = new Http().get("/login").body();
+        assertFalse(login.contains(title), "a local notice is not shown in full on /login");
+        assertTrue(login.contains("Perturbation dans un établissement."), "but counted, with a link to /status");
+        String status = new Http().get("/status").body();
+        assertTrue(status.contains(title) && status.contains("Lycée Camille Claudel (Melun)"), status);
+
+        String list = region.get("/admin/region/incidents").body();
+        Matcher end = Pattern.compile("data-title=\"" + Pattern.quote(title) + "\".*?name=\"([^\"]+)\" value=\"Terminer maintenant\"",
+                Pattern.DOTALL).matcher(list);
+        assertTrue(end.find(), "an end button on its row");
+        Map<String, String> endIt = form(list, "lists", end.group(1));
+        assertEquals(302, region.post("/admin/region/incidents", endIt).statusCode());
+        assertFalse(new Http().get("/status").body().contains(title), "ended");
+        assertFalse(new Http().get("/login").body().contains("Perturbation dans"), "the line is gone");
+    }
+
+    @Test
+    @Order(4)
     void aSchoolAdminCannotReachTheRegionsPages() {
         Http school = signedIn("a.moreau1", "Registre#Lycee2026", "198.51.100.203");
         for (String page : List.of("/admin/region/establishments", "/admin/region/incidents",
@@ -161,7 +211,7 @@ class AdminRegionIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void thePrincipalTeacherResolvesLMartinsHelpRequestAndAnotherSchoolCannot() throws Exception {
         // The way a family asks: /help/password with the identifier of a pupil who has no verified email.
         Http pupil = new Http();
@@ -204,13 +254,23 @@ class AdminRegionIT {
         forged.put("resolve:note", "forged");
         assertEquals(404, otherSchool.post("/admin/help-requests", forged).statusCode());
 
-        Map<String, String> resolve = form(list, "resolve", "resolve:submit");
-        resolve.put("resolve:requestId", requestId);
-        resolve.put("resolve:note", "Nouveau code remis en main propre en classe");
-        HttpResponse<String> done = teacher.post("/admin/help-requests?status=OPEN", resolve);
-        assertEquals(302, done.statusCode(), done.body());
-        String after = teacher.get(path(done.headers().firstValue("Location").orElseThrow())).body();
-        assertTrue(after.contains("Demande marquée comme traitée."), after);
+        // p.petit1 resolves it in the browser: the row's button opens the dialog for that request.
+        String id = requestId;
+        try (Browser browser = Browser.open("fr")) {
+            SignInPages.signIn(browser, "p.petit1", "Tableau#Noir2026");
+            WebDriver driver = browser.driver();
+            browser.go("/admin/help-requests");
+            driver.findElement(By.cssSelector("tr[data-request='" + id + "'] .resolve-open")).click();
+            SignInPages.wait(driver).until(d -> d.findElement(By.id("resolve:note")).isDisplayed());
+            assertEquals(id, driver.findElement(By.id("resolve:requestId")).getAttribute("value"));
+            assertTrue(driver.findElement(By.id("resolve-who")).getText().contains("l.martin1"));
+            driver.findElement(By.id("resolve:note")).sendKeys("Nouveau code remis en main propre en classe");
+            browser.screenshot("admin-help-resolve-1280");
+            SignInPages.submitAndWait(driver, By.id("resolve:submit"));
+            assertTrue(driver.getPageSource().contains("Demande marquée comme traitée."), driver.getPageSource());
+            assertTrue(browser.consoleErrors().isEmpty(), () -> "console errors: " + browser.consoleErrors());
+        }
+        String after = teacher.get("/admin/help-requests?status=OPEN").body();
         assertFalse(after.contains("data-request=\"" + requestId + "\""), "no longer open");
         String resolved = teacher.get("/admin/help-requests?status=RESOLVED").body();
         assertTrue(resolved.contains("data-request=\"" + requestId + "\""), "listed as resolved");
