@@ -142,7 +142,7 @@ public class HelpRequests {
             }
             if (scope.region()) {
                 em.createNamedQuery(HelpRequest.ALL_IN_STATUS, HelpRequest.class).setParameter("status", status)
-                        .getResultStream().forEach(r -> seen.put(r.id(), r));
+                        .setParameter("resolvedSince", resolvedSince).getResultStream().forEach(r -> seen.put(r.id(), r));
                 continue;
             }
             for (Long establishmentId : scope.establishments()) {

@@ -36,7 +36,8 @@ import fr.ent.portal.platform.BusinessException;
                 + " where h.establishment = :establishment and h.division = :division and h.status = :status order by h.createdAt")
 @NamedQuery(name = HelpRequest.ALL_IN_STATUS,
         query = "select h from HelpRequest h join fetch h.account left join fetch h.establishment"
-                + " where h.status = :status order by h.createdAt")
+                + " where h.status = :status and (h.resolvedAt is null or h.resolvedAt > :resolvedSince)"
+                + " order by h.createdAt")
 @NamedQuery(name = HelpRequest.OF_ESTABLISHMENT,
         query = "select h from HelpRequest h join fetch h.account where h.establishment = :establishment"
                 + " and h.status = :status order by h.createdAt")
@@ -49,7 +50,10 @@ public class HelpRequest {
     /** Requests of an {@code establishment} in a {@code status}, oldest first. */
     public static final String OF_ESTABLISHMENT = "HelpRequest.ofEstablishment";
 
-    /** Requests of every establishment (and of none) in a {@code status}, oldest first: the region's view. */
+    /**
+     * Requests of every establishment (and of none) in a {@code status}, resolved ones only after
+     * {@code resolvedSince}, oldest first: the region's view.
+     */
     public static final String ALL_IN_STATUS = "HelpRequest.allInStatus";
 
     public static final int MAX_NOTE = 1000;
