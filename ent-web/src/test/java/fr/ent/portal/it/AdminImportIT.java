@@ -99,10 +99,25 @@ class AdminImportIT {
             assertTrue(errors.contains("6") && errors.contains("7"), "rows 6 and 7 named: " + errors);
             assertTrue(browser.driver().findElements(By.id("result:confirm")).isEmpty(), "cannot be confirmed");
 
-            upload(browser, SAMPLE); // the bad file wrote nothing: the sample is still exactly what is stored
+            Path missing = file.resolveSibling("import-missing-columns.csv");
+            Files.writeString(missing, "Identifiant élève;Nom;Division\n900001;Dupuis;2nde D\n", StandardCharsets.UTF_8);
+            upload(browser, missing);
+            assertTrue(text(browser, "refusal").contains("colonnes manquantes : Prénom, Date de naissance"),
+                    text(browser, "refusal"));
+            Path utf16 = file.resolveSibling("import-utf16.csv");
+            Files.write(utf16, sample.getBytes(StandardCharsets.UTF_16));
+            upload(browser, utf16);
+            assertTrue(text(browser, "refusal").contains("UTF-8 ou Windows-1252"), text(browser, "refusal"));
+
+            // the sample saved by a spreadsheet in Windows-1252: read as such, and the bad files wrote nothing
+            Path cp1252 = file.resolveSibling("import-lycee-cp1252.csv");
+            Files.write(cp1252, sample.getBytes("windows-1252"));
+            upload(browser, cp1252);
+            assertTrue(text(browser, "result:summary").contains("windows-1252"), text(browser, "result:summary"));
             assertEquals(0, count(browser, "count-create"));
             assertEquals(0, count(browser, "count-update"));
             assertEquals(0, count(browser, "count-ends"));
+            assertEquals(11, count(browser, "count-unchanged"));
         }
     }
 
