@@ -109,6 +109,15 @@ class AdminImportIT {
             upload(browser, utf16);
             assertTrue(text(browser, "refusal").contains("UTF-8 ou Windows-1252"), text(browser, "refusal"));
 
+            Path garbage = file.resolveSibling("import-garbage.csv");
+            byte[] noise = new byte[10 * 1024 * 1024];
+            new java.util.Random(6).nextBytes(noise);
+            Files.write(garbage, noise);
+            browser.driver().findElement(By.cssSelector("#upload input[type=file]")).sendKeys(garbage.toString());
+            submitAndWait(browser.driver(), By.id("upload:preview"));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d -> d.getPageSource().contains("8 Mo"));
+            assertTrue(browser.driver().findElements(By.id("result:summary")).isEmpty(), "10 MB of garbage: refused");
+
             // the sample saved by a spreadsheet in Windows-1252: read as such, and the bad files wrote nothing
             Path cp1252 = file.resolveSibling("import-lycee-cp1252.csv");
             Files.write(cp1252, sample.getBytes("windows-1252"));

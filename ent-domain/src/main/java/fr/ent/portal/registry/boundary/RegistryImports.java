@@ -75,6 +75,11 @@ public class RegistryImports {
         return all.stream().map(e -> new ImportTarget(e.id(), e.uai(), e.name())).toList();
     }
 
+    /** The largest file accepted, in bytes (the page's upload limit; the preview checks it again). */
+    public long maxBytes() {
+        return settings.getInt(Setting.IMPORT_MAX_BYTES);
+    }
+
     /** The establishment if the scope covers all of it; otherwise 404 (audited). */
     public ImportTarget target(AdminScope scope, long establishmentId, Client client) {
         Establishment e = scopes.requireEstablishment(scope, establishmentId, client);

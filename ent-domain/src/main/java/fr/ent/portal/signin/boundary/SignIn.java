@@ -191,10 +191,12 @@ public class SignIn {
         boolean meetsPolicy = policy.accepts(new String(secret),
                 new PersonalData(account.identifier(), account.firstName(), account.lastName()));
         String hash = hashing.hash(secret.clone());
-        if (records.legacyMigrated(account.id(), hash, meetsPolicy)) {
-            audit.record(AuditEventType.LEGACY_CREDENTIAL_MIGRATED, account.id(), account.identifier(),
-                    attempt.clientIp(), attempt.userAgent(), format + (meetsPolicy ? "" : " weak-password"));
+        if (!records.legacyMigrated(account.id(), hash, meetsPolicy)) {
+            // changed meanwhile (the same sign-in sent twice, a code issued): this attempt proves nothing any more
+            return SignInResult.refused();
         }
+        audit.record(AuditEventType.LEGACY_CREDENTIAL_MIGRATED, account.id(), account.identifier(),
+                attempt.clientIp(), attempt.userAgent(), format + (meetsPolicy ? "" : " weak-password"));
         return firstConnection(account, attempt, key, deviceId);
     }
 

@@ -162,6 +162,11 @@ public class ImportBacking implements Serializable {
         return work != null;
     }
 
+    /** The upload limit of the page (the boundary checks it again). */
+    public long getMaxBytes() {
+        return imports.maxBytes();
+    }
+
     public int getPercent() {
         return progress == null ? 0 : progress.percent();
     }
