@@ -48,7 +48,16 @@ import fr.ent.portal.platform.BusinessException;
         query = "select a.sessionsValidAfter from Account a where a.identifier = :identifier")
 @NamedQuery(name = Account.BY_RECOVERY_EMAIL,
         query = "select a from Account a where a.recoveryEmail = :email order by a.identifier")
+@NamedQuery(name = Account.BY_LEGACY_IDENTIFIER,
+        query = "select a from Account a where a.legacyIdentifier = :legacyIdentifier and a.legacyHash is not null")
 public class Account {
+
+    /** The shape of an old login accepted at sign-in (lower case): letters, digits and {@code . _ @ -}. */
+    public static final java.util.regex.Pattern LEGACY_IDENTIFIER_SHAPE =
+            java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._@-]{0,63}");
+
+    /** The account still holding a legacy credential whose old login is {@code legacyIdentifier} (lower case). */
+    public static final String BY_LEGACY_IDENTIFIER = "Account.byLegacyIdentifier";
 
     public static final String BY_IDENTIFIER = "Account.byIdentifier";
     /** Identifiers matching a LIKE pattern (parameter {@code pattern}, e.g. {@code j.dupont%}). */
@@ -146,6 +155,21 @@ public class Account {
     @Column(name = "sessions_valid_after")
     private Instant sessionsValidAfter;
 
+    /** The person's stable id in the registry that created the account ({@code creteil:eleve:123}); null if made by hand. */
+    @Size(max = 120)
+    @Column(name = "external_id", length = 120)
+    private String externalId;
+
+    /** The previous ENT's login (lower case), accepted once with {@link #legacyHash}. */
+    @Size(max = 64)
+    @Column(name = "legacy_identifier", length = 64)
+    private String legacyIdentifier;
+
+    /** The previous ENT's password hash (documented formats, {@code LegacyPasswords}); null once replaced. */
+    @Size(max = 255)
+    @Column(name = "legacy_hash", length = 255)
+    private String legacyHash;
+
     protected Account() {
         // JPA
     }
@@ -187,6 +211,7 @@ public class Account {
         this.provisionalCodeHash = requireHash(codeHash);
         this.provisionalCodeExpiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
         this.passwordHash = null;
+        this.legacyHash = null;
         this.status = AccountStatus.PROVISIONAL;
         clearFailures();
         pendingActions.add(PendingAction.CHANGE_PASSWORD);
@@ -212,6 +237,7 @@ public class Account {
      */
     public void changePassword(String newPasswordHash) {
         this.passwordHash = requireHash(newPasswordHash);
+        this.legacyHash = null;
         this.provisionalCodeHash = null;
         this.provisionalCodeExpiresAt = null;
         pendingActions.remove(PendingAction.CHANGE_PASSWORD);
@@ -263,6 +289,74 @@ public class Account {
 
     public void acceptCharter() {
         pendingActions.remove(PendingAction.ACCEPT_CHARTER);
+    }
+
+    // ---- registry and previous ENT --------------------------------------------------------------------------
+
+    /** Marks the account as the registry's person {@code externalId}; an account keeps its first external id. */
+    public void linkToRegistry(String externalId) {
+        Objects.requireNonNull(externalId, "externalId");
+        if (this.externalId != null && !this.externalId.equals(externalId)) {
+            throw new BusinessException("account.externalId.taken", identifier);
+        }
+        this.externalId = externalId;
+    }
+
+    /** The registry corrected the person's names or birth date (the identifier never changes). */
+    public void correctFromRegistry(String firstName, String lastName, LocalDate birthDate) {
+        this.firstName = requireName(firstName);
+        this.lastName = requireName(lastName);
+        this.birthDate = birthDate;
+    }
+
+    /**
+     * Keeps the previous ENT's login and password hash of a person who has no password here yet: signing in once
+     * with them replaces them ({@link #migrateLegacyCredential}).
+     */
+    public void keepLegacyCredential(String oldIdentifier, String oldHash) {
+        requireNotDisabled();
+        if (passwordHash != null) {
+            throw new BusinessException("account.legacy.hasPassword", identifier);
+        }
+        this.legacyIdentifier = Objects.requireNonNull(oldIdentifier, "oldIdentifier").strip().toLowerCase(Locale.ROOT);
+        this.legacyHash = requireHash(oldHash);
+    }
+
+    /** True while the previous ENT's hash is the only secret (no password, no provisional code chosen since). */
+    public boolean hasLegacyCredential() {
+        return legacyHash != null && passwordHash == null && status != AccountStatus.DISABLED;
+    }
+
+    /**
+     * The old password was right: its Argon2id hash replaces the legacy one (which is gone for good), the account
+     * becomes ACTIVE, and the person owes the steps of a first connection: note the new identifier, choose a new
+     * password if the old one breaks the policy, record an email if none, accept the charter if never signed in.
+     */
+    public void migrateLegacyCredential(String newPasswordHash, boolean passwordMeetsPolicy) {
+        if (!hasLegacyCredential()) {
+            throw new BusinessException("account.legacy.none", identifier);
+        }
+        this.passwordHash = requireHash(newPasswordHash);
+        this.legacyHash = null;
+        this.provisionalCodeHash = null;
+        this.provisionalCodeExpiresAt = null;
+        this.status = AccountStatus.ACTIVE;
+        clearFailures();
+        pendingActions.add(PendingAction.SHOW_NEW_IDENTIFIER);
+        if (!passwordMeetsPolicy) {
+            pendingActions.add(PendingAction.CHANGE_PASSWORD);
+        }
+        if (recoveryEmail == null) {
+            pendingActions.add(PendingAction.RECORD_EMAIL);
+        }
+        if (lastSignInAt == null) {
+            pendingActions.add(PendingAction.ACCEPT_CHARTER);
+        }
+    }
+
+    /** The person saw (and noted) their new identifier. */
+    public void acknowledgeNewIdentifier() {
+        pendingActions.remove(PendingAction.SHOW_NEW_IDENTIFIER);
     }
 
     // ---- recovery email ----------------------------------------------------------------------------------
@@ -467,6 +561,18 @@ public class Account {
 
     public Instant sessionsValidAfter() {
         return sessionsValidAfter;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    public String legacyIdentifier() {
+        return legacyIdentifier;
+    }
+
+    public String legacyHash() {
+        return legacyHash;
     }
 
     @Override

@@ -5,7 +5,9 @@ public enum PendingAction {
     CHANGE_PASSWORD(true),
     RECORD_EMAIL(true),
     VERIFY_EMAIL(false),
-    ACCEPT_CHARTER(true);
+    ACCEPT_CHARTER(true),
+    /** Signed in with the previous ENT's credentials: the new identifier is shown once, to be noted. */
+    SHOW_NEW_IDENTIFIER(true);
 
     private final boolean blocksSignIn;
 

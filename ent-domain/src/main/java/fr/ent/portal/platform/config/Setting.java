@@ -88,7 +88,11 @@ public enum Setting {
     INCIDENTS_CACHE_SECONDS("ent.incidents.cache-seconds", "10",
             "How long each node keeps the list of current incident notices read by /login, /home and /status (0 = read the database each time)."),
     MAIL_MAX_ATTEMPTS("ent.mail.max-attempts", "10",
-            "Delivery attempts, with the SMTP server reached, before a mail is given up as FAILED (an unreachable server only postpones).");
+            "Delivery attempts, with the SMTP server reached, before a mail is given up as FAILED (an unreachable server only postpones)."),
+    IMPORT_MAX_BYTES("ent.import.max-bytes", "8388608",
+            "Largest registry import file accepted, in bytes (8 MiB: about 40,000 rows with two representatives each)."),
+    IMPORT_MAX_ROWS("ent.import.max-rows", "30000",
+            "Most data rows in one registry import file.");
 
     private final String key;
     private final String defaultValue;

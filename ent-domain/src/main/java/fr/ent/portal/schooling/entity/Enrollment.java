@@ -88,6 +88,11 @@ public class Enrollment {
         this.endDate = day;
     }
 
+    /** The pupil is back (the registry lists them again): the enrollment no longer ends. */
+    public void resume() {
+        this.endDate = null;
+    }
+
     /** Moves the pupil to another division of the same establishment. */
     public void moveTo(String newDivision) {
         this.division = Objects.requireNonNull(newDivision, "newDivision").strip();

@@ -70,7 +70,8 @@ public class FirstConnection {
                 account.pendingActions().contains(PendingAction.CHANGE_PASSWORD),
                 account.pendingActions().contains(PendingAction.RECORD_EMAIL),
                 emailRequired(account.profile()),
-                account.pendingActions().contains(PendingAction.ACCEPT_CHARTER));
+                account.pendingActions().contains(PendingAction.ACCEPT_CHARTER),
+                account.pendingActions().contains(PendingAction.SHOW_NEW_IDENTIFIER));
     }
 
     /** What the page shows: the person and the steps to do (a bean: pages read it through EL). */
@@ -84,9 +85,11 @@ public class FirstConnection {
         private final boolean email;
         private final boolean emailRequired;
         private final boolean charter;
+        private final boolean newIdentifier;
 
         Steps(String identifier, String firstName, String lastName, Profile profile, boolean password, boolean email,
-              boolean emailRequired, boolean charter) {
+              boolean emailRequired, boolean charter, boolean newIdentifier) {
+            this.newIdentifier = newIdentifier;
             this.identifier = identifier;
             this.firstName = firstName;
             this.lastName = lastName;
@@ -105,6 +108,8 @@ public class FirstConnection {
         public boolean isEmail() { return email; }
         public boolean isEmailRequired() { return emailRequired; }
         public boolean isCharter() { return charter; }
+        /** Signed in with the previous ENT's credentials: show the new identifier (to note). */
+        public boolean isNewIdentifier() { return newIdentifier; }
     }
 
     /** Completes every step at once, or refuses field by field (nothing written). Returns the signed-in groups. */
@@ -174,6 +179,7 @@ public class FirstConnection {
         if (steps.isEmail() && email.isEmpty()) {
             account.skipRecoveryEmail();
         }
+        account.acknowledgeNewIdentifier();
     }
 
     private Account pending(long accountId) {

@@ -19,7 +19,10 @@ import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
 import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
+import fr.ent.portal.credential.control.LegacyPasswords;
 import fr.ent.portal.credential.control.PasswordHashing;
+import fr.ent.portal.credential.control.PasswordPolicy;
+import fr.ent.portal.credential.control.PersonalData;
 import fr.ent.portal.credential.control.ProvisionalCodes;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
@@ -50,6 +53,9 @@ public class SignIn {
     PasswordHashing hashing;
 
     @Inject
+    PasswordPolicy policy;
+
+    @Inject
     SignInProtection protection;
 
     @EJB
@@ -64,7 +70,7 @@ public class SignIn {
     @Inject
     Settings settings;
 
-    private enum Check { PASSWORD_OK, CODE_OK, CODE_EXPIRED, WRONG }
+    private enum Check { PASSWORD_OK, CODE_OK, CODE_EXPIRED, LEGACY_OK, WRONG }
 
     public SignInResult verify(SignInAttempt attempt) {
         char[] secret = attempt.secret() == null ? new char[0] : attempt.secret();
@@ -86,10 +92,7 @@ public class SignIn {
             audit.record(AuditEventType.SIGN_IN_FAILED, null, key, ip, attempt.userAgent(), "ip-rate-limited");
             return SignInResult.refused();
         }
-        Optional<Account> account = IDENTIFIER_SHAPE.matcher(key).matches()
-                ? em.createNamedQuery(Account.BY_IDENTIFIER, Account.class).setParameter("identifier", key)
-                        .getResultStream().findFirst()
-                : Optional.empty(); // cannot be an account: junk (control characters…) never reaches the database
+        Optional<Account> account = findAccount(key);
         DeviceCookie.ReadResult device = protection.deviceCookie().inspect(attempt.deviceCookie(), now);
         String deviceId = account.flatMap(a -> device.trusted().filter(t -> t.trusts(a.id())))
                 .map(DeviceCookie.Trusted::deviceId).orElse(null);
@@ -107,6 +110,7 @@ public class SignIn {
         return switch (check) {
             case PASSWORD_OK -> signedIn(account.orElseThrow(), attempt, key, deviceId, now);
             case CODE_OK -> firstConnection(account.orElseThrow(), attempt, key, deviceId);
+            case LEGACY_OK -> legacyMigrated(account.orElseThrow(), attempt, secret, key, deviceId);
             case CODE_EXPIRED -> {
                 audit.record(AuditEventType.SIGN_IN_FAILED, account.orElseThrow().id(), key, ip, attempt.userAgent(),
                         "provisional-code-expired");
@@ -126,6 +130,11 @@ public class SignIn {
                 return Check.WRONG;
             }
             return account.hasValidProvisionalCode(now) ? Check.CODE_OK : Check.CODE_EXPIRED;
+        }
+        if (account.hasLegacyCredential()) {
+            // the old ENT's hash (bcrypt, salted SHA-256, PBKDF2), then at least the Argon2id work of any other answer:
+            // a right one hashes the password below, a wrong one pays the dummy verification
+            return LegacyPasswords.verify(account.legacyHash(), secret) ? Check.LEGACY_OK : dummy(secret);
         }
         if (account.passwordHash() == null) {
             return dummy(secret);
@@ -149,6 +158,46 @@ public class SignIn {
         String cookie = protection.deviceCookie().issue(attempt.deviceCookie(), account.id(), now);
         return new SignInResult(SignInResult.Outcome.SIGNED_IN, account.id(), account.identifier(), account.profile(),
                 groupsOf(account), cookie);
+    }
+
+    /**
+     * The account by its identifier or, while it still holds the previous ENT's credential, by its old login. Junk
+     * that cannot be either (control characters…) never reaches the database.
+     */
+    private Optional<Account> findAccount(String key) {
+        if (IDENTIFIER_SHAPE.matcher(key).matches()) {
+            Optional<Account> found = em.createNamedQuery(Account.BY_IDENTIFIER, Account.class)
+                    .setParameter("identifier", key).getResultStream().findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        if (Account.LEGACY_IDENTIFIER_SHAPE.matcher(key).matches()) {
+            return em.createNamedQuery(Account.BY_LEGACY_IDENTIFIER, Account.class)
+                    .setParameter("legacyIdentifier", key).getResultStream().findFirst();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The previous ENT's password was right: it is hashed with Argon2id (the legacy hash is deleted), and the person
+     * goes through the first-connection steps: see the new identifier, choose a new password if the old one breaks
+     * the policy. Works once: afterwards only the Argon2id hash (and the new identifier) sign in.
+     */
+    private SignInResult legacyMigrated(Account account, SignInAttempt attempt, char[] secret, String key,
+                                        String deviceId) {
+        String format = LegacyPasswords.formatOf(account.legacyHash()).map(f -> f.name().toLowerCase(Locale.ROOT))
+                .orElse("unknown");
+        boolean meetsPolicy = policy.accepts(new String(secret),
+                new PersonalData(account.identifier(), account.firstName(), account.lastName()));
+        String hash = hashing.hash(secret.clone());
+        if (!records.legacyMigrated(account.id(), hash, meetsPolicy)) {
+            // changed meanwhile (the same sign-in sent twice, a code issued): this attempt proves nothing any more
+            return SignInResult.refused();
+        }
+        audit.record(AuditEventType.LEGACY_CREDENTIAL_MIGRATED, account.id(), account.identifier(),
+                attempt.clientIp(), attempt.userAgent(), format + (meetsPolicy ? "" : " weak-password"));
+        return firstConnection(account, attempt, key, deviceId);
     }
 
     private SignInResult firstConnection(Account account, SignInAttempt attempt, String key, String deviceId) {

@@ -48,6 +48,24 @@ public class SignInRecords {
         }
     }
 
+    /**
+     * Replaces the previous ENT's hash of the account by the Argon2id hash of the same password; false when another
+     * sign-in did it at the same moment (or the account changed meanwhile).
+     */
+    public boolean legacyMigrated(long accountId, String newPasswordHash, boolean meetsPolicy) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null || !account.hasLegacyCredential()) {
+            return false;
+        }
+        try {
+            account.migrateLegacyCredential(newPasswordHash, meetsPolicy);
+            em.flush();
+            return true;
+        } catch (OptimisticLockException concurrentSignIn) {
+            return false;
+        }
+    }
+
     /** "Was it you?": mails the owner of an account that sign-in failures have just held back. */
     public void lockNotice(long accountId, Instant now, java.time.Duration hold, String ip, String userAgent) {
         Account account = em.find(Account.class, accountId);

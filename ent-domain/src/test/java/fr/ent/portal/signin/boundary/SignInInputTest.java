@@ -25,6 +25,17 @@ class SignInInputTest {
     }
 
     @Test
+    void oldLoginsOfThePreviousEntHaveABoundedShape() {
+        var shape = fr.ent.portal.account.entity.Account.LEGACY_IDENTIFIER_SHAPE;
+        assertTrue(shape.matcher("kdupuis").matches());
+        assertTrue(shape.matcher("dupont10").matches());
+        assertTrue(shape.matcher("jean.dupont@ent-ancien").matches());
+        assertFalse(shape.matcher("kdupuis\u0000").matches(), "a NUL byte never reaches PostgreSQL");
+        assertFalse(shape.matcher("' or 1=1 --").matches());
+        assertFalse(shape.matcher("x".repeat(65)).matches());
+    }
+
+    @Test
     void recoveryEmailsOfARealisticShapeOnly() {
         assertTrue(FirstConnection.EMAIL.matcher("c.durand@example.org").matches());
         assertTrue(FirstConnection.EMAIL.matcher("prenom.nom+ent@ac-creteil.fr").matches());

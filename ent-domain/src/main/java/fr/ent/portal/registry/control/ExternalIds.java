@@ -1,0 +1,30 @@
+package fr.ent.portal.registry.control;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * The stable external id stored on an imported account: {@code <académie>:eleve:<id>} or
+ * {@code <académie>:responsable:<id>}. Registry ids are stable within an académie's registry, so the same person
+ * keeps one account when they change establishment within the académie (docs/IMPORT.md).
+ */
+public final class ExternalIds {
+
+    private ExternalIds() {
+    }
+
+    public static String pupil(String academie, String registryId) {
+        return slug(academie) + ":eleve:" + registryId;
+    }
+
+    public static String representative(String academie, String registryId) {
+        return slug(academie) + ":responsable:" + registryId;
+    }
+
+    /** {@code Créteil} → {@code creteil}: lower-case ASCII letters and digits. */
+    static String slug(String academie) {
+        String plain = Normalizer.normalize(academie == null ? "" : academie, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return plain.isEmpty() ? "region" : plain.length() > 40 ? plain.substring(0, 40) : plain;
+    }
+}

@@ -1,0 +1,104 @@
+package fr.ent.portal.registry.control;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.Serializable;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an import would do (the preview) and then does (the confirmation recomputes it and checks it did not change):
+ * people to create, update or leave, links to create, enrollments to end, and the rows in error. Computed by
+ * {@link ImportPlanner}; nothing here touches the database.
+ */
+public record ImportPlan(List<PupilPlan> pupils, List<RepresentativePlan> representatives, List<LinkPlan> links,
+                         List<EnrollmentEnd> ends, List<RowError> errors, Set<String> newDivisions)
+        implements Serializable {
+
+    /** A pupil row: the action, the changes of an update, the account when known. */
+    public record PupilPlan(int line, String externalId, PersonEntry entry, String division, Action action,
+                            List<Change> changes, Long accountId, Long enrollmentId) implements Serializable {
+    }
+
+    /** A representative (once, at the first row that names them). */
+    public record RepresentativePlan(int line, String externalId, PersonEntry entry, Action action, List<Change> changes,
+                                     Long accountId) implements Serializable {
+    }
+
+    /** A responsibility to declare between a representative and a pupil of the file. */
+    public record LinkPlan(int line, String representativeExternalId, String pupilExternalId) implements Serializable {
+    }
+
+    /** A registry pupil enrolled here and absent from the file: the enrollment ends today. */
+    public record EnrollmentEnd(long enrollmentId, long pupilId, String identifier, String firstName, String lastName,
+                                String division) implements Serializable {
+    }
+
+    public ImportPlan {
+        pupils = List.copyOf(pupils);
+        representatives = List.copyOf(representatives);
+        links = List.copyOf(links);
+        ends = List.copyOf(ends);
+        errors = List.copyOf(errors);
+        newDivisions = Set.copyOf(newDivisions);
+    }
+
+    /** Nothing wrong: the import may be confirmed. */
+    public boolean confirmable() {
+        return errors.isEmpty();
+    }
+
+    public int toCreate() {
+        return count(Action.CREATE);
+    }
+
+    public int toUpdate() {
+        return count(Action.UPDATE);
+    }
+
+    public int unchanged() {
+        return count(Action.UNCHANGED);
+    }
+
+    private int count(Action action) {
+        return (int) (pupils.stream().filter(p -> p.action() == action).count()
+                + representatives.stream().filter(r -> r.action() == action).count());
+    }
+
+    public int pupilsToCreate() {
+        return (int) pupils.stream().filter(p -> p.action() == Action.CREATE).count();
+    }
+
+    public int representativesToCreate() {
+        return (int) representatives.stream().filter(r -> r.action() == Action.CREATE).count();
+    }
+
+    /** A fingerprint of everything the import would write: the confirmation refuses when it differs from the preview's. */
+    public String digest() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (PupilPlan p : pupils) {
+                sha.update(("P|" + p.externalId() + "|" + p.action() + "|" + p.changes() + "|" + p.accountId() + "|"
+                        + p.division() + "|" + p.entry().lastName() + "|" + p.entry().firstName() + "|"
+                        + p.entry().birthDate() + "\n").getBytes(UTF_8));
+            }
+            for (RepresentativePlan r : representatives) {
+                sha.update(("R|" + r.externalId() + "|" + r.action() + "|" + r.changes() + "|" + r.accountId() + "|"
+                        + r.entry().lastName() + "|" + r.entry().firstName() + "|" + r.entry().email() + "\n").getBytes(UTF_8));
+            }
+            for (LinkPlan l : links) {
+                sha.update(("L|" + l.representativeExternalId() + "|" + l.pupilExternalId() + "\n").getBytes(UTF_8));
+            }
+            for (EnrollmentEnd e : ends) {
+                sha.update(("E|" + e.enrollmentId() + "\n").getBytes(UTF_8));
+            }
+            sha.update(("X|" + errors.size()).getBytes(UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

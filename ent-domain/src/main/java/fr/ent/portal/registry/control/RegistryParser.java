@@ -1,0 +1,442 @@
+package fr.ent.portal.registry.control;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import fr.ent.portal.account.entity.Account;
+import fr.ent.portal.credential.control.LegacyPasswords;
+import fr.ent.portal.establishment.entity.EstablishmentKind;
+
+/**
+ * Reads a registry export (docs/IMPORT.md): semicolon-separated, a header row of French column names, then one row
+ * per pupil with up to two legal representatives. Whole-file problems (missing columns, too many rows, a broken
+ * quote) throw {@link RegistryFileRefused}; a wrong row becomes {@link RowError}s naming its line and column and the
+ * other rows are still read, so that the preview names every bad row at once. Pure: no database, no clock.
+ */
+public final class RegistryParser {
+
+    public static final String PUPIL_ID = "Identifiant élève";
+    public static final String LAST_NAME = "Nom";
+    public static final String FIRST_NAME = "Prénom";
+    public static final String BIRTH_DATE = "Date de naissance";
+    public static final String DIVISION = "Division";
+    public static final String PUPIL_LEGACY_ID = "Ancien identifiant élève";
+    public static final String PUPIL_LEGACY_HASH = "Ancienne empreinte élève";
+    public static final int REPRESENTATIVES = 2;
+
+    /** The columns every file must have. */
+    public static final List<String> REQUIRED = List.of(PUPIL_ID, LAST_NAME, FIRST_NAME, BIRTH_DATE, DIVISION);
+
+    /** Longest cell read (longer: an error on the row). */
+    public static final int MAX_CELL = 255;
+    static final int MAX_NAME = 100;
+    static final Pattern REGISTRY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s\"'<>();:,\\\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+");
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    /** First characters that a spreadsheet would run as a formula (CSV injection): such cells are refused. */
+    static final String FORMULA_STARTS = "=+-@\t\r";
+
+    public static String repId(int n) {
+        return "Identifiant responsable " + n;
+    }
+
+    public static String repLastName(int n) {
+        return "Nom responsable " + n;
+    }
+
+    public static String repFirstName(int n) {
+        return "Prénom responsable " + n;
+    }
+
+    public static String repEmail(int n) {
+        return "Courriel responsable " + n;
+    }
+
+    public static String repLegacyId(int n) {
+        return "Ancien identifiant responsable " + n;
+    }
+
+    public static String repLegacyHash(int n) {
+        return "Ancienne empreinte responsable " + n;
+    }
+
+    /** Every column the portal reads, in the documented order (others are ignored). */
+    public static List<String> knownColumns() {
+        List<String> columns = new ArrayList<>(REQUIRED);
+        columns.add(PUPIL_LEGACY_ID);
+        columns.add(PUPIL_LEGACY_HASH);
+        for (int n = 1; n <= REPRESENTATIVES; n++) {
+            columns.addAll(List.of(repId(n), repLastName(n), repFirstName(n), repEmail(n), repLegacyId(n), repLegacyHash(n)));
+        }
+        return columns;
+    }
+
+    private final EstablishmentKind kind;
+    private final LocalDate today;
+    private final int maxRows;
+
+    /**
+     * @param kind    the establishment's kind (which divisions exist)
+     * @param today   birth dates after it are impossible
+     * @param maxRows more data rows refuse the whole file
+     */
+    public RegistryParser(EstablishmentKind kind, LocalDate today, int maxRows) {
+        this.kind = kind;
+        this.today = today;
+        this.maxRows = maxRows;
+    }
+
+    public RegistryFile parse(RegistryText.Decoded decoded) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setIgnoreEmptyLines(true).setTrim(true)
+                .build();
+        try (CSVParser parser = CSVParser.parse(new StringReader(decoded.text()), format)) {
+            Map<String, Integer> columns = null;
+            int width = 0;
+            Rows rows = new Rows();
+            int dataRows = 0;
+            for (CSVRecord record : parser) {
+                if (columns == null) {
+                    columns = header(record);
+                    width = record.size();
+                    continue;
+                }
+                if (isBlank(record)) {
+                    continue;
+                }
+                dataRows++;
+                if (dataRows > maxRows) {
+                    throw new RegistryFileRefused("too-many-rows", "admin.import.file.too_many_rows", maxRows);
+                }
+                rows.read(record, columns, width);
+            }
+            if (columns == null) {
+                throw new RegistryFileRefused("empty", "admin.import.file.empty");
+            }
+            if (dataRows == 0) {
+                throw new RegistryFileRefused("no-rows", "admin.import.file.no_rows");
+            }
+            return new RegistryFile(decoded.encoding(), dataRows, rows.valid, rows.errors, rows.pupilIds);
+        } catch (UncheckedIOException | IOException | IllegalStateException e) {
+            throw new RegistryFileRefused("malformed", "admin.import.file.malformed");
+        }
+    }
+
+    // ---- header -------------------------------------------------------------------------------------------------
+
+    private Map<String, Integer> header(CSVRecord record) {
+        Map<String, String> byKey = new HashMap<>();
+        for (String column : knownColumns()) {
+            byKey.put(key(column), column);
+        }
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int i = 0; i < record.size(); i++) {
+            String column = byKey.get(key(record.get(i)));
+            if (column != null && columns.putIfAbsent(column, i) != null) {
+                throw new RegistryFileRefused("duplicate-column", "admin.import.file.duplicate_column", column);
+            }
+        }
+        List<String> missing = new ArrayList<>(REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList());
+        for (int n = 1; n <= REPRESENTATIVES; n++) {
+            if (columns.containsKey(repId(n))) {
+                for (String needed : List.of(repLastName(n), repFirstName(n))) {
+                    if (!columns.containsKey(needed)) {
+                        missing.add(needed);
+                    }
+                }
+            }
+            pair(columns, repLegacyId(n), repLegacyHash(n), missing);
+        }
+        pair(columns, PUPIL_LEGACY_ID, PUPIL_LEGACY_HASH, missing);
+        if (!missing.isEmpty()) {
+            throw new RegistryFileRefused("missing-columns", "admin.import.file.missing_columns", String.join(", ", missing));
+        }
+        return columns;
+    }
+
+    private static void pair(Map<String, Integer> columns, String a, String b, List<String> missing) {
+        if (columns.containsKey(a) != columns.containsKey(b)) {
+            missing.add(columns.containsKey(a) ? b : a);
+        }
+    }
+
+    /** Header names compare without accents, case or extra spaces (and without a stray byte order mark). */
+    static String key(String header) {
+        String plain = Normalizer.normalize(header == null ? "" : header.replace("\uFEFF", ""), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        return plain.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isBlank(CSVRecord record) {
+        for (String value : record) {
+            if (value != null && !value.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- rows ---------------------------------------------------------------------------------------------------
+
+    /** The rows read so far: valid ones, errors, and what earlier rows said (duplicates, conflicts). */
+    private final class Rows {
+        final List<RegistryRow> valid = new ArrayList<>();
+        final List<RowError> errors = new ArrayList<>();
+        final Set<String> pupilIds = new HashSet<>();
+        final Map<String, Integer> pupilLines = new HashMap<>();
+        final Map<String, PersonEntry> representatives = new HashMap<>();
+        final Map<String, Integer> representativeLines = new HashMap<>();
+        final Map<String, String> legacyOwners = new HashMap<>();
+
+        void read(CSVRecord record, Map<String, Integer> columns, int width) {
+            int line = (int) record.getRecordNumber();
+            Cells cells = new Cells(record, columns, line);
+            if (record.size() != width) {
+                cells.error("", "admin.import.row.field_count", record.size());
+            }
+            String pupilId = cells.registryId(PUPIL_ID, true);
+            String lastName = cells.name(LAST_NAME);
+            String firstName = cells.name(FIRST_NAME);
+            LocalDate birthDate = cells.birthDate();
+            String division = cells.division();
+            String[] pupilLegacy = cells.legacy(PUPIL_LEGACY_ID, PUPIL_LEGACY_HASH);
+            if (pupilId != null) {
+                pupilIds.add(pupilId);
+                Integer first = pupilLines.putIfAbsent(pupilId, line);
+                if (first != null) {
+                    cells.error(PUPIL_ID, "admin.import.row.duplicate", first);
+                }
+            }
+            PersonEntry pupil = new PersonEntry(pupilId, lastName, firstName, birthDate, null, pupilLegacy[0], pupilLegacy[1]);
+            legacyOwner(cells, PUPIL_LEGACY_ID, pupilLegacy[0], "eleve:" + pupilId);
+
+            List<PersonEntry> reps = new ArrayList<>();
+            for (int n = 1; n <= REPRESENTATIVES; n++) {
+                PersonEntry rep = cells.representative(n);
+                if (rep == null) {
+                    continue;
+                }
+                if (reps.stream().anyMatch(r -> r.registryId().equals(rep.registryId()))) {
+                    cells.error(repId(n), "admin.import.row.same_representative");
+                    continue;
+                }
+                PersonEntry earlier = representatives.putIfAbsent(rep.registryId(), rep);
+                if (earlier != null && !earlier.sameAs(rep)) {
+                    cells.error(repId(n), "admin.import.row.conflict", representativeLines.get(rep.registryId()));
+                }
+                representativeLines.putIfAbsent(rep.registryId(), line);
+                if (earlier == null) {
+                    legacyOwner(cells, repLegacyId(n), rep.legacyIdentifier(), "responsable:" + rep.registryId());
+                }
+                reps.add(rep);
+            }
+            if (cells.errors.isEmpty()) {
+                valid.add(new RegistryRow(line, pupil, division, reps));
+            } else {
+                errors.addAll(cells.errors);
+            }
+        }
+
+        /** An old login belongs to one person of the file. */
+        private void legacyOwner(Cells cells, String column, String legacyId, String owner) {
+            if (legacyId == null) {
+                return;
+            }
+            String earlier = legacyOwners.putIfAbsent(legacyId, owner);
+            if (earlier != null && !earlier.equals(owner)) {
+                cells.error(column, "admin.import.row.legacy_identifier_twice", legacyId);
+            }
+        }
+    }
+
+    /** The cells of one record, read and checked column by column; problems collect in {@link #errors}. */
+    private final class Cells {
+        final CSVRecord record;
+        final Map<String, Integer> columns;
+        final int line;
+        final List<RowError> errors = new ArrayList<>();
+
+        Cells(CSVRecord record, Map<String, Integer> columns, int line) {
+            this.record = record;
+            this.columns = columns;
+            this.line = line;
+        }
+
+        void error(String column, String key, Object... params) {
+            errors.add(RowError.of(line, column, key, params));
+        }
+
+        /** The trimmed cell, empty when absent; a formula-like or over-long cell is an error and reads as empty. */
+        String cell(String column) {
+            Integer index = columns.get(column);
+            if (index == null || index >= record.size()) {
+                return "";
+            }
+            String value = record.get(index);
+            if (value == null || value.isEmpty()) {
+                return "";
+            }
+            if (FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
+                error(column, "admin.import.row.formula", value.charAt(0));
+                return null;
+            }
+            if (value.length() > MAX_CELL) {
+                error(column, "admin.import.row.too_long", MAX_CELL);
+                return null;
+            }
+            return value.strip();
+        }
+
+        String registryId(String column, boolean required) {
+            String value = cell(column);
+            if (value == null) {
+                return null;
+            }
+            if (value.isEmpty()) {
+                if (required) {
+                    error(column, "admin.import.row.required");
+                }
+                return null;
+            }
+            if (!REGISTRY_ID.matcher(value).matches()) {
+                error(column, "admin.import.row.invalid_id");
+                return null;
+            }
+            return value;
+        }
+
+        String name(String column) {
+            String value = cell(column);
+            if (value == null) {
+                return null;
+            }
+            if (value.isEmpty()) {
+                error(column, "admin.import.row.required");
+                return null;
+            }
+            if (value.length() > MAX_NAME || value.codePoints().noneMatch(Character::isLetter)) {
+                error(column, "admin.import.row.invalid_name");
+                return null;
+            }
+            return value.replaceAll("\\s+", " ");
+        }
+
+        LocalDate birthDate() {
+            String value = cell(BIRTH_DATE);
+            if (value == null) {
+                return null;
+            }
+            if (value.isEmpty()) {
+                error(BIRTH_DATE, "admin.import.row.required");
+                return null;
+            }
+            LocalDate date;
+            try {
+                date = LocalDate.parse(value, DATE);
+            } catch (DateTimeException e) {
+                error(BIRTH_DATE, "admin.import.row.invalid_date", value);
+                return null;
+            }
+            if (date.getYear() < 1900 || date.isAfter(today)) {
+                error(BIRTH_DATE, "admin.import.row.impossible_date", value);
+                return null;
+            }
+            return date;
+        }
+
+        String division() {
+            String value = cell(DIVISION);
+            if (value == null) {
+                return null;
+            }
+            if (value.isEmpty()) {
+                error(DIVISION, "admin.import.row.required");
+                return null;
+            }
+            Optional<String> problem = DivisionRule.problem(kind, value);
+            if (problem.isPresent()) {
+                error(DIVISION, "admin.import.row.division_" + problem.get(), DivisionRule.normalize(value));
+                return null;
+            }
+            return DivisionRule.normalize(value);
+        }
+
+        String email(String column) {
+            String value = cell(column);
+            if (value == null || value.isEmpty()) {
+                return null;
+            }
+            if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
+                error(column, "admin.import.row.invalid_email");
+                return null;
+            }
+            return value.toLowerCase(Locale.ROOT);
+        }
+
+        /** The old login and hash (both or neither); {@code [null, null]} when none. */
+        String[] legacy(String idColumn, String hashColumn) {
+            String id = cell(idColumn);
+            String hash = cell(hashColumn);
+            if (id == null || hash == null) {
+                return new String[2];
+            }
+            if (id.isEmpty() && hash.isEmpty()) {
+                return new String[2];
+            }
+            if (id.isEmpty() || hash.isEmpty()) {
+                error(id.isEmpty() ? idColumn : hashColumn, "admin.import.row.legacy_pair");
+                return new String[2];
+            }
+            String login = id.toLowerCase(Locale.ROOT);
+            if (!Account.LEGACY_IDENTIFIER_SHAPE.matcher(login).matches()) {
+                error(idColumn, "admin.import.row.invalid_legacy_identifier");
+                return new String[2];
+            }
+            if (LegacyPasswords.formatOf(hash).isEmpty()) {
+                error(hashColumn, "admin.import.row.invalid_legacy_hash");
+                return new String[2];
+            }
+            return new String[] {login, hash};
+        }
+
+        /** Representative {@code n}, or null when all its cells are empty. */
+        PersonEntry representative(int n) {
+            boolean any = false;
+            for (String column : List.of(repId(n), repLastName(n), repFirstName(n), repEmail(n), repLegacyId(n),
+                    repLegacyHash(n))) {
+                Integer index = columns.get(column);
+                any |= index != null && index < record.size() && !record.get(index).isBlank();
+            }
+            if (!any) {
+                return null;
+            }
+            int before = errors.size();
+            String id = registryId(repId(n), true);
+            String last = name(repLastName(n));
+            String first = name(repFirstName(n));
+            String email = email(repEmail(n));
+            String[] legacy = legacy(repLegacyId(n), repLegacyHash(n));
+            return errors.size() > before || id == null ? null
+                    : new PersonEntry(id, last, first, null, email, legacy[0], legacy[1]);
+        }
+    }
+}

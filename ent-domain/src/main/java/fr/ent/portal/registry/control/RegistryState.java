@@ -1,0 +1,40 @@
+package fr.ent.portal.registry.control;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the database holds that an import compares the file with (read by {@link RegistryStates}): the accounts of
+ * the file's people (by external id), their enrollments in this establishment this school year, their links, the
+ * registry pupils still enrolled here, and who already uses the file's old logins.
+ *
+ * @param accounts         known accounts by external id
+ * @param enrollments      this establishment's enrollments of this school year, by pupil account id
+ * @param links            existing responsibilities, as {@code representativeId:pupilId}
+ * @param enrolledHere     pupils with an external id whose enrollment here is active today
+ * @param legacyIdentifiers old logins (or identifiers) already used, with the account that uses them
+ */
+public record RegistryState(Map<String, KnownAccount> accounts, Map<Long, KnownEnrollment> enrollments,
+                            Set<String> links, List<EnrolledPupil> enrolledHere, Map<String, Long> legacyIdentifiers) {
+
+    public record KnownAccount(long id, String identifier, String externalId, String firstName, String lastName,
+                               LocalDate birthDate, String recoveryEmail) {
+    }
+
+    public record KnownEnrollment(long id, long pupilId, String division, LocalDate endDate) {
+    }
+
+    public record EnrolledPupil(long enrollmentId, long pupilId, String identifier, String externalId, String firstName,
+                                String lastName, String division) {
+    }
+
+    public static RegistryState empty() {
+        return new RegistryState(Map.of(), Map.of(), Set.of(), List.of(), Map.of());
+    }
+
+    public static String link(long representativeId, long pupilId) {
+        return representativeId + ":" + pupilId;
+    }
+}

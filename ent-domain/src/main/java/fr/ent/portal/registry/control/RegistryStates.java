@@ -1,0 +1,90 @@
+package fr.ent.portal.registry.control;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+
+import fr.ent.portal.registry.control.RegistryState.EnrolledPupil;
+import fr.ent.portal.registry.control.RegistryState.KnownAccount;
+import fr.ent.portal.registry.control.RegistryState.KnownEnrollment;
+import fr.ent.portal.schooling.entity.SchoolYear;
+
+/**
+ * Reads the {@link RegistryState} an import compares its file with: a few queries, the file's ids in chunks of
+ * {@value #CHUNK} (projections, no entity is loaded). Works with any entity manager (the boundary's, or a test's).
+ */
+public final class RegistryStates {
+
+    static final int CHUNK = 500;
+
+    private RegistryStates() {
+    }
+
+    public static RegistryState load(EntityManager em, long establishmentId, SchoolYear year, LocalDate today,
+                                     Collection<String> externalIds, Collection<String> legacyIdentifiers) {
+        Map<String, KnownAccount> accounts = new HashMap<>();
+        for (List<String> chunk : chunks(externalIds)) {
+            em.createQuery("select a.id, a.identifier, a.externalId, a.firstName, a.lastName, a.birthDate, a.recoveryEmail"
+                            + " from Account a where a.externalId in :ids", Object[].class)
+                    .setFlushMode(FlushModeType.COMMIT).setParameter("ids", chunk).getResultList()
+                    .forEach(r -> accounts.put((String) r[2], new KnownAccount((Long) r[0], (String) r[1], (String) r[2],
+                            (String) r[3], (String) r[4], (LocalDate) r[5], (String) r[6])));
+        }
+        Map<Long, KnownEnrollment> enrollments = new HashMap<>();
+        List<EnrolledPupil> enrolledHere = new ArrayList<>();
+        em.createQuery("select e.id, p.id, e.division, e.endDate, p.identifier, p.externalId, p.firstName, p.lastName"
+                        + " from Enrollment e join e.pupil p where e.establishment.id = :establishment"
+                        + " and e.schoolYear = :year", Object[].class)
+                .setFlushMode(FlushModeType.COMMIT)
+                .setParameter("establishment", establishmentId).setParameter("year", year).getResultList()
+                .forEach(r -> {
+                    long pupilId = (Long) r[1];
+                    LocalDate end = (LocalDate) r[3];
+                    enrollments.put(pupilId, new KnownEnrollment((Long) r[0], pupilId, (String) r[2], end));
+                    if (r[5] != null && (end == null || today.isBefore(end))) {
+                        enrolledHere.add(new EnrolledPupil((Long) r[0], pupilId, (String) r[4], (String) r[5],
+                                (String) r[6], (String) r[7], (String) r[2]));
+                    }
+                });
+        Set<String> links = new HashSet<>();
+        List<Long> pupilIds = accounts.values().stream().map(KnownAccount::id).toList();
+        for (List<Long> chunk : chunks(pupilIds)) {
+            em.createQuery("select r.representative.id, r.pupil.id from Responsibility r where r.pupil.id in :ids",
+                            Object[].class)
+                    .setFlushMode(FlushModeType.COMMIT).setParameter("ids", chunk).getResultList()
+                    .forEach(r -> links.add(RegistryState.link((Long) r[0], (Long) r[1])));
+        }
+        Map<String, Long> legacy = new HashMap<>();
+        for (List<String> chunk : chunks(legacyIdentifiers)) {
+            em.createQuery("select a.id, a.legacyIdentifier, a.identifier from Account a"
+                            + " where a.legacyIdentifier in :ids or a.identifier in :ids", Object[].class)
+                    .setFlushMode(FlushModeType.COMMIT).setParameter("ids", chunk).getResultList()
+                    .forEach(r -> {
+                        if (r[1] != null && chunk.contains((String) r[1])) {
+                            legacy.put((String) r[1], (Long) r[0]);
+                        }
+                        if (chunk.contains((String) r[2])) {
+                            legacy.put((String) r[2], (Long) r[0]);
+                        }
+                    });
+        }
+        return new RegistryState(accounts, enrollments, links, enrolledHere, legacy);
+    }
+
+    static <T> List<List<T>> chunks(Collection<T> values) {
+        List<T> all = new ArrayList<>(values);
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+}

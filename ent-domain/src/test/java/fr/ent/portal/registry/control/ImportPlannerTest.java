@@ -1,0 +1,91 @@
+package fr.ent.portal.registry.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import fr.ent.portal.establishment.entity.EstablishmentKind;
+import fr.ent.portal.registry.control.RegistryState.EnrolledPupil;
+import fr.ent.portal.registry.control.RegistryState.KnownAccount;
+import fr.ent.portal.registry.control.RegistryState.KnownEnrollment;
+
+/** The preview as a pure function of the file and the database's state. */
+class ImportPlannerTest {
+
+    private final RegistryParser parser = new RegistryParser(EstablishmentKind.LYCEE, RegistryParserTest.TODAY, 100);
+    private final ImportPlanner planner = new ImportPlanner("Créteil");
+
+    private RegistryFile file(String rows) {
+        return RegistryParserTest.parse(parser, RegistryParserTest.HEADER + rows);
+    }
+
+    @Test
+    void everythingIsNewOnAnEmptyDatabase() {
+        ImportPlan plan = planner.plan(file("1;Roux;Zoé;01/02/2010;2nde A;R1;Roux;Paul;\n"
+                + "2;Roux;Léo;01/02/2011;2nde D;R1;Roux;Paul;\n"), RegistryState.empty());
+        assertEquals(3, plan.toCreate());
+        assertEquals(2, plan.pupilsToCreate());
+        assertEquals(1, plan.representativesToCreate());
+        assertEquals(2, plan.links().size());
+        assertEquals(Set.of("2nde A", "2nde D"), plan.newDivisions());
+        assertTrue(plan.confirmable());
+        assertEquals(Set.of("creteil:eleve:1", "creteil:eleve:2", "creteil:responsable:R1"),
+                planner.externalIds(file("1;Roux;Zoé;01/02/2010;2nde A;R1;Roux;Paul;\n2;Roux;Léo;01/02/2011;2nde D;R1;Roux;Paul;\n")));
+    }
+
+    @Test
+    void theSameFileAgainChangesNothingAndDifferencesAreNamed() {
+        RegistryFile file = file("1;Roux;Zoé;01/02/2010;2nde A;R1;Roux;Paul;p@example.org\n");
+        RegistryState same = new RegistryState(
+                Map.of("creteil:eleve:1", new KnownAccount(10, "z.roux1", "creteil:eleve:1", "Zoé", "Roux", LocalDate.of(2010, 2, 1), null),
+                        "creteil:responsable:R1", new KnownAccount(11, "p.roux1", "creteil:responsable:R1", "Paul", "Roux", null, "p@example.org")),
+                Map.of(10L, new KnownEnrollment(100, 10, "2nde A", null)), Set.of(RegistryState.link(11, 10)),
+                List.of(new EnrolledPupil(100, 10, "z.roux1", "creteil:eleve:1", "Zoé", "Roux", "2nde A")), Map.of());
+        ImportPlan unchanged = planner.plan(file, same);
+        assertEquals(List.of(0, 0, 2, 0, 0), List.of(unchanged.toCreate(), unchanged.toUpdate(), unchanged.unchanged(),
+                unchanged.links().size(), unchanged.ends().size()));
+        assertEquals(Set.of(), unchanged.newDivisions());
+
+        RegistryState moved = new RegistryState(
+                Map.of("creteil:eleve:1", new KnownAccount(10, "z.roux1", "creteil:eleve:1", "Zoe", "Roux", LocalDate.of(2010, 2, 2), null),
+                        "creteil:responsable:R1", new KnownAccount(11, "p.roux1", "creteil:responsable:R1", "Paul", "Rou", null, null)),
+                Map.of(10L, new KnownEnrollment(100, 10, "2nde B", LocalDate.of(2026, 10, 1))), Set.of(),
+                List.of(new EnrolledPupil(200, 12, "a.absent1", "creteil:eleve:99", "Ana", "Absent", "2nde B")), Map.of());
+        ImportPlan plan = planner.plan(file, moved);
+        assertEquals(List.of(Change.FIRST_NAME, Change.BIRTH_DATE, Change.RE_ENROLLED, Change.DIVISION),
+                plan.pupils().get(0).changes());
+        assertEquals(List.of(Change.LAST_NAME, Change.EMAIL), plan.representatives().get(0).changes());
+        assertEquals(1, plan.links().size());
+        assertEquals(List.of(200L), plan.ends().stream().map(ImportPlan.EnrollmentEnd::enrollmentId).toList());
+        assertNotEquals(unchanged.digest(), plan.digest());
+        assertEquals(plan.digest(), planner.plan(file, moved).digest(), "the same inputs give the same fingerprint");
+    }
+
+    @Test
+    void aPupilOnAWrongRowIsNotEndedAndBlocksTheImport() {
+        RegistryFile file = file("1;Roux;Zoé;31/02/2010;2nde A;;;;\n");
+        RegistryState state = new RegistryState(Map.of(), Map.of(), Set.of(),
+                List.of(new EnrolledPupil(100, 10, "z.roux1", "creteil:eleve:1", "Zoé", "Roux", "2nde A")), Map.of());
+        ImportPlan plan = planner.plan(file, state);
+        assertEquals(0, plan.ends().size());
+        assertFalse(plan.confirmable());
+    }
+
+    @Test
+    void anOldLoginAlreadyUsedIsAnError() {
+        RegistryFile file = RegistryParserTest.parse(parser, "Identifiant élève;Nom;Prénom;Date de naissance;Division;"
+                + "Ancien identifiant élève;Ancienne empreinte élève\n1;Roux;Zoé;01/02/2010;2nde A;l.martin1;sha256:00112233:"
+                + "ab".repeat(32) + "\n");
+        ImportPlan plan = planner.plan(file, new RegistryState(Map.of(), Map.of(), Set.of(), List.of(), Map.of("l.martin1", 1L)));
+        assertEquals("admin.import.row.legacy_identifier_taken", plan.errors().get(0).key());
+        assertFalse(plan.confirmable());
+    }
+}

@@ -1,0 +1,45 @@
+package fr.ent.portal.view.admin.importing;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import fr.ent.portal.registry.control.Action;
+import fr.ent.portal.registry.control.Change;
+import fr.ent.portal.registry.control.ImportPlan;
+import fr.ent.portal.registry.control.PersonEntry;
+import fr.ent.portal.registry.control.RowError;
+
+class ImportReportTest {
+
+    @Test
+    void oneLinePerPersonAndErrorInLineOrderWithFormulasNeutralised() {
+        ImportPlan plan = new ImportPlan(
+                List.of(new ImportPlan.PupilPlan(3, "creteil:eleve:2", new PersonEntry("2", "Roux", "Léo", LocalDate.of(2010, 1, 1),
+                        null, null, null), "2nde A", Action.UPDATE, List.of(Change.DIVISION), 5L, 6L)),
+                List.of(new ImportPlan.RepresentativePlan(3, "creteil:responsable:R1", new PersonEntry("R1", "Roux", "Paul; dit \"Paulo\"",
+                        null, null, null, null), Action.CREATE, List.of(), null)),
+                List.of(), List.of(new ImportPlan.EnrollmentEnd(9, 8, "a.absent1", "Ana", "Absent", "2nde B")),
+                List.of(RowError.of(2, "Nom", "formula", "=")), Set.of());
+        String csv = new String(ImportReport.csv(plan, null, (key, params) -> key + (params.length > 0 ? params[0] : "")), UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertEquals("\uFEFFadmin.import.report.header", lines.get(0));
+        assertEquals("2;;;;;;admin.import.action.ERROR;Nom : formula=;", lines.get(1));
+        assertTrue(lines.get(2).startsWith("3;admin.import.report.pupil;2;Roux;Léo;2nde A;admin.import.action.UPDATE;admin.import.change.DIVISION;"), lines.get(2));
+        assertTrue(lines.get(3).contains("\"Paul; dit \"\"Paulo\"\"\""), lines.get(3));
+        assertTrue(lines.get(4).contains("a.absent1"), lines.get(4));
+        assertEquals(5, lines.size());
+        assertEquals("'=1+1", ImportReport.cell("=1+1"));
+        assertEquals("'@SUM(A1)", ImportReport.cell("@SUM(A1)"));
+        assertEquals("k.dupuis1", ImportReport.cell("k.dupuis1"));
+        assertTrue(new String(ImportReport.csv(plan, new fr.ent.portal.registry.boundary.ImportOutcome(false, 1, 1, 0, 1,
+                Map.of("creteil:responsable:R1", "p.roux1")), (k, p) -> k), UTF_8).contains("p.roux1"));
+    }
+}
