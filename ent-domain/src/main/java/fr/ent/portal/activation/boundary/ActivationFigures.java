@@ -48,11 +48,13 @@ public class ActivationFigures {
         if (ids != null && ids.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select new fr.ent.portal.activation.control.EstablishmentRef("
-                        + "s.id, s.name, s.uai) from Establishment s" + (ids == null ? "" : " where s.id in :ids")
-                        + " order by s.name, s.uai", EstablishmentRef.class)
-                .setParameter("ids", ids == null ? Set.of(-1L) : ids)
-                .getResultList();
+        jakarta.persistence.TypedQuery<EstablishmentRef> query = em.createQuery(
+                "select new fr.ent.portal.activation.control.EstablishmentRef(s.id, s.name, s.uai) from Establishment s"
+                        + (ids == null ? "" : " where s.id in :ids") + " order by s.name, s.uai", EstablishmentRef.class);
+        if (ids != null) {
+            query.setParameter("ids", ids);
+        }
+        return query.getResultList();
     }
 
     /** The figures of each class of the establishment the scope covers (a principal teacher: their classes only). */

@@ -14,7 +14,7 @@ public record PrintedLetters(byte[] pdf, int printed, List<String> skipped, Stri
     }
 
     /** No letter at all (every account disabled). */
-    public boolean empty() {
+    public boolean nothing() {
         return printed == 0;
     }
 

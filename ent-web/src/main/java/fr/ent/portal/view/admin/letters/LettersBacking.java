@@ -142,7 +142,7 @@ public class LettersBacking implements Serializable {
     /** Sends the class's PDF (as often as asked while the view lives). */
     public void download() {
         PrintedLetters done = printed;
-        if (done == null || done.empty()) {
+        if (done == null || done.nothing()) {
             return;
         }
         Faces.sendFile(done.pdf(), done.fileName(), true);
