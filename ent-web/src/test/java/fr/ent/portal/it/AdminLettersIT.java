@@ -57,6 +57,8 @@ class AdminLettersIT {
     static long lyceeId;
     static Map<String, Long> before;
     static String firstCode;
+    static final String ROUX_PASSWORD = "Marée basse à Cancale 7";
+    static Web rouxSession;
 
     @Test
     @Order(1)
@@ -122,9 +124,18 @@ class AdminLettersIT {
         Map<String, String> codes = codesByIdentifier(pdf, pupils.size());
         assertEquals(pupils.size(), codes.size());
         firstCode = codes.get("n.roux1");
-        assertEquals(302, signIn("n.roux1", firstCode, "198.51.100.205").statusCode(), "the new code works");
-        assertTrue(signIn("n.roux1", firstCode, "198.51.100.206").headers().firstValue("Location").orElse("")
-                .contains("/first-connection"));
+        HttpResponse<String> signedIn = signIn("n.roux1", firstCode, "198.51.100.205");
+        assertEquals(302, signedIn.statusCode(), "the new code works");
+        assertTrue(signedIn.headers().firstValue("Location").orElse("").contains("/first-connection"));
+
+        // n.roux1 activates the account (a password of their own) and stays signed in.
+        try (Browser browser = Browser.open("fr")) {
+            SignInPages.signIn(browser, "n.roux1", firstCode);
+            SignInPages.completeFirstConnection(browser, ROUX_PASSWORD, null);
+            assertFalse(browser.driver().getCurrentUrl().contains("/first-connection"), browser.driver().getCurrentUrl());
+            rouxSession = Web.from(browser.driver());
+        }
+        assertEquals(200, rouxSession.get("/home").statusCode(), "n.roux1 is signed in");
     }
 
     @Test
@@ -148,13 +159,19 @@ class AdminLettersIT {
         HttpResponse<String> old = signIn("n.roux1", firstCode, "198.51.100.207");
         assertEquals(200, old.statusCode(), "the previous letter's code no longer works");
         assertTrue(old.body().contains("incorrect"), old.body());
+        HttpResponse<String> password = signIn("n.roux1", ROUX_PASSWORD, "198.51.100.214");
+        assertEquals(200, password.statusCode(), "nor the password chosen since");
+        Thread.sleep(2_100); // the per-session cache of the account's sign-out instant
+        HttpResponse<String> home = rouxSession.get("/home");
+        assertEquals(302, home.statusCode(), "n.roux1's open session ended");
+        assertTrue(home.headers().firstValue("Location").orElse("").contains("/login"));
         HttpResponse<String> fresh = signIn("n.roux1", secondCode, "198.51.100.208");
         assertTrue(fresh.headers().firstValue("Location").orElse("").contains("/first-connection"));
     }
 
     @Test
     @Order(5)
-    void theDashboardCountsChangeAfterThePrint() {
+    void theDashboardCountsChangeAfterThePrint() throws Exception {
         Web moreau = Web.signedIn(MOREAU, MOREAU_PASSWORD, "198.51.100.209");
         Map<String, Long> after = counts(moreau.get("/admin/activation").body(), CLASS);
         assertNotEquals(before, after);
@@ -165,6 +182,13 @@ class AdminLettersIT {
                 + URLEncoder.encode(CLASS, StandardCharsets.UTF_8));
         assertTrue(list.body().contains("data-identifier=\"n.roux1\""), "n.roux1 still has to activate");
         assertTrue(list.body().contains("/admin/letters?account="), "with a link to the letter");
+        try (Browser browser = Browser.open("fr")) {
+            SignInPages.signIn(browser, MOREAU, MOREAU_PASSWORD);
+            browser.go("/admin/activation");
+            SignInPages.wait(browser.driver()).until(d -> !d.findElements(By.cssSelector("#chart canvas")).isEmpty());
+            browser.screenshot("admin-activation");
+            assertTrue(browser.consoleErrors().isEmpty(), () -> "console errors: " + browser.consoleErrors());
+        }
     }
 
     @Test
@@ -197,6 +221,9 @@ class AdminLettersIT {
     @Test
     @Order(99)
     void aMoreauReissuesLMartinsCodeAndTheNewOneSignsIn() throws Exception {
+        // Whichever l.martin1 holds now: the demo code, or the password chosen in SignInJourneyIT.
+        String martinPassword = "Vélo rouge à Créteil 7";
+        boolean hadPassword = signIn("l.martin1", martinPassword, "198.51.100.215").statusCode() == 302;
         Web moreau = Web.signedIn(MOREAU, MOREAU_PASSWORD, "198.51.100.211");
         long martin = accountId(moreau, "2nde B", "l.martin1");
         String path = "/admin/letters?account=" + martin;
@@ -208,6 +235,10 @@ class AdminLettersIT {
         assertNotNull(code);
         HttpResponse<String> old = signIn("l.martin1", "DEMO1-PUPIL", "198.51.100.212");
         assertEquals(200, old.statusCode(), "the demo code no longer works");
+        if (hadPassword) {
+            assertEquals(200, signIn("l.martin1", martinPassword, "198.51.100.216").statusCode(),
+                    "nor the password l.martin1 had chosen");
+        }
         HttpResponse<String> fresh = signIn("l.martin1", code, "198.51.100.213");
         assertEquals(302, fresh.statusCode());
         assertTrue(fresh.headers().firstValue("Location").orElse("").contains("/first-connection"));
