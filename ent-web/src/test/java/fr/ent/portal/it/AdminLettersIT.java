@@ -84,6 +84,14 @@ class AdminLettersIT {
         assertEquals(404, garnier.get("/admin/letters?account=" + anAccountOfTheLycee).statusCode());
         assertEquals(404, garnier.get("/admin/letters?account=999999999").statusCode());
         assertEquals(200, garnier.get("/admin/audit").statusCode(), "her own establishment's audit log");
+
+        Web region = Web.signedIn("r.admin1", "Region#Academie2026", "198.51.100.217");
+        HttpResponse<String> establishments = region.get("/admin/letters");
+        assertTrue(establishments.body().contains("/admin/letters?establishment=" + lyceeId), "the region chooses");
+        HttpResponse<String> figures = region.get("/admin/activation?establishment=" + lyceeId);
+        assertEquals(200, figures.statusCode());
+        assertTrue(figures.body().contains("data-division=\"2nde A\""), figures.body());
+        assertEquals(200, region.get(classPath(CLASS)).statusCode());
     }
 
     @Test

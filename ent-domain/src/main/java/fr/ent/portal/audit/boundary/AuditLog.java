@@ -3,10 +3,8 @@ package fr.ent.portal.audit.boundary;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import jakarta.ejb.EJB;
@@ -20,6 +18,7 @@ import fr.ent.portal.admin.boundary.AdminScopes;
 import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.audit.control.AuditCsv;
 import fr.ent.portal.audit.control.AuditFilter;
+import fr.ent.portal.audit.control.AuditQuery;
 import fr.ent.portal.audit.entity.AuditEvent;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.platform.Client;
@@ -108,40 +107,7 @@ public class AuditLog {
     }
 
     private <T> TypedQuery<T> query(AdminScope scope, AuditFilter filter, String select, String order, Class<T> type) {
-        StringBuilder where = new StringBuilder(" from AuditEvent e where 1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (!scope.region()) {
-            String staff = "select s.staff.id from Assignment s where s.establishment.id in :establishments"
-                    + " and s.schoolYear = :year";
-            where.append(" and (e.establishmentId in :establishments")
-                    .append(" or e.accountId in (select en.pupil.id from Enrollment en")
-                    .append(" where en.establishment.id in :establishments and en.schoolYear = :year)")
-                    .append(" or e.accountId in (select r.representative.id from Responsibility r, Enrollment en")
-                    .append(" where r.pupil = en.pupil and en.establishment.id in :establishments and en.schoolYear = :year)")
-                    .append(" or e.accountId in (").append(staff).append(")")
-                    .append(" or e.actorId in (").append(staff).append("))");
-            parameters.put("establishments", scope.establishments());
-            parameters.put("year", SchoolYear.current(clock));
-        }
-        if (filter.type() != null) {
-            where.append(" and e.type = :type");
-            parameters.put("type", filter.type());
-        }
-        if (filter.identifier() != null) {
-            where.append(" and (e.identifier = :identifier or e.actorIdentifier = :identifier)");
-            parameters.put("identifier", filter.identifier());
-        }
-        if (filter.from() != null) {
-            where.append(" and e.occurredAt >= :from");
-            parameters.put("from", filter.from().atStartOfDay(zone()).toInstant());
-        }
-        if (filter.to() != null) {
-            where.append(" and e.occurredAt < :to");
-            parameters.put("to", filter.to().plusDays(1).atStartOfDay(zone()).toInstant());
-        }
-        TypedQuery<T> query = em.createQuery(select + where + order, type);
-        parameters.forEach(query::setParameter);
-        return query;
+        return AuditQuery.of(em, scope, filter, SchoolYear.current(clock), zone(), select, order, type);
     }
 
     private ZoneId zone() {
