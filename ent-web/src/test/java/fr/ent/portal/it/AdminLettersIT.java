@@ -223,6 +223,9 @@ class AdminLettersIT {
         assertTrue(exported.body().contains("AUDIT_EXPORTED"), "the export is audited");
         assertEquals(200, moreau.get("/admin/audit?from=2020-01-01&to=2099-12-31").statusCode());
         assertEquals(200, moreau.get("/admin/audit?type=NOPE&from=yesterday").statusCode(), "bad filters: calm");
+        String serverLog = java.nio.file.Files.readString(Portal.log(), StandardCharsets.ISO_8859_1);
+        assertFalse(serverLog.contains(firstCode), "no provisional code in the server's log");
+        assertFalse(CODE.matcher(serverLog).find(), "no provisional code in the server's log");
     }
 
     /** The end of the class: l.martin1's demo code (other classes use it until now) is replaced. */
