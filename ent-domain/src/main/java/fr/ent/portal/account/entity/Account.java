@@ -376,6 +376,16 @@ public class Account {
         pendingActions.add(PendingAction.VERIFY_EMAIL);
     }
 
+    /**
+     * The school office removes the recovery email (a mistyped or lost address): no address, nothing to verify.
+     * Nothing else changes; the next reset link can only go through the school office.
+     */
+    public void clearRecoveryEmail() {
+        this.recoveryEmail = null;
+        this.recoveryEmailVerifiedAt = null;
+        pendingActions.remove(PendingAction.VERIFY_EMAIL);
+    }
+
     /** A pupil chose not to give a recovery email at first connection (allowed for pupils only). */
     public void skipRecoveryEmail() {
         if (profile != Profile.PUPIL) {
@@ -431,6 +441,11 @@ public class Account {
         if (failedSignInCount >= threshold) {
             this.lockedUntil = at.plus(lockDuration);
         }
+    }
+
+    /** An administrator lifts the sign-in hold: the failures recorded on the account are forgotten. */
+    public void liftSignInHold() {
+        clearFailures();
     }
 
     public boolean isLockedAt(Instant now) {

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import fr.ent.portal.account.control.AccountRights;
+import fr.ent.portal.account.control.AccountRights.Place;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
 import fr.ent.portal.account.entity.Profile;
@@ -90,6 +92,14 @@ public class AdminScopes {
         if (scope.isEmpty()) {
             return false;
         }
+        return AccountRights.mayView(scope, placesOf(account));
+    }
+
+    /**
+     * Where the account is this school year: a pupil's current enrollments, the current enrollments of a legal
+     * representative's children, a staff member's assignments (without class).
+     */
+    public List<Place> placesOf(Account account) {
         SchoolYear year = SchoolYear.current(clock);
         LocalDate today = LocalDate.now(clock);
         List<Object[]> places = switch (account.profile()) {
@@ -105,12 +115,7 @@ public class AdminScopes {
                     .setParameter("account", account).setParameter("year", year).getResultList();
             case REGION_ADMIN -> List.of();
         };
-        for (Object[] place : places) {
-            if (scope.coversDivision((Long) place[0], (String) place[1])) {
-                return true;
-            }
-        }
-        return false;
+        return places.stream().map(p -> new Place((Long) p[0], (String) p[1])).toList();
     }
 
     /** The establishment if the scope covers all of it (school admin or region); otherwise 404. */

@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import fr.ent.portal.account.boundary.Accounts;
+import fr.ent.portal.account.control.AccountRights;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
 import fr.ent.portal.account.entity.Profile;
@@ -74,7 +75,7 @@ public class Letters {
 
     /** The account a letter would be for, if the scope covers it (otherwise 404). */
     public LetterSubject subject(AdminScope scope, long accountId, Client client) {
-        return LetterSubject.of(scopes.requireAccount(scope, accountId, client));
+        return LetterSubject.of(reissuable(scope, accountId, client));
     }
 
     /** The pupils of a class this school year, if the scope covers the class (otherwise 404). */
@@ -86,7 +87,7 @@ public class Letters {
 
     /** Re-issues the code of one account and prints its letter; a disabled account is refused. */
     public PrintedLetters reissue(AdminScope scope, long accountId, Client client) {
-        Account account = scopes.requireAccount(scope, accountId, client);
+        Account account = reissuable(scope, accountId, client);
         if (account.status() == AccountStatus.DISABLED) {
             throw new BusinessException("admin.letters.disabled", account.identifier());
         }
@@ -136,6 +137,18 @@ public class Letters {
     }
 
     // ---- steps -------------------------------------------------------------------------------------------
+
+    /**
+     * The account, if the scope may give it a new code: the region and the school admins of its establishment; a
+     * principal teacher their class's pupils only (not the representatives they may see). Otherwise 404, audited.
+     */
+    private Account reissuable(AdminScope scope, long accountId, Client client) {
+        Account account = scopes.requireAccount(scope, accountId, client);
+        if (!AccountRights.mayReissueCode(scope, account.profile(), scopes.placesOf(account))) {
+            throw scopes.denied(scope, client, "letter:" + accountId, null);
+        }
+        return account;
+    }
 
     private Letter reissue(AdminScope scope, Account account, String establishmentName, Long establishmentId,
                            Client client, String detail) {
