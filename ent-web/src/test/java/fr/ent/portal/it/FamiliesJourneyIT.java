@@ -147,8 +147,8 @@ class FamiliesJourneyIT {
             MimeMessage notice = Mailbox.await(LEROY_EMAIL, "", toOld);
             assertTrue(Mailbox.body(notice).contains("Gabriel"), Mailbox.body(notice));
 
-            type(browser, "email:email", newEmail);
-            click(browser, "email:submit");
+            type(browser, "recovery:email", newEmail);
+            click(browser, "recovery:submit");
             assertTrue(FamilyPages.info(browser).contains(newEmail), FamilyPages.info(browser));
             MimeMessage verification = Mailbox.await(newEmail, "", 0);
             String link = Mailbox.link(verification, "/verify-email?token=").orElseThrow();

@@ -98,7 +98,7 @@ public class AccountAdministration {
     public void clearRecoveryEmail(AdminScope scope, long accountId, long version, Client client) {
         Account account = manageable(scope, accountId, version, client);
         if (account.recoveryEmail() == null) {
-            throw new BusinessException("admin.account.email.none");
+            throw new BusinessException("admin.account.email.nothing_to_clear");
         }
         account.clearRecoveryEmail();
         done(scope, account, AuditEventType.ADMIN_RECOVERY_EMAIL_CLEARED, client, "email cleared");

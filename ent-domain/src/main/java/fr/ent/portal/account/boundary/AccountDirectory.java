@@ -90,11 +90,7 @@ public class AccountDirectory {
         if (pupils.isEmpty()) {
             return divisions;
         }
-        List<Object[]> rows = em.createQuery("select e.pupil.id, e.establishment.id, e.division from Enrollment e"
-                        + " where e.pupil.id in :pupils and e.schoolYear = :year"
-                        + " and (e.endDate is null or e.endDate > :today) order by e.id", Object[].class)
-                .setParameter("pupils", pupils).setParameter("year", SchoolYear.current(clock))
-                .setParameter("today", LocalDate.now(clock)).getResultList();
+        List<Object[]> rows = DirectoryQuery.classesOf(em, pupils, SchoolYear.current(clock), LocalDate.now(clock));
         for (Object[] row : rows) { // the class in the viewer's scope first
             if (scope.coversDivision((Long) row[1], (String) row[2]) || !divisions.containsKey((Long) row[0])) {
                 divisions.put((Long) row[0], (String) row[2]);

@@ -75,11 +75,17 @@ public final class TestPersistenceUnit implements PersistenceUnitInfo {
 
     /** An entity manager factory on {@code dataSource} that validates the mapping against the schema. */
     public static EntityManagerFactory entityManagerFactory(DataSource dataSource) {
-        Map<String, Object> settings = Map.of(
+        return entityManagerFactory(dataSource, Map.of());
+    }
+
+    /** The same with extra Hibernate settings (a default schema…). */
+    public static EntityManagerFactory entityManagerFactory(DataSource dataSource, Map<String, Object> extra) {
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of(
                 "hibernate.hbm2ddl.auto", "validate",
                 "hibernate.jdbc.batch_size", "50",
                 "hibernate.order_inserts", "true",
-                "hibernate.show_sql", "false");
+                "hibernate.show_sql", "false"));
+        settings.putAll(extra);
         return new HibernatePersistenceProvider()
                 .createContainerEntityManagerFactory(new TestPersistenceUnit(dataSource), settings);
     }

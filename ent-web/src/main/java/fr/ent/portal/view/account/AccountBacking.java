@@ -71,7 +71,7 @@ public class AccountBacking {
         try {
             myAccount.changeRecoveryEmail(accountId(), email, clients.of(Faces.getRequest()));
         } catch (BusinessException refused) {
-            Texts.show(refused, "email");
+            Texts.show(refused, "recovery");
             return null;
         }
         flash("account_page.email.done", email.strip());

@@ -1,0 +1,104 @@
+package fr.ent.portal.view.admin.accounts;
+
+import java.io.Serializable;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.omnifaces.util.Faces;
+
+import fr.ent.portal.account.boundary.AccountAdministration;
+import fr.ent.portal.account.boundary.AccountDetail;
+import fr.ent.portal.platform.BusinessException;
+import fr.ent.portal.platform.ConflictException;
+import fr.ent.portal.platform.NotFoundException;
+import fr.ent.portal.view.Texts;
+import fr.ent.portal.view.admin.AdminContext;
+
+/**
+ * {@code /admin/account?id=N}: one account's detail and the school office's actions on it. Each action sends the id
+ * and the version read when the page was shown to {@link AccountAdministration}, which checks the scope again (404
+ * outside it) and refuses a change made meanwhile by someone else: the page then says so and keeps what was typed.
+ * A successful action redirects to the page again with a flash message (post-redirect-get).
+ */
+@Named
+@ViewScoped
+public class AdminAccountBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    AdminContext admin;
+
+    @EJB
+    AccountAdministration administration;
+
+    private Long id;
+    private AccountDetail detail;
+    private String email;
+
+    /** View action: the detail, if the scope covers the account (404 otherwise, audited). */
+    public void load() {
+        if (id == null) {
+            throw new NotFoundException("admin.not_found");
+        }
+        detail = administration.detail(admin.scope(), id, admin.client());
+    }
+
+    public String saveEmail() {
+        return act(() -> administration.setRecoveryEmail(admin.scope(), id, version(), email, admin.client()),
+                "emailForm", "admin.account.email.set_done");
+    }
+
+    public String clearEmail() {
+        return act(() -> administration.clearRecoveryEmail(admin.scope(), id, version(), admin.client()),
+                "clearEmail", "admin.account.email.cleared_done");
+    }
+
+    public String unlock() {
+        return act(() -> administration.unlock(admin.scope(), id, version(), admin.client()),
+                "unlock", "admin.account.unlock.done");
+    }
+
+    public String disable() {
+        return act(() -> administration.disable(admin.scope(), id, version(), admin.client()),
+                "disable", "admin.account.disable.done");
+    }
+
+    public String enable() {
+        return act(() -> administration.enable(admin.scope(), id, version(), admin.client()),
+                "enable", "admin.account.enable.done");
+    }
+
+    private long version() {
+        return detail == null ? -1 : detail.version();
+    }
+
+    private String act(Runnable action, String formId, String doneKey) {
+        if (id == null) {
+            throw new NotFoundException("admin.not_found");
+        }
+        try {
+            action.run();
+        } catch (NotFoundException outOfScope) {
+            throw outOfScope; // 404, already audited
+        } catch (ConflictException changed) {
+            Texts.globalError(changed.key(), changed.params());
+            return null;
+        } catch (BusinessException refused) {
+            Texts.show(refused, formId);
+            return null;
+        }
+        Texts.globalInfo(doneKey);
+        Faces.getFlash().setKeepMessages(true);
+        return "/admin/account?faces-redirect=true&id=" + id;
+    }
+
+    public AccountDetail getDetail() { return detail; }
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+}
