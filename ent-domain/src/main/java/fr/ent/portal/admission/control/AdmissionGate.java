@@ -283,6 +283,16 @@ public final class AdmissionGate {
         }
     }
 
+    /** The queue limit fixed by the dev controls, null when Little's law sizes it. */
+    public Integer fixedQueueLimit() {
+        lock.lock();
+        try {
+            return fixedQueueLimit;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public int held() {
         lock.lock();
         try {
