@@ -198,7 +198,7 @@ class SurgeIT {
 
     @Test
     void metricsNameTheGateAndTheSignIns() {
-        HttpResponse<String> metrics = new Http().get("/metrics/application");
+        HttpResponse<String> metrics = new Http().get("/metrics?scope=application");
         assertEquals(200, metrics.statusCode());
         for (String name : List.of("ent_admission_queue_length", "ent_admission_queue_limit", "ent_sessions_active",
                 "ent_waiting_room_waiting")) {
