@@ -23,7 +23,8 @@ import fr.ent.portal.admission.control.WaitingTicket;
  * still waiting goes back to the waiting room; without a ticket the sign-in is a fresh arrival;</li>
  * <li>a forged, expired or replayed ticket is audited and its bearer sent to the back of the line.</li>
  * </ul>
- * Signed-in people pass (a remembered device is signed in by the authentication mechanism, before this filter).
+ * Signed-in people pass; one just signed in by a remembered device (by the authentication mechanism, before this
+ * filter, with no hash and no queue) goes on to the landing page.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class AdmissionFilter extends HttpFilter {
@@ -36,6 +37,9 @@ public class AdmissionFilter extends HttpFilter {
     @Inject
     Clock clock;
 
+    @Inject
+    fr.ent.portal.view.Landings landings;
+
     static boolean signInPage(String path) {
         return "/".equals(path) || "".equals(path) || "/login".equals(path) || "/login.xhtml".equals(path);
     }
@@ -44,6 +48,13 @@ public class AdmissionFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        Object remembered = request.getAttribute(fr.ent.portal.security.PortalAuthenticationMechanism.REMEMBERED_LANDING);
+        if (remembered != null && request.getUserPrincipal() != null) {
+            // signed in by a remembered device on / or /login: on to the landing page, as after a sign-in
+            String outcome = landings.afterSignIn(request, (Long) remembered);
+            WaitingRoom.redirect(request, response, outcome.replace("?faces-redirect=true", ""));
+            return;
+        }
         if (!signInPage(path) || request.getUserPrincipal() != null) {
             chain.doFilter(request, response);
             return;

@@ -32,6 +32,23 @@ public class RememberedDevices {
 
     /** A remembered browser, as listed on /account. */
     public record Device(long id, String label, Instant createdAt, Instant lastUsedAt) implements java.io.Serializable {
+
+        // getters for Jakarta EL 5 (no record accessors)
+        public long getId() {
+            return id;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        public java.util.Date getCreatedDate() {
+            return java.util.Date.from(createdAt);
+        }
+
+        public java.util.Date getLastUsedDate() {
+            return java.util.Date.from(lastUsedAt);
+        }
     }
 
     @PersistenceContext
@@ -113,6 +130,16 @@ public class RememberedDevices {
         device.revoke(clock.instant());
         audit.record(AuditEventType.REMEMBERED_DEVICE_FORGOTTEN, accountId, device.account().identifier(), client.ip(),
                 client.userAgent(), "device " + deviceId);
+    }
+
+    /** Forgets the device of this token (sign-out on that browser); nothing for an unknown token. */
+    public void forgetToken(String token, Client client) {
+        if (!Tokens.wellFormed(token)) {
+            return;
+        }
+        em.createNamedQuery(RememberedDevice.BY_TOKEN_HASH, RememberedDevice.class)
+                .setParameter("tokenHash", Tokens.hash(token)).getResultStream().findFirst()
+                .ifPresent(device -> forget(device.account().id(), device.id(), client));
     }
 
     /** Forgets every device of the account (also on sign out everywhere, a password change or reset). */

@@ -55,10 +55,17 @@ public class LoginBacking {
     WaitingRoom waitingRoom;
 
     @Inject
+    fr.ent.portal.security.RememberCookies rememberCookies;
+
+    @jakarta.ejb.EJB
+    fr.ent.portal.signin.boundary.RememberedDevices devices;
+
+    @Inject
     PortalMetrics metrics;
 
     private String identifier;
     private String password;
+    private boolean remember;
 
     public String signIn() throws java.io.IOException {
         HttpServletRequest request = Faces.getRequest();
@@ -90,6 +97,9 @@ public class LoginBacking {
         if (status == AuthenticationStatus.SUCCESS) {
             sessions.signedIn(request, result.accountId());
             deviceCookies.write(request, response, result.deviceCookie());
+            if (remember) {
+                rememberCookies.write(request, response, devices.remember(result.accountId(), client));
+            }
             return landings.afterSignIn(request, result.accountId());
         }
         switch (result.outcome()) {
@@ -101,6 +111,14 @@ public class LoginBacking {
             default -> Texts.globalError("login.error.failed");
         }
         return null;
+    }
+
+    public boolean isRemember() {
+        return remember;
+    }
+
+    public void setRemember(boolean remember) {
+        this.remember = remember;
     }
 
     public String getIdentifier() {
