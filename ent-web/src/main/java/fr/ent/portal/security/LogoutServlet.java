@@ -14,7 +14,10 @@ import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.platform.Client;
 
-/** Sign-out: a POST to /logout ends the session and returns to /login. A GET changes nothing. */
+/**
+ * Sign-out: a POST to /logout ends the session (and forgets this browser if it was a remembered device) and returns
+ * to /login. A GET changes nothing.
+ */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
 
@@ -26,12 +29,24 @@ public class LogoutServlet extends HttpServlet {
     @Inject
     Clients clients;
 
+    @Inject
+    RememberCookies rememberCookies;
+
+    @EJB
+    fr.ent.portal.signin.boundary.RememberedDevices devices;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         if (request.getUserPrincipal() != null) {
             Client client = clients.of(request);
             audit.record(AuditEventType.SIGNED_OUT, null, request.getUserPrincipal().getName(), client.ip(),
                     client.userAgent(), null);
+        }
+        String remembered = rememberCookies.read(request);
+        if (remembered != null) {
+            // signing out on a remembered browser forgets it: otherwise /login would sign the person in again
+            devices.forgetToken(remembered, clients.of(request));
+            rememberCookies.clear(request, response);
         }
         request.logout();
         Sessions.invalidate(request.getSession(false));

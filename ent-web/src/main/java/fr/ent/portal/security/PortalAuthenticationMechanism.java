@@ -1,5 +1,6 @@
 package fr.ent.portal.security;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -12,19 +13,47 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import java.util.Optional;
+
+import fr.ent.portal.metrics.PortalMetrics;
+import fr.ent.portal.signin.boundary.RememberedDevices;
+import fr.ent.portal.signin.boundary.SignInResult;
+
 /**
  * How a person is signed in: the /login page (a JSF form) calls
  * {@code SecurityContext.authenticate} with a {@link PasswordSignIn}; a valid answer of the identity
- * store becomes the container's caller, kept in the HTTP session ({@link AutoApplySession}). A visitor
- * without a session who asks for a protected page is sent to the pending first-connection step if
- * one is under way, else to /login.
+ * store becomes the container's caller, kept in the HTTP session ({@link AutoApplySession}).
+ * <p>
+ * A visitor without a session who brings a remembered-device cookie ({@link RememberCookies}) to {@code /},
+ * {@code /login} or a protected page is signed in with it, without a password hash and without the admission queue
+ * (a new session; from / or /login they then land as after a sign-in, see {@link #REMEMBERED_LANDING}); a refused
+ * token clears the cookie. Otherwise a visitor asking for a protected page is sent to the pending first-connection
+ * step if one is under way, else to /login.
  */
 @AutoApplySession
 @ApplicationScoped
 public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+    /** Request attribute: signed in by a remembered device on / or /login, to be sent to the landing page. */
+    public static final String REMEMBERED_LANDING = "ent.remembered.landing";
+
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    RememberCookies rememberCookies;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    Clients clients;
+
+    @Inject
+    PortalMetrics metrics;
+
+    @EJB
+    RememberedDevices devices;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -36,11 +65,35 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             }
             return context.notifyContainerAboutLogin(result);
         }
+        String token = rememberCookies.read(request);
+        boolean signInPage = signInPage(request);
+        if (token != null && !token.isEmpty() && (context.isProtected() || signInPage) && "GET".equals(request.getMethod())) {
+            Optional<SignInResult> remembered = devices.signIn(token, clients.of(request));
+            if (remembered.isPresent()) {
+                metrics.signIn("remembered");
+                SignInResult result = remembered.get();
+                sessions.discard(request);
+                AuthenticationStatus status = context.notifyContainerAboutLogin(
+                        new CredentialValidationResult(result.identifier(), result.groups()));
+                sessions.signedIn(request, result.accountId());
+                if (signInPage) {
+                    request.setAttribute(REMEMBERED_LANDING, result.accountId());
+                }
+                return status;
+            }
+            metrics.signIn("remembered_refused");
+            rememberCookies.clear(request, response);
+        }
         if (context.isProtected()) {
             HttpSession session = request.getSession(false);
             boolean firstConnection = session != null && session.getAttribute(FirstConnectionState.ATTRIBUTE) != null;
             return context.redirect(request.getContextPath() + (firstConnection ? "/first-connection" : "/login"));
         }
         return context.doNothing();
+    }
+
+    private static boolean signInPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.isEmpty() || "/".equals(path) || "/login".equals(path) || "/login.xhtml".equals(path);
     }
 }

@@ -12,13 +12,29 @@ import java.time.Duration;
 public final class Http {
 
     private final HttpClient client;
+    private final CookieManager cookies = new CookieManager();
 
     public Http() {
         client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /** Puts a cookie in this client's jar (a browser reopened with only that cookie left). */
+    public Http withCookie(String name, String value) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(Portal.base(), cookie);
+        return this;
+    }
+
+    /** The value of a cookie in this client's jar, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     public HttpResponse<String> get(String path, String... headers) {

@@ -101,7 +101,9 @@ public final class Portal implements BeforeAllCallback {
                 // Loopback is a trusted proxy (tests send X-Forwarded-For to play distant clients) and, like a
                 // school network, never rate-limited itself.
                 "-Dent.http.trusted-proxies=127.0.0.1/32",
-                "-Dent.signin.ip.allowlist=127.0.0.1/32"));
+                "-Dent.signin.ip.allowlist=127.0.0.1/32",
+                // SurgeIT sets slots and queue, holds and releases hash slots (and puts everything back)
+                "-Dent.admission.dev-controls=true"));
         String dbUrl = System.getProperty("ent.test.db.url", "");
         if (!dbUrl.isBlank()) {
             emptyPostgresSchema(dbUrl);

@@ -30,6 +30,7 @@ import fr.ent.portal.platform.InvalidInputException.FieldError;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.signin.boundary.FirstConnection;
+import fr.ent.portal.signin.boundary.RememberedDevices;
 
 /**
  * "My account": the signed-in person changes their password (knowing the current one, under the one policy) and
@@ -56,6 +57,9 @@ public class MyAccount {
 
     @EJB
     EmailVerifications verifications;
+
+    @EJB
+    RememberedDevices devices;
 
     @EJB
     AuditTrail audit;
@@ -93,6 +97,7 @@ public class MyAccount {
                 throw new InvalidInputException(errors);
             }
             account.changePassword(hashing.hash(password.clone()));
+            devices.forgetAll(account.id(), client, "password-changed");
             if (account.hasVerifiedEmail()) {
                 mailer.queue(account.recoveryEmail(), MailTemplate.PASSWORD_CHANGED_NOTICE, client.locale(), Map.of(
                         "firstName", account.firstName(), "time", clock.instant(), "helpLink", helpLink()));
@@ -142,6 +147,7 @@ public class MyAccount {
     public void signOutEverywhere(long accountId, Client client) {
         Account account = account(accountId);
         account.endAllSessions(clock.instant());
+        devices.forgetAll(account.id(), client, "signed-out-everywhere");
         audit(AuditEventType.SIGNED_OUT_EVERYWHERE, account, client, null);
     }
 

@@ -43,6 +43,9 @@ import fr.ent.portal.platform.config.Settings;
 @Stateless
 public class PasswordResets {
 
+    @jakarta.ejb.EJB
+    fr.ent.portal.signin.boundary.RememberedDevices devices;
+
     /** What the /reset page may show: whether the link works, and for whom (for the live password checklist). */
     public static final class Link implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
@@ -165,6 +168,7 @@ public class PasswordResets {
                 throw new InvalidInputException(errors);
             }
             reset.use(hashing.hash(password.clone()), now);
+            devices.forgetAll(account.id(), client, "password-reset");
             protection.throttle().reset(account.identifier()); // the owner proved it: past failures no longer hold it back
             em.createNamedQuery(PasswordReset.VOID_OPEN_OF_ACCOUNT).setParameter("account", account)
                     .setParameter("now", now).executeUpdate();

@@ -59,5 +59,16 @@ public enum AuditEventType {
     SERVICE_CHANGED,
     INCIDENT_POSTED,
     INCIDENT_CHANGED,
-    AUDIT_EXPORTED
+    AUDIT_EXPORTED,
+
+    // Admission control and remembered devices (issue 7)
+    /** A waiting-room ticket was forged, expired or replayed (detail): its bearer went to the back of the line. */
+    WAITING_TICKET_REJECTED,
+    /** A remembered device signed its owner in without a password. */
+    REMEMBERED_SIGN_IN,
+    /** A remembered-device cookie was forged, unknown, expired or revoked (detail): refused, cookie cleared. */
+    REMEMBERED_DEVICE_REJECTED,
+    REMEMBERED_DEVICE_ISSUED,
+    /** The owner forgot one remembered device, or all of them (detail). */
+    REMEMBERED_DEVICE_FORGOTTEN
 }

@@ -8,14 +8,16 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 
+import fr.ent.portal.admission.control.Admission;
+import fr.ent.portal.admission.control.AdmissionGate;
+import fr.ent.portal.admission.control.AdmissionRefused;
+import fr.ent.portal.admission.control.Priority;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 
@@ -29,9 +31,9 @@ import jakarta.inject.Inject;
  * Parameters come from configuration (OWASP defaults m=19 MiB, t=2, p=1); {@link #needsRehash(String)} tells when a
  * stored hash was made with other parameters, so that the sign-in can store a fresh hash.
  * <p>
- * Every hash and verification passes a fair gate of {@code ent.password.hash.concurrency} permits: simultaneous
- * sign-ins queue (first come, first served) instead of each taking a core and 19 MiB at once. A caller that waited
- * longer than {@code ent.password.hash.max-wait} gets a {@link PasswordHashingBusyException}.
+ * Every hash and verification passes the {@link AdmissionGate} ({@code ent.admission.slots} at once, a bounded queue
+ * ordered by {@link Priority}): simultaneous sign-ins queue instead of each taking a core and 19 MiB at once. A caller
+ * the queue cannot take within {@code ent.admission.max-wait} gets a {@link PasswordHashingBusyException}.
  * <p>
  * The password arrays given to {@link #hash}, {@link #verify} and {@link #verifyDummy} are wiped (filled with zeros)
  * before the method returns, whatever the outcome: pass a copy if you still need it. Passwords are hashed as UTF-8
@@ -47,9 +49,7 @@ public class PasswordHashing {
     private int memoryKib;
     private int iterations;
     private int parallelism;
-    private int concurrency;
-    private Semaphore gate;
-    private Duration maxWait;
+    private AdmissionGate gate;
     private String dummyHash;
 
     /** For the CDI proxy only. */
@@ -57,10 +57,10 @@ public class PasswordHashing {
     }
 
     @Inject
-    public PasswordHashing(Settings settings) {
-        this(settings.getInt(Setting.PASSWORD_ARGON2_MEMORY_KIB), settings.getInt(Setting.PASSWORD_ARGON2_ITERATIONS),
-                settings.getInt(Setting.PASSWORD_ARGON2_PARALLELISM), concurrency(settings.get(Setting.PASSWORD_HASH_CONCURRENCY)),
-                settings.getDuration(Setting.PASSWORD_HASH_MAX_WAIT));
+    public PasswordHashing(Settings settings, Admission admission) {
+        this(Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id), settings.getInt(Setting.PASSWORD_ARGON2_MEMORY_KIB),
+                settings.getInt(Setting.PASSWORD_ARGON2_ITERATIONS), settings.getInt(Setting.PASSWORD_ARGON2_PARALLELISM),
+                admission.gate());
     }
 
     /** Outside CDI (tests, tools): the given Argon2id parameters and gate size, waiting at most 20 s for the gate. */
@@ -73,30 +73,30 @@ public class PasswordHashing {
     }
 
     PasswordHashing(Argon2 argon2, int memoryKib, int iterations, int parallelism, int concurrency, Duration maxWait) {
-        if (memoryKib < 8 * parallelism || iterations < 1 || parallelism < 1 || concurrency < 1) {
-            throw new IllegalArgumentException("Invalid Argon2id parameters or concurrency");
+        this(argon2, memoryKib, iterations, parallelism, new AdmissionGate(concurrency, maxWait));
+    }
+
+    PasswordHashing(Argon2 argon2, int memoryKib, int iterations, int parallelism, AdmissionGate gate) {
+        if (memoryKib < 8 * parallelism || iterations < 1 || parallelism < 1) {
+            throw new IllegalArgumentException("Invalid Argon2id parameters");
         }
         this.argon2 = argon2;
         this.memoryKib = memoryKib;
         this.iterations = iterations;
         this.parallelism = parallelism;
-        this.concurrency = concurrency;
-        this.gate = new Semaphore(concurrency, true);
-        this.maxWait = maxWait;
+        this.gate = gate;
         this.dummyHash = argon2.hash(iterations, memoryKib, parallelism, DUMMY_PASSWORD.clone());
-    }
-
-    /** {@code auto} (or a value below 1) means one permit per processor. */
-    static int concurrency(String value) {
-        String v = value == null ? "" : value.trim();
-        int n = v.isEmpty() || "auto".equalsIgnoreCase(v) ? 0 : Integer.parseInt(v);
-        return n > 0 ? n : Runtime.getRuntime().availableProcessors();
     }
 
     /** A new PHC string for the password, with a random salt and the configured parameters. */
     public String hash(char[] password) {
+        return hash(password, Priority.NORMAL);
+    }
+
+    /** As {@link #hash(char[])}, queued with the given priority. */
+    public String hash(char[] password, Priority priority) {
         try {
-            return withNfc(password, nfc -> gated(() -> argon2.hash(iterations, memoryKib, parallelism, nfc, UTF_8)));
+            return withNfc(password, nfc -> gated(priority, () -> argon2.hash(iterations, memoryKib, parallelism, nfc, UTF_8)));
         } finally {
             wipe(password);
         }
@@ -104,9 +104,14 @@ public class PasswordHashing {
 
     /** True when the password matches the stored PHC string; false for a missing or malformed hash. */
     public boolean verify(String phc, char[] password) {
+        return verify(phc, password, Priority.NORMAL);
+    }
+
+    /** As {@link #verify(String, char[])}, queued with the given priority. */
+    public boolean verify(String phc, char[] password, Priority priority) {
         try {
             return phc != null && phc.startsWith("$argon2")
-                    && withNfc(password, nfc -> gated(() -> argon2.verify(phc, nfc, UTF_8)));
+                    && withNfc(password, nfc -> gated(priority, () -> argon2.verify(phc, nfc, UTF_8)));
         } finally {
             wipe(password);
         }
@@ -117,8 +122,13 @@ public class PasswordHashing {
      * then takes as long as for a known one. Always false.
      */
     public boolean verifyDummy(char[] password) {
+        return verifyDummy(password, Priority.NORMAL);
+    }
+
+    /** As {@link #verifyDummy(char[])}, queued with the given priority. */
+    public boolean verifyDummy(char[] password, Priority priority) {
         try {
-            withNfc(password, nfc -> gated(() -> argon2.verify(dummyHash, nfc, UTF_8)));
+            withNfc(password, nfc -> gated(priority, () -> argon2.verify(dummyHash, nfc, UTF_8)));
             return false;
         } finally {
             wipe(password);
@@ -130,34 +140,30 @@ public class PasswordHashing {
         return Phc.parse(phc).map(p -> !p.matches(memoryKib, iterations, parallelism)).orElse(true);
     }
 
-    /** Callers waiting for the gate now (an estimate, for metrics). */
+    /** Callers waiting for the gate now (for metrics). */
     public int queueLength() {
-        return gate.getQueueLength();
+        return gate.queueLength();
     }
 
     /** The gate's size: hashes that may run at once. */
     public int permits() {
-        return concurrency;
+        return gate.slots();
     }
 
-    /** Permits free now (for metrics). */
+    /** Slots free now (for metrics). */
     public int availablePermits() {
-        return gate.availablePermits();
+        return Math.max(0, gate.slots() - gate.held() - gate.running());
     }
 
-    private <T> T gated(Supplier<T> work) {
+    private <T> T gated(Priority priority, Supplier<T> work) {
+        AdmissionGate.Pass pass;
         try {
-            if (!gate.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new PasswordHashingBusyException(maxWait);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PasswordHashingBusyException(maxWait);
+            pass = gate.enter(priority);
+        } catch (AdmissionRefused refused) {
+            throw new PasswordHashingBusyException(gate.maxWait());
         }
-        try {
+        try (pass) {
             return work.get();
-        } finally {
-            gate.release();
         }
     }
 

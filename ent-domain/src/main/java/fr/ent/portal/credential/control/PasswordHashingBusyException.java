@@ -3,7 +3,7 @@ package fr.ent.portal.credential.control;
 import java.time.Duration;
 
 /**
- * Too many password hashes were queued: the caller waited longer than {@code ent.password.hash.max-wait}.
+ * Too many password hashes were queued: the admission gate could not take the caller within {@code ent.admission.max-wait}.
  * A sign-in page answers "busy, try again in a moment" (message key {@link #MESSAGE_KEY}) instead of piling up.
  */
 public class PasswordHashingBusyException extends RuntimeException {

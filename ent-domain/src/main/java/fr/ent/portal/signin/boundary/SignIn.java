@@ -17,10 +17,13 @@ import jakarta.persistence.PersistenceContext;
 
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
+import fr.ent.portal.admission.control.Admission;
+import fr.ent.portal.admission.control.Priority;
 import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.credential.control.LegacyPasswords;
 import fr.ent.portal.credential.control.PasswordHashing;
+import fr.ent.portal.credential.control.PasswordHashingBusyException;
 import fr.ent.portal.credential.control.PasswordPolicy;
 import fr.ent.portal.credential.control.PersonalData;
 import fr.ent.portal.credential.control.ProvisionalCodes;
@@ -57,6 +60,9 @@ public class SignIn {
 
     @Inject
     SignInProtection protection;
+
+    @Inject
+    Admission admission;
 
     @EJB
     SignInRecords records;
@@ -106,7 +112,14 @@ public class SignIn {
                     attempt.userAgent(), "held");
             return SignInResult.refused();
         }
-        Check check = account.map(a -> check(a, secret, now)).orElseGet(() -> dummy(secret));
+        // the limits above act before the queue: attack traffic never waits for a hash slot
+        Priority priority = admission.priorityOf(attempt.admitted(), account.map(Account::profile).orElse(null));
+        Check check;
+        try {
+            check = account.map(a -> check(a, secret, now, priority)).orElseGet(() -> dummy(secret, priority));
+        } catch (PasswordHashingBusyException busy) {
+            return SignInResult.busy();
+        }
         return switch (check) {
             case PASSWORD_OK -> signedIn(account.orElseThrow(), attempt, key, deviceId, now);
             case CODE_OK -> firstConnection(account.orElseThrow(), attempt, key, deviceId);
@@ -120,13 +133,13 @@ public class SignIn {
         };
     }
 
-    private Check check(Account account, char[] secret, Instant now) {
+    private Check check(Account account, char[] secret, Instant now, Priority priority) {
         if (account.status() == AccountStatus.DISABLED) {
-            return dummy(secret);
+            return dummy(secret, priority);
         }
         if (account.status() == AccountStatus.PROVISIONAL && account.provisionalCodeHash() != null) {
             char[] code = ProvisionalCodes.normalize(new String(secret)).toCharArray();
-            if (!hashing.verify(account.provisionalCodeHash(), code)) {
+            if (!hashing.verify(account.provisionalCodeHash(), code, priority)) {
                 return Check.WRONG;
             }
             return account.hasValidProvisionalCode(now) ? Check.CODE_OK : Check.CODE_EXPIRED;
@@ -134,21 +147,22 @@ public class SignIn {
         if (account.hasLegacyCredential()) {
             // the old ENT's hash (bcrypt, salted SHA-256, PBKDF2), then at least the Argon2id work of any other answer:
             // a right one hashes the password below, a wrong one pays the dummy verification
-            return LegacyPasswords.verify(account.legacyHash(), secret) ? Check.LEGACY_OK : dummy(secret);
+            return LegacyPasswords.verify(account.legacyHash(), secret) ? Check.LEGACY_OK : dummy(secret, priority);
         }
         if (account.passwordHash() == null) {
-            return dummy(secret);
+            return dummy(secret, priority);
         }
-        return hashing.verify(account.passwordHash(), secret.clone()) ? Check.PASSWORD_OK : Check.WRONG;
+        return hashing.verify(account.passwordHash(), secret.clone(), priority) ? Check.PASSWORD_OK : Check.WRONG;
     }
 
-    private Check dummy(char[] secret) {
-        hashing.verifyDummy(secret.clone());
+    private Check dummy(char[] secret, Priority priority) {
+        hashing.verifyDummy(secret.clone(), priority);
         return Check.WRONG;
     }
 
     private SignInResult signedIn(Account account, SignInAttempt attempt, String key, String deviceId, Instant now) {
-        String rehash = hashing.needsRehash(account.passwordHash()) ? hashing.hash(attempt.secret().clone()) : null;
+        String rehash = hashing.needsRehash(account.passwordHash())
+                ? hashing.hash(attempt.secret().clone(), Priority.ADMITTED) : null;
         protection.throttle().recordSuccess(key, deviceId);
         if (account.hasBlockingPendingActions()) {
             return firstConnection(account, attempt, key, deviceId);
@@ -190,7 +204,7 @@ public class SignIn {
                 .orElse("unknown");
         boolean meetsPolicy = policy.accepts(new String(secret),
                 new PersonalData(account.identifier(), account.firstName(), account.lastName()));
-        String hash = hashing.hash(secret.clone());
+        String hash = hashing.hash(secret.clone(), Priority.ADMITTED);
         if (!records.legacyMigrated(account.id(), hash, meetsPolicy)) {
             // changed meanwhile (the same sign-in sent twice, a code issued): this attempt proves nothing any more
             return SignInResult.refused();

@@ -19,7 +19,13 @@ public record SignInResult(Outcome outcome, Long accountId, String identifier, P
         /** The provisional code was right but has expired: a new letter is needed. */
         CODE_EXPIRED,
         /** Anything else: wrong secret, unknown or disabled account, held back, rate-limited. */
-        REFUSED
+        REFUSED,
+        /** The hash queue could not take the attempt within the maximum wait: nothing was checked. */
+        BUSY
+    }
+
+    public static SignInResult busy() {
+        return new SignInResult(Outcome.BUSY, null, null, null, Set.of(), null);
     }
 
     public static SignInResult refused() {

@@ -23,7 +23,8 @@ import fr.ent.portal.view.Texts;
 
 /**
  * Backing bean of /account: password, recovery email, recent sign-ins, this browser, sign out everywhere.
- * Remembered devices are only "this browser" for now: the device cookie is stateless (no server-side list).
+ * "Recognised devices" is this browser's stateless device cookie; "remembered devices" (stay signed in) are listed
+ * from the server, each with "forget", and "forget all".
  */
 @Named
 @RequestScoped
@@ -44,6 +45,13 @@ public class AccountBacking {
     @Inject
     fr.ent.portal.platform.config.Settings settings;
 
+    @jakarta.ejb.EJB
+    fr.ent.portal.signin.boundary.RememberedDevices devices;
+
+    @Inject
+    fr.ent.portal.security.RememberCookies rememberCookies;
+
+    private List<fr.ent.portal.signin.boundary.RememberedDevices.Device> rememberedDevices;
     private AccountSummary summary;
     private List<RecentSignIn> signIns;
     private String current;
@@ -89,6 +97,28 @@ public class AccountBacking {
         Faces.getResponse().addCookie(cookie);
         flash("account_page.devices.forgotten");
         return "/account?faces-redirect=true";
+    }
+
+    /** Forgets one remembered device: its token no longer signs in. */
+    public String forgetDevice(long deviceId) {
+        devices.forget(accountId(), deviceId, clients.of(Faces.getRequest()));
+        flash("account_page.remembered.forgotten");
+        return "/account?faces-redirect=true";
+    }
+
+    /** Forgets every remembered device of the account (this browser's cookie is cleared too). */
+    public String forgetAllDevices() {
+        devices.forgetAll(accountId(), clients.of(Faces.getRequest()), "forget-all");
+        rememberCookies.clear(Faces.getRequest(), Faces.getResponse());
+        flash("account_page.remembered.all_forgotten");
+        return "/account?faces-redirect=true";
+    }
+
+    public List<fr.ent.portal.signin.boundary.RememberedDevices.Device> getRememberedDevices() {
+        if (rememberedDevices == null) {
+            rememberedDevices = devices.of(accountId());
+        }
+        return rememberedDevices;
     }
 
     public String signOutEverywhere() {

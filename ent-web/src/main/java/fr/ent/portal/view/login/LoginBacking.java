@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.omnifaces.util.Faces;
 
+import fr.ent.portal.admission.WaitingRoom;
+import fr.ent.portal.metrics.PortalMetrics;
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.security.Clients;
 import fr.ent.portal.security.DeviceCookies;
@@ -49,10 +51,23 @@ public class LoginBacking {
     @Inject
     Landings landings;
 
+    @Inject
+    WaitingRoom waitingRoom;
+
+    @Inject
+    fr.ent.portal.security.RememberCookies rememberCookies;
+
+    @jakarta.ejb.EJB
+    fr.ent.portal.signin.boundary.RememberedDevices devices;
+
+    @Inject
+    PortalMetrics metrics;
+
     private String identifier;
     private String password;
+    private boolean remember;
 
-    public String signIn() {
+    public String signIn() throws java.io.IOException {
         HttpServletRequest request = Faces.getRequest();
         HttpServletResponse response = Faces.getResponse();
         String secret = password == null ? "" : password;
@@ -64,10 +79,17 @@ public class LoginBacking {
         sessions.discard(request);
         Client client = clients.of(request);
         SignInAttempt attempt = new SignInAttempt(identifier, secret.toCharArray(), client.ip(), client.userAgent(),
-                deviceCookies.read(request));
+                deviceCookies.read(request), Boolean.TRUE.equals(request.getAttribute(WaitingRoom.ADMITTED_ATTRIBUTE)));
         AuthenticationStatus status = security.authenticate(request, response,
                 withParams().credential(new PasswordSignIn(attempt)).newAuthentication(true));
         SignInResult result = outcome.get();
+        metrics.signIn(result.outcome().name());
+        if (result.outcome() == SignInResult.Outcome.BUSY) {
+            // nothing was checked: a browser waits in the waiting room, another client retries later (503)
+            waitingRoom.turnAway(request, response);
+            Faces.responseComplete();
+            return null;
+        }
         if (status == AuthenticationStatus.SEND_CONTINUE) {
             Faces.responseComplete();
             return null;
@@ -75,6 +97,9 @@ public class LoginBacking {
         if (status == AuthenticationStatus.SUCCESS) {
             sessions.signedIn(request, result.accountId());
             deviceCookies.write(request, response, result.deviceCookie());
+            if (remember) {
+                rememberCookies.write(request, response, devices.remember(result.accountId(), client));
+            }
             return landings.afterSignIn(request, result.accountId());
         }
         switch (result.outcome()) {
@@ -86,6 +111,14 @@ public class LoginBacking {
             default -> Texts.globalError("login.error.failed");
         }
         return null;
+    }
+
+    public boolean isRemember() {
+        return remember;
+    }
+
+    public void setRemember(boolean remember) {
+        this.remember = remember;
     }
 
     public String getIdentifier() {

@@ -1,0 +1,151 @@
+package fr.ent.portal.signin.entity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import fr.ent.portal.account.entity.Account;
+import fr.ent.portal.account.entity.AccountStatus;
+
+/**
+ * A browser whose owner ticked "stay signed in on this device": its long-lived token (only the SHA-256 kept) signs
+ * the owner in without a password until it expires, is forgotten, or the account ends all its sessions after the
+ * device was remembered (sign out everywhere, password reset, re-issued code).
+ */
+@Entity
+@Table(name = "remembered_device")
+@SequenceGenerator(name = "remembered_device_seq", sequenceName = "remembered_device_seq", allocationSize = 50)
+@NamedQuery(name = RememberedDevice.BY_TOKEN_HASH,
+        query = "select d from RememberedDevice d join fetch d.account where d.tokenHash = :tokenHash")
+@NamedQuery(name = RememberedDevice.ACTIVE_OF_ACCOUNT,
+        query = "select d from RememberedDevice d where d.account.id = :accountId and d.revokedAt is null"
+                + " and d.expiresAt > :now order by d.lastUsedAt desc")
+@NamedQuery(name = RememberedDevice.REVOKE_ALL_OF_ACCOUNT,
+        query = "update RememberedDevice d set d.revokedAt = :now, d.version = d.version + 1"
+                + " where d.account.id = :accountId and d.revokedAt is null")
+public class RememberedDevice {
+
+    public static final String BY_TOKEN_HASH = "RememberedDevice.byTokenHash";
+    public static final String ACTIVE_OF_ACCOUNT = "RememberedDevice.activeOfAccount";
+    public static final String REVOKE_ALL_OF_ACCOUNT = "RememberedDevice.revokeAllOfAccount";
+    public static final int MAX_LABEL = 80;
+
+    /** What a device is worth when its token comes back. */
+    public enum State { VALID, EXPIRED, REVOKED, SESSIONS_ENDED, ACCOUNT_DISABLED, STEPS_PENDING }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "remembered_device_seq")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id", nullable = false, updatable = false)
+    private Account account;
+
+    @Column(name = "token_hash", nullable = false, length = 64, updatable = false)
+    private String tokenHash;
+
+    @Column(name = "label", nullable = false, length = MAX_LABEL)
+    private String label;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_used_at", nullable = false)
+    private Instant lastUsedAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Version
+    private long version;
+
+    protected RememberedDevice() {
+        // JPA
+    }
+
+    public RememberedDevice(Account account, String tokenHash, String label, Instant now, Duration validity) {
+        this.account = Objects.requireNonNull(account, "account");
+        this.tokenHash = Objects.requireNonNull(tokenHash, "tokenHash");
+        String l = label == null || label.isBlank() ? "?" : label.strip();
+        this.label = l.length() > MAX_LABEL ? l.substring(0, MAX_LABEL) : l;
+        this.createdAt = Objects.requireNonNull(now, "now");
+        this.lastUsedAt = now;
+        this.expiresAt = now.plus(validity);
+    }
+
+    /** What the device is worth at {@code now}, checked in this order. */
+    public State stateAt(Instant now) {
+        if (revokedAt != null) {
+            return State.REVOKED;
+        }
+        if (!now.isBefore(expiresAt)) {
+            return State.EXPIRED;
+        }
+        if (!account.isSessionValid(createdAt)) {
+            return State.SESSIONS_ENDED;
+        }
+        if (account.status() == AccountStatus.DISABLED) {
+            return State.ACCOUNT_DISABLED;
+        }
+        if (account.status() != AccountStatus.ACTIVE || account.hasBlockingPendingActions()) {
+            return State.STEPS_PENDING;
+        }
+        return State.VALID;
+    }
+
+    /** Signs in with it: last use now (the validity is not extended: the owner signs in again every period). */
+    public State use(Instant now) {
+        State state = stateAt(now);
+        if (state == State.VALID) {
+            lastUsedAt = now;
+        }
+        return state;
+    }
+
+    /** Forgotten by its owner (or voided): never signs in again. */
+    public void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = Objects.requireNonNull(now, "now");
+        }
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+}

@@ -1,0 +1,94 @@
+package fr.ent.portal.metrics;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+import fr.ent.portal.admission.control.Admission;
+import fr.ent.portal.admission.control.AdmissionGate;
+import fr.ent.portal.admission.control.AdmissionRefused;
+import fr.ent.portal.admission.control.Priority;
+
+/**
+ * The portal's own metrics, in MicroProfile Metrics' application registry (under {@code /metrics}, Prometheus
+ * format, {@code mp_scope="application"}):
+ * <ul>
+ * <li>{@code ent_signin_total{outcome}}: sign-ins by outcome (signed_in, first_connection, code_expired, refused,
+ * busy, remembered, remembered_refused);</li>
+ * <li>{@code ent_password_hash_seconds}: time of each password hash (timer);</li>
+ * <li>{@code ent_admission_queue_length}, {@code ent_admission_queue_limit}, {@code ent_admission_slots},
+ * {@code ent_admission_running} (gauges) and {@code ent_admission_queue_wait_seconds{priority}} (timer);
+ * {@code ent_admission_refused_total{reason}};</li>
+ * <li>{@code ent_waiting_room_waiting} (gauge), {@code ent_waiting_room_tickets_total{kind}} (issued, forged,
+ * expired, replayed) and {@code ent_waiting_room_admitted_total};</li>
+ * <li>{@code ent_sessions_active} (gauge, from {@link ActiveSessions}).</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class PortalMetrics implements AdmissionGate.Listener {
+
+    @Inject
+    MetricRegistry registry;
+
+    @Inject
+    Admission admission;
+
+    private final AtomicInteger sessions = new AtomicInteger();
+
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
+        AdmissionGate gate = admission.gate();
+        registry.gauge("ent_admission_queue_length", gate, AdmissionGate::queueLength);
+        registry.gauge("ent_admission_queue_limit", gate, AdmissionGate::queueLimit);
+        registry.gauge("ent_admission_slots", gate, AdmissionGate::slots);
+        registry.gauge("ent_admission_running", gate, AdmissionGate::running);
+        registry.gauge("ent_waiting_room_waiting", admission, a -> a.line().waiting());
+        registry.gauge("ent_sessions_active", sessions, AtomicInteger::get);
+        gate.listen(this);
+    }
+
+    /** A sign-in ended with this outcome (an enum constant's name or a word). */
+    public void signIn(String outcome) {
+        registry.counter("ent_signin", new Tag("outcome", outcome.toLowerCase(Locale.ROOT))).inc();
+    }
+
+    /** The waiting room issued or refused a ticket: issued, forged, expired, replayed. */
+    public void ticket(String kind) {
+        registry.counter("ent_waiting_room_tickets", new Tag("kind", kind)).inc();
+    }
+
+    public void admittedFromWaitingRoom() {
+        registry.counter("ent_waiting_room_admitted").inc();
+    }
+
+    void sessionCreated() {
+        sessions.incrementAndGet();
+    }
+
+    void sessionDestroyed() {
+        sessions.updateAndGet(n -> Math.max(0, n - 1));
+    }
+
+    @Override
+    public void waited(Duration wait, Priority priority) {
+        registry.timer("ent_admission_queue_wait", new Tag("priority", priority.name().toLowerCase(Locale.ROOT)))
+                .update(wait);
+    }
+
+    @Override
+    public void hashed(Duration hashTime) {
+        registry.timer("ent_password_hash").update(hashTime);
+    }
+
+    @Override
+    public void refused(AdmissionRefused.Reason reason) {
+        registry.counter("ent_admission_refused", new Tag("reason", reason.name().toLowerCase(Locale.ROOT))).inc();
+    }
+}

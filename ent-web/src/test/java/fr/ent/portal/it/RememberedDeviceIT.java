@@ -1,0 +1,128 @@
+package fr.ent.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * "Rester connecté sur cet appareil": the remembered device signs its owner in after the browser was closed (a new
+ * cookie jar holding only {@code ent_remember}), without a password; forgetting it on /account ends that; a forged
+ * token is refused and its cookie cleared.
+ */
+@ExtendWith(Portal.class)
+class RememberedDeviceIT {
+
+    private static final String IDENTIFIER = "p.petit1";
+    private static final String PASSWORD = "Tableau#Noir2026";
+
+    private static String setCookie(HttpResponse<String> answer, String name) {
+        return answer.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith(name + "=")).findFirst()
+                .orElse(null);
+    }
+
+    private static String location(HttpResponse<String> answer) {
+        return answer.headers().firstValue("Location").orElse("");
+    }
+
+    /** Signs in with the box ticked; the browser that did it. */
+    private static Http signInRemembered(String ip) {
+        Http browser = new Http();
+        Map<String, String> form = Http.loginForm(browser.get("/login").body(), IDENTIFIER, PASSWORD);
+        form.put("remember", "on");
+        HttpResponse<String> signedIn = browser.post("/login", form, "X-Forwarded-For", ip);
+        assertEquals(302, signedIn.statusCode(), signedIn.body());
+        String cookie = setCookie(signedIn, "ent_remember");
+        assertNotNull(cookie, "a remembered-device cookie");
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"), cookie);
+        assertTrue(cookie.matches("ent_remember=[A-Za-z0-9_-]{43};.*"), "a 256-bit token: " + cookie);
+        return browser;
+    }
+
+    @Test
+    void theRememberedDeviceSignsInAfterTheBrowserWasClosedUntilItIsForgotten() {
+        Http first = signInRemembered("198.51.100.120");
+        String token = first.cookie("ent_remember");
+
+        // the browser was closed: only the remembered-device cookie is left
+        Http reopened = new Http().withCookie("ent_remember", token);
+        HttpResponse<String> login = reopened.get("/login", "X-Forwarded-For", "198.51.100.121");
+        assertEquals(303, login.statusCode(), login.body());
+        assertTrue(location(login).endsWith("/home") || location(login).endsWith("/establishments"), location(login));
+        assertNotNull(setCookie(login, "JSESSIONID"), "a new session");
+        HttpResponse<String> home = reopened.get("/home");
+        assertEquals(200, home.statusCode());
+        assertTrue(home.body().contains(IDENTIFIER), "signed in as the owner");
+
+        // a protected page directly works too
+        HttpResponse<String> account = new Http().withCookie("ent_remember", token).get("/account");
+        assertEquals(200, account.statusCode(), account.body());
+
+        // /account lists it; "forget all" ends it
+        HttpResponse<String> page = reopened.get("/account");
+        assertTrue(page.body().contains("remembered-device"), page.body());
+        HttpResponse<String> forgotten = reopened.post("/account", formOf(page.body(), "remembered", "remembered:forgetAllDevices"));
+        assertEquals(302, forgotten.statusCode(), forgotten.body());
+        HttpResponse<String> after = reopened.get("/account");
+        assertTrue(after.body().contains("no-remembered-devices"), "none left");
+
+        HttpResponse<String> refused = new Http().withCookie("ent_remember", token).get("/login");
+        assertEquals(200, refused.statusCode(), "the sign-in form again");
+        assertTrue(refused.body().contains("id=\"identifier\""));
+        assertTrue(setCookie(refused, "ent_remember").contains("Max-Age=0"), "the cookie is cleared");
+    }
+
+    @Test
+    void forgettingOneDeviceLeavesTheOthers() {
+        Http one = signInRemembered("198.51.100.122");
+        Http two = signInRemembered("198.51.100.123");
+        HttpResponse<String> page = one.get("/account");
+        Matcher button = Pattern.compile("name=\"(remembered:[^\"]*:0:forgetDevice)\"").matcher(page.body());
+        assertTrue(button.find(), page.body());
+        // the first row is the most recently used device: the second browser's
+        HttpResponse<String> forgotten = one.post("/account", formOf(page.body(), "remembered", button.group(1)));
+        assertEquals(302, forgotten.statusCode(), forgotten.body());
+        HttpResponse<String> twoAgain = new Http().withCookie("ent_remember", two.cookie("ent_remember")).get("/login");
+        assertEquals(200, twoAgain.statusCode(), "the forgotten device no longer signs in");
+        HttpResponse<String> oneAgain = new Http().withCookie("ent_remember", one.cookie("ent_remember")).get("/login");
+        assertEquals(303, oneAgain.statusCode(), "the other one still does");
+    }
+
+    @Test
+    void aForgedOrUnknownTokenIsRefusedAndCleared() {
+        for (String forged : new String[] {"forged", "A".repeat(43), "x".repeat(500)}) {
+            Http browser = new Http().withCookie("ent_remember", forged);
+            HttpResponse<String> home = browser.get("/home", "X-Forwarded-For", "198.51.100.124");
+            assertEquals(302, home.statusCode(), forged);
+            assertTrue(location(home).endsWith("/login"), location(home));
+            assertTrue(setCookie(home, "ent_remember").contains("Max-Age=0"), "cleared");
+            HttpResponse<String> login = new Http().withCookie("ent_remember", forged).get("/login");
+            assertEquals(200, login.statusCode());
+            assertFalse(login.body().contains("id=\"logout\""), "not signed in");
+        }
+    }
+
+    /** One form of a page: its own hidden field, the view state, the script nonce, and the button pressed. */
+    private static Map<String, String> formOf(String page, String formId, String button) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(formId, formId);
+        Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(page);
+        assertTrue(state.find(), "view state");
+        fields.put("jakarta.faces.ViewState", state.group(1));
+        Matcher nonce = Pattern.compile("PrimeFaces.csp.init\\('([^']+)'\\)").matcher(page);
+        if (nonce.find()) {
+            fields.put("primefaces.nonce", nonce.group(1));
+        }
+        fields.put(button, "");
+        return fields;
+    }
+}
