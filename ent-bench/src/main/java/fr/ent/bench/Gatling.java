@@ -30,7 +30,7 @@ final class Gatling {
         String classpath = config.classes + java.io.File.pathSeparator + Files.readString(config.classpathFile).trim();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + config.gatlingXmx, "-XX:+UseParallelGC",
+                "-Xmx" + config.gatlingXmx, "-XX:+UseParallelGC", "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "-Djava.io.tmpdir=" + config.work.toAbsolutePath(),
                 "-Dbench.out=" + out.toAbsolutePath()));
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
