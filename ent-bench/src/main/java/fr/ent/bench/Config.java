@@ -36,6 +36,8 @@ final class Config {
     final int stepSeconds = integer("bench.step", 45);
     final List<String> signinRates = list("bench.signin.rates", "5,10,15,20,25,30,35,40,45,50,60,70,80");
     final double p99LimitMs = dbl("bench.signin.p99", 1000);
+    /** A failing step is run again this many times before the search stops (passes vary by a few sign-ins/s). */
+    final int stepRetries = integer("bench.step.retries", 1);
 
     final int anonUsers = integer("bench.anon.users", 16);
     final int anonSeconds = integer("bench.anon.seconds", 30);
