@@ -256,8 +256,10 @@ public final class BenchMain {
         figures.put("ovErrors", (double) (r.ko("signin") + r.ko("admitted") + r.ko("page")));
         figures.put("ovRss", rss);
         figures.put("ovRecovery", recovered.get() < 0 ? Double.NaN : recovered.get() / 1000.0);
+        String counted = r.errors() + (r.ok("waiting") == 0 ? (r.errors().isEmpty() ? "" : "; ")
+                + "no answer sent anyone to the waiting room" : "; " + r.ok("waiting") + " waiting-room answers");
         report.overload(new double[] {rate, successful, r.ms("admitted", "p99"), r.ms("waiting", "p99"),
-                r.ko("signin") + r.ko("admitted") + r.ko("page"), rss, recovered.get() / 1000.0, capacity}, r.errors());
+                r.ko("signin") + r.ko("admitted") + r.ko("page"), rss, recovered.get() / 1000.0, capacity}, counted);
     }
 
     /**
