@@ -342,8 +342,8 @@ public final class BenchMain {
                 warm.putAll(extra);
                 Gatling.Result w = Gatling.run(config, "KeycloakSignInSimulation", "keycloak-" + variant + "-warmup", warm,
                         seconds(config.warmupSeconds));
-                report.note(String.format(Locale.ROOT, "Keycloak (%s) warm-up: %d ok, %d errors %s.", variant, w.ok("signin"),
-                        w.ko("signin"), w.errors()));
+                report.note(String.format(Locale.ROOT, "Keycloak (%s) warm-up: %d ok, %d errors%s.", variant, w.ok("signin"),
+                        w.ko("signin"), w.errors().isEmpty() ? "" : " (" + w.errors() + ")"));
                 if (w.ok("signin") == 0) {
                     throw new IllegalStateException("No Keycloak sign-in succeeded in the warm-up: " + w.errors() + "; see " + kc.log);
                 }
