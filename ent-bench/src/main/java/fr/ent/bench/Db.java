@@ -88,12 +88,12 @@ final class Db {
         }
     }
 
-    /** Gives every bench account this password hash. */
-    static void setHash(Config config, String phc) throws SQLException {
+    /** Gives every bench account this password hash; returns how many there were. */
+    static int setHash(Config config, String phc) throws SQLException {
         try (Connection c = DriverManager.getConnection(config.dbUrl(), config.dbUser, "");
              PreparedStatement s = c.prepareStatement("update account set password_hash = ? where identifier like 'u.bench%'")) {
             s.setString(1, phc);
-            s.executeUpdate();
+            return s.executeUpdate();
         }
     }
 }
