@@ -301,9 +301,7 @@ public final class BenchMain {
             figures.put("coldRestart", (double) portal.coldStartMillis);
             report.coldStart(config.phase("portal") ? "restart on the migrated database (" + String.format("%,d", config.accounts) + " accounts)"
                     : "first start, empty database", portal.coldStartMillis, portal.readyMillis);
-            if (config.phase("portal")) {
-                Db.setHash(config, cheap);
-            } else {
+            if (Db.setHash(config, cheap) == 0) { // the portal phase did not run, or failed before seeding
                 Db.seed(config, cheap);
             }
             int users = config.sessionUsers;
@@ -342,8 +340,8 @@ public final class BenchMain {
                 warm.putAll(extra);
                 Gatling.Result w = Gatling.run(config, "KeycloakSignInSimulation", "keycloak-" + variant + "-warmup", warm,
                         seconds(config.warmupSeconds));
-                report.note(String.format(Locale.ROOT, "Keycloak (%s) warm-up: %d ok, %d errors %s.", variant, w.ok("signin"),
-                        w.ko("signin"), w.errors()));
+                report.note(String.format(Locale.ROOT, "Keycloak (%s) warm-up: %d ok, %d errors%s.", variant, w.ok("signin"),
+                        w.ko("signin"), w.errors().isEmpty() ? "" : " (" + w.errors() + ")"));
                 if (w.ok("signin") == 0) {
                     throw new IllegalStateException("No Keycloak sign-in succeeded in the warm-up: " + w.errors() + "; see " + kc.log);
                 }

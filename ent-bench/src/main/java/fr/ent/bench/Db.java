@@ -43,8 +43,8 @@ final class Db {
             }
             try (PreparedStatement s = c.prepareStatement("insert into offered_service (id, version, establishment_id, name, url,"
                     + " display_position) values (?, 0, ?, ?, ?, ?)")) {
-                String[][] services = {{"Pronote", "https://0000001b.index-education.net/pronote/"},
-                        {"Médiacentre", "https://gar.education.fr/"}, {"PIX", "https://app.pix.fr/connexion"}};
+                String[][] services = {{"Pronote", "https://pronote.bench.example/"},
+                        {"Médiacentre", "https://mediacentre.bench.example/"}, {"PIX", "https://pix.bench.example/"}};
                 for (int i = 0; i < services.length; i++) {
                     s.setLong(1, FIRST_ID + i);
                     s.setLong(2, establishment);
@@ -88,12 +88,12 @@ final class Db {
         }
     }
 
-    /** Gives every bench account this password hash. */
-    static void setHash(Config config, String phc) throws SQLException {
+    /** Gives every bench account this password hash; returns how many there were. */
+    static int setHash(Config config, String phc) throws SQLException {
         try (Connection c = DriverManager.getConnection(config.dbUrl(), config.dbUser, "");
              PreparedStatement s = c.prepareStatement("update account set password_hash = ? where identifier like 'u.bench%'")) {
             s.setString(1, phc);
-            s.executeUpdate();
+            return s.executeUpdate();
         }
     }
 }

@@ -101,7 +101,7 @@ final class Keycloak implements AutoCloseable {
         }
     }
 
-    private static void writeRealm(Config config, Path file, String redirect, int memoryKib, int iterations, int parallelism)
+    static void writeRealm(Config config, Path file, String redirect, int memoryKib, int iterations, int parallelism)
             throws IOException {
         Argon2Advanced argon2 = Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id);
         byte[] salt = new byte[16];

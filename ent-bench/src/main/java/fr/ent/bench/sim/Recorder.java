@@ -46,7 +46,7 @@ public final class Recorder {
         return exec(session -> {
             long elapsed = System.nanoTime() - session.getLong("t0_" + step);
             if (session.isFailed()) {
-                ko(step, session.contains("lastStatus") ? "status " + session.getString("lastStatus") : "check");
+                ko(step, session.contains("lastStatus") ? "failed, last status " + session.getString("lastStatus") : "failed");
             } else {
                 ok(step, elapsed);
             }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -16,7 +17,7 @@ import static io.gatling.javaapi.http.HttpDsl.*;
 
 /**
  * Remembered-device sign-in: each virtual user is a new browser whose jar holds only an {@code ent_remember} cookie
- * (from {@code bench.remember.in}, one per line, used in turn); it GETs {@code bench.remember.path} (default /home)
+ * (from {@code bench.remember.in}, one per line; a pool, each cookie put back after use, rotated or not); it GETs {@code bench.remember.path} (default /home)
  * and must land on /home without a password. Open model at {@code bench.rate}/s. Timed as step {@code remembered}.
  */
 public class RememberedDeviceSimulation extends Simulation {
@@ -31,6 +32,9 @@ public class RememberedDeviceSimulation extends Simulation {
         if (cookies.isEmpty()) {
             throw new IllegalStateException("No ent_remember cookie to replay");
         }
+        // A pool of devices: each virtual user takes one, and puts back the cookie its jar holds after the request
+        // (the same value, or a new one if the portal rotates it on use), so that a rotated cookie is never replayed.
+        ConcurrentLinkedQueue<String> pool = new ConcurrentLinkedQueue<>(cookies);
         AtomicLong next = new AtomicLong();
         Iterator<Map<String, Object>> feeder = new Iterator<>() {
             @Override
@@ -40,7 +44,12 @@ public class RememberedDeviceSimulation extends Simulation {
 
             @Override
             public Map<String, Object> next() {
-                return Map.of("remember", cookies.get((int) (next.getAndIncrement() % cookies.size())));
+                String cookie = pool.poll();
+                if (cookie == null) { // more browsers at once than devices: reuse one (counted)
+                    Recorder.count("device_pool_empty");
+                    cookie = cookies.get((int) (next.getAndIncrement() % cookies.size()));
+                }
+                return Map.of("remember", cookie);
             }
         };
         String path = System.getProperty("bench.remember.path", "/home");
@@ -51,7 +60,13 @@ public class RememberedDeviceSimulation extends Simulation {
                 .exitBlockOnFail().on(exec(http("GET " + path).get(path)
                         .check(status().saveAs("lastStatus"), status().is(200),
                                 currentLocationRegex(".*/home(\\?.*)?$"), substring(Sims.HOME_MARKER))))
-                .exec(Recorder.stop("remembered"));
+                .exec(Recorder.stop("remembered"))
+                .exec(getCookieValue(CookieKey("ent_remember").saveAs("rememberAfter")))
+                .exec(session -> {
+                    pool.offer(session.contains("rememberAfter") ? session.getString("rememberAfter")
+                            : session.getString("remember"));
+                    return session.markAsSucceeded();
+                });
         setUp(scenario.injectOpen(Sims.openRate()))
                 .protocols(Sims.protocol(Sims.base())).maxDuration(Sims.maxDuration());
     }
