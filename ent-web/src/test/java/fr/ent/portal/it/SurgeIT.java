@@ -197,9 +197,10 @@ class SurgeIT {
     }
 
     @Test
-    void metricsNameTheGateAndTheSignIns() {
+    void metricsNameTheGateAndTheSignIns() throws Exception {
         HttpResponse<String> metrics = new Http().get("/metrics?scope=application");
         assertEquals(200, metrics.statusCode());
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "metrics-application.txt"), metrics.body());
         for (String name : List.of("ent_admission_queue_length", "ent_admission_queue_limit", "ent_sessions_active",
                 "ent_waiting_room_waiting")) {
             assertTrue(metrics.body().contains(name), name + " in " + metrics.body());
