@@ -177,9 +177,10 @@ public final class DirectoryBenchmark {
     /** A page as the boundary serves it: the capped count (when the filters change), the page, its pupils' classes. */
     private static void time(EntityManagerFactory emf, String name, Case c) {
         int[] matches = new int[1];
-        long[] pageNanos = new long[20];
-        long[] all = new long[20];
-        for (int run = -5; run < 20; run++) {
+        int runs = Integer.getInteger("bench.runs", 20);
+        long[] pageNanos = new long[runs];
+        long[] all = new long[runs];
+        for (int run = -Math.min(5, runs); run < runs; run++) {
             long start = System.nanoTime();
             long[] afterCount = new long[1];
             TestPersistenceUnit.inTransaction(emf, em -> {
@@ -199,8 +200,8 @@ public final class DirectoryBenchmark {
         Arrays.sort(all);
         Arrays.sort(pageNanos);
         System.out.printf(Locale.ROOT, "%-58s %8s %8.1f %8.1f %8.1f%n", name,
-                matches[0] > 1000 ? ">1000" : String.valueOf(matches[0]), (all[9] + all[10]) / 2e6, all[19] / 1e6,
-                (pageNanos[9] + pageNanos[10]) / 2e6);
+                matches[0] > 1000 ? ">1000" : String.valueOf(matches[0]), (all[(runs - 1) / 2] + all[runs / 2]) / 2e6,
+                all[runs - 1] / 1e6, (pageNanos[(runs - 1) / 2] + pageNanos[runs / 2]) / 2e6);
     }
 
     // ---- data --------------------------------------------------------------------------------------------
