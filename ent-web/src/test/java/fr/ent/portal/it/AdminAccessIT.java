@@ -21,7 +21,9 @@ import fr.ent.portal.it.AdminLettersIT.Web;
 
 /**
  * Every administration address × every role, black-box: the expected status of each cell is in {@link #TABLE}.
- * Anonymous visitors are sent to /login (302); a family gets the container's refusal (403, shown as the 404 page);
+ * {@code /admin} answers 301 to {@code /admin/} for everyone (the container's directory redirect, before any check).
+ * Anonymous visitors are sent to /login (302); a principal teacher sees the lycée's letters and activation pages
+ * (their own class only); a family gets the container's refusal (403, shown as the 404 page);
  * staff get 404 for anything outside their scope, exactly as for an id that does not exist. Ids are discovered from
  * /admin/accounts as r.admin1 (never hard-coded). b.garnier1 (the collège) also forges posts of her own pages with a
  * lycée account's id: 404, nothing changes, and each refusal is in the audit log ({@code ADMIN_SCOPE_DENIED}).
@@ -49,7 +51,8 @@ class AdminAccessIT {
      */
     static final Object[][] TABLE = {
             //  address                                                   anon fam  petit moreau garnier region
-            {"/admin",                                                    302, 403, 200, 200, 200, 200},
+            {"/admin",                                                    301, 301, 301, 301, 301, 301},
+            {"/admin/",                                                   302, 403, 200, 200, 200, 200},
             {"/admin/accounts",                                           302, 403, 200, 200, 200, 200},
             {"/admin/accounts?division=2nde+B&name=m&status=ACTIVE",      302, 403, 200, 200, 200, 200},
             {"/admin/account",                                            302, 403, 404, 404, 404, 404},
@@ -65,14 +68,14 @@ class AdminAccessIT {
             {"/admin/letters?account={INES}",                             302, 403, 404, 200, 404, 200},
             {"/admin/letters?account={EMILE}",                            302, 403, 404, 404, 200, 200},
             {"/admin/letters?account=999999999",                          302, 403, 404, 404, 404, 404},
-            {"/admin/letters?establishment={LYCEE}",                      302, 403, 404, 200, 404, 200},
+            {"/admin/letters?establishment={LYCEE}",                      302, 403, 200, 200, 404, 200},
             {"/admin/letters?establishment={LYCEE}&division=2nde+B",      302, 403, 200, 200, 404, 200},
             {"/admin/letters?establishment={LYCEE}&division=1re+C",       302, 403, 404, 200, 404, 200},
             {"/admin/import",                                             302, 403, 404, 200, 200, 200},
             {"/admin/import?establishment={LYCEE}",                       302, 403, 404, 200, 404, 200},
             {"/admin/help-requests",                                      302, 403, 200, 200, 200, 200},
             {"/admin/activation",                                         302, 403, 200, 200, 200, 200},
-            {"/admin/activation?establishment={LYCEE}",                   302, 403, 404, 200, 404, 200},
+            {"/admin/activation?establishment={LYCEE}",                   302, 403, 200, 200, 404, 200},
             {"/admin/audit",                                              302, 403, 404, 200, 200, 200},
             {"/admin/audit?type=ADMIN_SCOPE_DENIED",                      302, 403, 404, 200, 200, 200},
             {"/admin/region/establishments",                              302, 403, 403, 403, 403, 200},

@@ -76,7 +76,7 @@ class AdminAccountsIT {
             WebDriver driver = browser.driver();
             openInes(browser);
 
-            driver.findElement(By.id("emailForm:email")).sendKeys("pas-une-adresse@");
+            driver.findElement(By.id("emailForm:email")).sendKeys("ines@garnier");
             SignInPages.submitAndWait(driver, By.id("emailForm:submit"));
             assertFalse(driver.findElements(By.cssSelector("#emailForm .ui-message-error")).isEmpty(),
                     "a refused address shows its message: " + driver.getPageSource());
