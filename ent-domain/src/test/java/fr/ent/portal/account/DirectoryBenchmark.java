@@ -67,14 +67,18 @@ public final class DirectoryBenchmark {
     private static final SchoolYear YEAR = SchoolYear.current(CLOCK);
     private static final LocalDate TODAY = LocalDate.now(CLOCK);
     private static final long BASE_ID = 1_000_000;
+    /** {@code -Dbench.shape=SUBQUERIES} measures the other shape of the scope and class restriction. */
+    private static final DirectoryQuery.Shape SHAPE =
+            DirectoryQuery.Shape.valueOf(System.getProperty("bench.shape", "IDS_FIRST"));
 
     private DirectoryBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int accounts = Integer.getInteger("bench.accounts", 100_000);
-        System.out.printf(Locale.ROOT, "JDK %s, %d processors, max heap %d MiB; %,d accounts%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, accounts);
+        System.out.printf(Locale.ROOT, "JDK %s, %d processors, max heap %d MiB; %,d accounts; shape %s%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                accounts, SHAPE);
         org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
         h2.setURL("jdbc:h2:mem:directory-benchmark;DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
@@ -184,7 +188,7 @@ public final class DirectoryBenchmark {
             long start = System.nanoTime();
             long[] afterCount = new long[1];
             TestPersistenceUnit.inTransaction(emf, em -> {
-                DirectoryQuery query = DirectoryQuery.of(c.scope(), c.filter(), YEAR, TODAY);
+                DirectoryQuery query = DirectoryQuery.of(c.scope(), c.filter(), YEAR, TODAY, SHAPE);
                 matches[0] = query.countUpTo(em, 1000);
                 afterCount[0] = System.nanoTime();
                 List<Object[]> rows = query.page(em, c.sort(), c.descending(), c.first(), 25).getResultList();
