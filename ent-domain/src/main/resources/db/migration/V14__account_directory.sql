@@ -1,6 +1,11 @@
 -- The account directory (/admin/accounts, issue 6): pages of 100,000 accounts and more under 300 ms on H2 and
 -- PostgreSQL (docs/PERFORMANCE.md). Plain column indexes only: the same script runs on H2 2.2 and PostgreSQL 15.
 
+-- Sorted by name: the order ends on the id (pages never overlap), so the index does too, or the database sorts the
+-- 100,000 rows for each page (47 ms on H2 instead of 1 ms). It replaces the V1 index on the same names.
+drop index ix_account_name;
+create index ix_account_name on account (last_name, first_name, id);
+
 -- Sorted by profile or by status, then by name: the page is read in index order and stops after its rows.
 create index ix_account_profile_name on account (profile, last_name, first_name, id);
 create index ix_account_status_name on account (status, last_name, first_name, id);

@@ -67,14 +67,18 @@ public final class DirectoryBenchmark {
     private static final SchoolYear YEAR = SchoolYear.current(CLOCK);
     private static final LocalDate TODAY = LocalDate.now(CLOCK);
     private static final long BASE_ID = 1_000_000;
+    /** {@code -Dbench.shape=SUBQUERIES} measures the other shape of the scope and class restriction. */
+    private static final DirectoryQuery.Shape SHAPE =
+            DirectoryQuery.Shape.valueOf(System.getProperty("bench.shape", "IDS_FIRST"));
 
     private DirectoryBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int accounts = Integer.getInteger("bench.accounts", 100_000);
-        System.out.printf(Locale.ROOT, "JDK %s, %d processors, max heap %d MiB; %,d accounts%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, accounts);
+        System.out.printf(Locale.ROOT, "JDK %s, %d processors, max heap %d MiB; %,d accounts; shape %s%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                accounts, SHAPE);
         org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
         h2.setURL("jdbc:h2:mem:directory-benchmark;DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
@@ -155,8 +159,11 @@ public final class DirectoryBenchmark {
             cases.put("principal teacher, no filter, by name", new Case(teacher, DirectoryFilter.NONE, DirectorySort.NAME, false, 0));
             cases.put("principal teacher, name 'm', by profile", new Case(teacher, filter("m", null, null, null, null), DirectorySort.PROFILE, false, 0));
             cases.put("principal teacher, class '2nde 3'", new Case(teacher, filter(null, null, "2nde 3", null, null), DirectorySort.NAME, false, 0));
+            String only = System.getProperty("bench.only", "");
             for (Map.Entry<String, Case> entry : cases.entrySet()) {
-                time(emf, entry.getKey(), entry.getValue());
+                if (entry.getKey().contains(only)) {
+                    time(emf, entry.getKey(), entry.getValue());
+                }
             }
         } finally {
             emf.close();
@@ -174,13 +181,14 @@ public final class DirectoryBenchmark {
     /** A page as the boundary serves it: the capped count (when the filters change), the page, its pupils' classes. */
     private static void time(EntityManagerFactory emf, String name, Case c) {
         int[] matches = new int[1];
-        long[] pageNanos = new long[20];
-        long[] all = new long[20];
-        for (int run = -5; run < 20; run++) {
+        int runs = Integer.getInteger("bench.runs", 20);
+        long[] pageNanos = new long[runs];
+        long[] all = new long[runs];
+        for (int run = -Math.min(5, runs); run < runs; run++) {
             long start = System.nanoTime();
             long[] afterCount = new long[1];
             TestPersistenceUnit.inTransaction(emf, em -> {
-                DirectoryQuery query = DirectoryQuery.of(c.scope(), c.filter(), YEAR, TODAY);
+                DirectoryQuery query = DirectoryQuery.of(c.scope(), c.filter(), YEAR, TODAY, SHAPE);
                 matches[0] = query.countUpTo(em, 1000);
                 afterCount[0] = System.nanoTime();
                 List<Object[]> rows = query.page(em, c.sort(), c.descending(), c.first(), 25).getResultList();
@@ -196,8 +204,8 @@ public final class DirectoryBenchmark {
         Arrays.sort(all);
         Arrays.sort(pageNanos);
         System.out.printf(Locale.ROOT, "%-58s %8s %8.1f %8.1f %8.1f%n", name,
-                matches[0] > 1000 ? ">1000" : String.valueOf(matches[0]), (all[9] + all[10]) / 2e6, all[19] / 1e6,
-                (pageNanos[9] + pageNanos[10]) / 2e6);
+                matches[0] > 1000 ? ">1000" : String.valueOf(matches[0]), (all[(runs - 1) / 2] + all[runs / 2]) / 2e6,
+                all[runs - 1] / 1e6, (pageNanos[(runs - 1) / 2] + pageNanos[runs / 2]) / 2e6);
     }
 
     // ---- data --------------------------------------------------------------------------------------------

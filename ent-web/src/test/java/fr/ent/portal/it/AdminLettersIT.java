@@ -335,6 +335,11 @@ class AdminLettersIT {
             return new Text(answer);
         }
 
+        /** Posts a form and answers whatever comes back (status, headers, body as text). */
+        HttpResponse<String> postForm(String path, Map<String, String> fields) {
+            return new Text(send(post(path, fields).build()));
+        }
+
         byte[] postForBytes(String path, Map<String, String> fields) {
             HttpResponse<byte[]> answer = send(post(path, fields).build());
             assertEquals(200, answer.statusCode(), new String(answer.body(), StandardCharsets.UTF_8));

@@ -204,4 +204,29 @@ class AccountTest {
         account.chooseEstablishment(42L);
         assertEquals(42L, account.chosenEstablishmentId());
     }
+
+    @Test
+    void theSchoolOfficeClearsTheRecoveryEmailAndNothingIsLeftToVerify() {
+        Account parent = parent();
+        parent.changeRecoveryEmail("Claire.Durand@Example.org");
+        assertTrue(parent.pendingActions().contains(PendingAction.VERIFY_EMAIL));
+        parent.clearRecoveryEmail();
+        assertNull(parent.recoveryEmail());
+        assertNull(parent.recoveryEmailVerifiedAt());
+        assertFalse(parent.pendingActions().contains(PendingAction.VERIFY_EMAIL));
+        assertFalse(parent.hasVerifiedEmail());
+    }
+
+    @Test
+    void liftingTheSignInHoldForgetsTheFailures() {
+        Account pupil = pupil();
+        for (int i = 0; i < 5; i++) {
+            pupil.recordSignInFailure(NOW, 5, Duration.ofMinutes(1));
+        }
+        assertTrue(pupil.isLockedAt(NOW));
+        pupil.liftSignInHold();
+        assertFalse(pupil.isLockedAt(NOW));
+        assertEquals(0, pupil.failedSignInCount());
+        assertNull(pupil.lockedUntil());
+    }
 }

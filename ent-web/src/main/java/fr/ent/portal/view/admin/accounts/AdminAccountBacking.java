@@ -36,14 +36,13 @@ public class AdminAccountBacking implements Serializable {
     AccountAdministration administration;
 
     private Long id;
+    private String idParameter;
     private AccountDetail detail;
     private String email;
 
     /** View action: the detail, if the scope covers the account (404 otherwise, audited). */
     public void load() {
-        if (id == null) {
-            throw new NotFoundException("admin.not_found");
-        }
+        id = parse(idParameter);
         detail = administration.detail(admin.scope(), id, admin.client());
     }
 
@@ -72,6 +71,14 @@ public class AdminAccountBacking implements Serializable {
                 "enable", "admin.account.enable.done");
     }
 
+    /** The {@code id} parameter as a number; anything else is a page that does not exist. */
+    private static Long parse(String text) {
+        if (text == null || !text.strip().matches("[0-9]{1,18}")) {
+            throw new NotFoundException("admin.not_found");
+        }
+        return Long.valueOf(text.strip());
+    }
+
     private long version() {
         return detail == null ? -1 : detail.version();
     }
@@ -97,8 +104,14 @@ public class AdminAccountBacking implements Serializable {
     }
 
     public AccountDetail getDetail() { return detail; }
-    public Long getId() { return id; }
-    public void setId(Long id) { this.id = id; }
+    public String getId() { return idParameter; }
+    /** The view parameter; on a post its value replaces the one read when the page was shown (checked again). */
+    public void setId(String id) {
+        this.idParameter = id;
+        if (id != null) {
+            this.id = parse(id);
+        }
+    }
     public String getEmail() { return email; }
     public void setEmail(String email) { this.email = email; }
 }

@@ -25,6 +25,7 @@ import fr.ent.portal.letters.boundary.Letters;
 import fr.ent.portal.letters.boundary.PrintedLetters;
 import fr.ent.portal.letters.control.Audience;
 import fr.ent.portal.platform.BusinessException;
+import fr.ent.portal.platform.NotFoundException;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 
@@ -92,6 +93,8 @@ public class LettersBacking implements Serializable {
             if (printed == null) {
                 try {
                     printed = letters.reissue(admin.scope(), account, admin.client());
+                } catch (NotFoundException outOfScope) {
+                    throw outOfScope; // 404 (a forged id), already audited
                 } catch (BusinessException refused) {
                     Texts.show(refused, "letter");
                     return;
