@@ -21,7 +21,8 @@ import fr.ent.portal.it.AdminLettersIT.Web;
 
 /**
  * Every administration address × every role, black-box: the expected status of each cell is in {@link #TABLE}.
- * {@code /admin} answers 301 to {@code /admin/} for everyone (the container's directory redirect, before any check).
+ * {@code /admin} answers 301 to {@code /admin/} for everyone (the container's directory redirect, before any check),
+ * and {@code /admin/} 301 to the extension-less welcome page {@code /admin/index} for the staff.
  * Anonymous visitors are sent to /login (302); a principal teacher sees the lycée's letters and activation pages
  * (their own class only); a family gets the container's refusal (403, shown as the 404 page);
  * staff get 404 for anything outside their scope, exactly as for an id that does not exist. Ids are discovered from
@@ -52,7 +53,8 @@ class AdminAccessIT {
     static final Object[][] TABLE = {
             //  address                                                   anon fam  petit moreau garnier region
             {"/admin",                                                    301, 301, 301, 301, 301, 301},
-            {"/admin/",                                                   302, 403, 200, 200, 200, 200},
+            {"/admin/",                                                   302, 403, 301, 301, 301, 301},
+            {"/admin/index",                                              302, 403, 200, 200, 200, 200},
             {"/admin/accounts",                                           302, 403, 200, 200, 200, 200},
             {"/admin/accounts?division=2nde+B&name=m&status=ACTIVE",      302, 403, 200, 200, 200, 200},
             {"/admin/account",                                            302, 403, 404, 404, 404, 404},
