@@ -51,6 +51,8 @@ final class Config {
     final String overload = str("bench.overload", "auto");
     final double overloadFactor = dbl("bench.overload.factor", 10);
     final int overloadSeconds = integer("bench.overload.seconds", 180);
+    /** Pause before the overload, so that tickets abandoned by the capacity steps are passed over. */
+    final int settleSeconds = integer("bench.settle", 45);
 
     final int sessions = integer("bench.sessions", 50_000);
     final int sessionUsers = integer("bench.sessions.users", 8);

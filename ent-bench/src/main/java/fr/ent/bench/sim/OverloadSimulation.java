@@ -32,7 +32,7 @@ public class OverloadSimulation extends Simulation {
 
     {
         int maxRounds = Integer.getInteger("bench.overload.max-rounds", 600);
-        long maxRefresh = Long.getLong("bench.overload.max-refresh", 5);
+        long maxRefresh = Long.getLong("bench.overload.max-refresh", 60);
 
         ChainBuilder getLogin = exec(session -> session.set("t", System.nanoTime()))
                 .exec(http("GET /login").get("/login")

@@ -102,10 +102,20 @@ public class WaitingRoom {
     public long join(HttpServletRequest request, HttpServletResponse response) {
         WaitingLine line = admission.line();
         var now = clock.instant();
-        long number = line.join(now);
+        long number = line.join(now, expectedBy(now, WaitingRoomServlet.MIN_REFRESH_SECONDS));
         write(request, response, admission.tickets().issue(line.epoch(), number, now));
         metrics.ticket("issued");
         return number;
+    }
+
+    /**
+     * When a visitor whose page reloads every {@code refreshSeconds} is expected back at the latest: after the absence
+     * setting, and never before three reloads (a slow phone or network is not an absence).
+     */
+    public java.time.Instant expectedBy(java.time.Instant now, long refreshSeconds) {
+        java.time.Duration threeReloads = java.time.Duration.ofSeconds(3 * refreshSeconds);
+        java.time.Duration absent = admission.absentAfter();
+        return now.plus(absent.compareTo(threeReloads) > 0 ? absent : threeReloads);
     }
 
     /** The ticket's turn came: the cookie now says admitted (valid {@code ent.admission.admitted-validity}). */

@@ -2,7 +2,9 @@ package fr.ent.portal.admission;
 
 import java.io.IOException;
 import java.text.MessageFormat;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -13,12 +15,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import fr.ent.portal.admission.control.Admission;
+import fr.ent.portal.admission.control.WaitingLine;
 import fr.ent.portal.admission.control.WaitingTicket;
 import fr.ent.portal.view.LanguageBacking;
 
 /**
  * {@code /waiting-room}: a light page (no Faces, no HTTP session) showing the place in line and the expected wait,
- * reloading itself every {@value #REFRESH_SECONDS} seconds ({@code <meta http-equiv="refresh">}, which the CSP does
+ * reloading itself every few seconds (see {@link #refreshSeconds}) ({@code <meta http-equiv="refresh">}, which the CSP does
  * not govern). Reloading keeps the place (the same ticket); when the line's admitted counter has passed the ticket's
  * number, the ticket becomes admitted and the browser goes to {@code /login} (303). No ticket, or a forged or expired
  * one: a new ticket at the back of the line (the bad one audited); no ticket while nobody waits: straight to /login.
@@ -27,7 +30,8 @@ import fr.ent.portal.view.LanguageBacking;
 public class WaitingRoomServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    static final int REFRESH_SECONDS = 5;
+    static final long MIN_REFRESH_SECONDS = 5;
+    static final long MAX_REFRESH_SECONDS = 30;
 
     @Inject
     WaitingRoom room;
@@ -35,9 +39,13 @@ public class WaitingRoomServlet extends HttpServlet {
     @Inject
     Admission admission;
 
+    @Inject
+    Clock clock;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         WaitingTicket.Read ticket = room.ticket(request);
+        WaitingLine line = room.line();
         long number;
         switch (ticket.status()) {
             case ADMITTED -> {
@@ -50,26 +58,50 @@ public class WaitingRoomServlet extends HttpServlet {
                 number = room.join(request, response);
             }
             default -> {
-                if (room.line().waiting() == 0) {
+                if (line.waiting() == 0) {
                     WaitingRoom.redirect(request, response, "/login");
                     return;
                 }
                 number = room.join(request, response);
             }
         }
-        room.advance();
-        if (number <= room.line().admittedUpTo() && ticket.status() == WaitingTicket.Status.WAITING) {
-            room.admitted(request, response, ticket);
-            WaitingRoom.redirect(request, response, "/login");
-            return;
+        Instant now = clock.instant();
+        if (number > line.admittedUpTo()) {
+            // still waiting: seen now, expected back after the next reloads of the page it gets
+            line.present(number, room.expectedBy(now, refreshSeconds(line.ahead(number) + 1)));
         }
-        render(request, response, room.line().ahead(number) + 1);
+        room.advance();
+        if (number <= line.admittedUpTo() && ticket.status() == WaitingTicket.Status.WAITING) {
+            switch (line.arrived(number, admission.gate().room(), now)) {
+                case ADMITTED -> {
+                    room.admitted(request, response, ticket);
+                    WaitingRoom.redirect(request, response, "/login");
+                    return;
+                }
+                case WAIT -> {
+                    render(request, response, 1);
+                    return;
+                }
+                case GONE -> number = room.join(request, response);
+            }
+        }
+        render(request, response, line.ahead(number) + 1);
+    }
+
+    /**
+     * The page's reload interval: every {@value #MIN_REFRESH_SECONDS} s near the front, less often far back (a quarter
+     * of the expected wait, at most {@value #MAX_REFRESH_SECONDS} s), so a long line does not cost more than it admits.
+     */
+    long refreshSeconds(long position) {
+        long seconds = admission.gate().expectedWait(position).toSeconds() / 4;
+        return Math.max(MIN_REFRESH_SECONDS, Math.min(MAX_REFRESH_SECONDS, seconds));
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response, long position) throws IOException {
         Locale locale = LanguageBacking.resolve(cookie(request, LanguageBacking.COOKIE), request.getHeader("Accept-Language"));
         ResourceBundle texts = ResourceBundle.getBundle("fr.ent.portal.i18n.messages", locale);
-        Duration wait = admission.gate().expectedWait(position).plusSeconds(REFRESH_SECONDS / 2);
+        long refresh = refreshSeconds(position);
+        Duration wait = admission.gate().expectedWait(position).plusSeconds(refresh / 2);
         long seconds = Math.max(1, wait.toSeconds());
         response.setStatus(HttpServletResponse.SC_OK);
         response.setHeader("Cache-Control", "no-store");
@@ -77,7 +109,7 @@ public class WaitingRoomServlet extends HttpServlet {
         String css = request.getContextPath() + "/jakarta.faces.resource/css/portal.css.xhtml";
         response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"UTF-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<meta http-equiv=\"refresh\" content=\"" + REFRESH_SECONDS + "\">"
+                + "<meta http-equiv=\"refresh\" content=\"" + refresh + "\">"
                 + "<title>" + html(texts.getString("waiting_room.title")) + "</title>"
                 + "<link rel=\"stylesheet\" href=\"" + css + "\"></head><body class=\"portal\">"
                 + "<main id=\"main\" class=\"portal-main\"><section class=\"card card--narrow\" aria-live=\"polite\">"

@@ -39,6 +39,7 @@ public class Admission {
     private PriorityWindows windows;
     private ZoneId zone;
     private Duration admittedValidity;
+    private Duration absentAfter;
     private int configuredSlots;
     private Duration configuredMaxWait;
     private volatile WaitingTicket tickets;
@@ -49,6 +50,7 @@ public class Admission {
         configuredMaxWait = settings.getDuration(Setting.ADMISSION_MAX_WAIT);
         gate = new AdmissionGate(configuredSlots, configuredMaxWait);
         admittedValidity = settings.getDuration(Setting.ADMISSION_ADMITTED_VALIDITY);
+        absentAfter = settings.getDuration(Setting.ADMISSION_ABSENT_AFTER);
         line = new LocalWaitingLine(admittedValidity);
         try {
             windows = PriorityWindows.parse(settings.get(Setting.ADMISSION_PRIORITY_WINDOWS));
@@ -95,6 +97,11 @@ public class Admission {
 
     public Duration admittedValidity() {
         return admittedValidity;
+    }
+
+    /** A waiting-room visitor not seen for this long has left (at least; see {@link WaitingLine}). */
+    public Duration absentAfter() {
+        return absentAfter;
     }
 
     public boolean devControls() {

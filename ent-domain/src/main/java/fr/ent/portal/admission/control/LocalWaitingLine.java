@@ -3,8 +3,8 @@ package fr.ent.portal.admission.control;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +12,12 @@ import java.util.Map;
 public final class LocalWaitingLine implements WaitingLine {
 
     private final Duration admittedValidity;
+    /** Waiting numbers → when their holder is expected back at the latest. */
+    private final Map<Long, Instant> expected = new HashMap<>();
+    /** Admitted numbers → until when their place is kept. */
     private final Map<Long, Instant> kept = new LinkedHashMap<>();
+    /** Numbers passed over while their holder was away → until when a late return is still let in. */
+    private final Map<Long, Instant> passedOver = new LinkedHashMap<>();
     private String epoch;
     private long lastIssued;
     private long admittedUpTo;
@@ -34,8 +39,17 @@ public final class LocalWaitingLine implements WaitingLine {
     }
 
     @Override
-    public synchronized long join(Instant now) {
-        return ++lastIssued;
+    public synchronized long join(Instant now, Instant expectedBy) {
+        long number = ++lastIssued;
+        expected.put(number, expectedBy);
+        return number;
+    }
+
+    @Override
+    public synchronized void present(long number, Instant expectedBy) {
+        if (number > admittedUpTo && number <= lastIssued) {
+            expected.merge(number, expectedBy, (a, b) -> a.isAfter(b) ? a : b);
+        }
     }
 
     @Override
@@ -53,11 +67,34 @@ public final class LocalWaitingLine implements WaitingLine {
         lapse(now);
         int admitted = 0;
         while (admittedUpTo < lastIssued && kept.size() < room) {
-            admittedUpTo++;
-            kept.put(admittedUpTo, now);
-            admitted++;
+            long number = ++admittedUpTo;
+            Instant expectedBy = expected.remove(number);
+            if (expectedBy == null || !now.isBefore(expectedBy)) {
+                passedOver.put(number, now.plus(admittedValidity));
+            } else {
+                kept.put(number, expectedBy);
+                admitted++;
+            }
         }
         return admitted;
+    }
+
+    @Override
+    public synchronized Arrival arrived(long number, int room, Instant now) {
+        lapse(now);
+        if (kept.containsKey(number)) {
+            kept.put(number, now.plus(admittedValidity));
+            return Arrival.ADMITTED;
+        }
+        if (passedOver.containsKey(number)) {
+            if (kept.size() < room) {
+                passedOver.remove(number);
+                kept.put(number, now.plus(admittedValidity));
+                return Arrival.ADMITTED;
+            }
+            return Arrival.WAIT;
+        }
+        return Arrival.GONE;
     }
 
     @Override
@@ -67,16 +104,15 @@ public final class LocalWaitingLine implements WaitingLine {
     }
 
     private void lapse(Instant now) {
-        for (Iterator<Instant> admittedAt = kept.values().iterator(); admittedAt.hasNext(); ) {
-            if (!now.isBefore(admittedAt.next().plus(admittedValidity))) {
-                admittedAt.remove();
-            }
-        }
+        kept.values().removeIf(until -> !now.isBefore(until));
+        passedOver.values().removeIf(until -> !now.isBefore(until));
     }
 
     @Override
     public synchronized void reset() {
+        expected.clear();
         kept.clear();
+        passedOver.clear();
         lastIssued = 0;
         admittedUpTo = 0;
         epoch = newEpoch();
