@@ -90,9 +90,7 @@ class BadInputBrowserIT {
     @Order(3)
     void theBackButtonAfterTheFirstConnectionStaysSignedIn() {
         WebDriver driver = browser.driver();
-        String marker = JourneyPages.markPage(driver);
-        driver.navigate().back();
-        JourneyPages.awaitNewPage(driver, marker);
+        JourneyPages.back(browser);
         if (path(browser).equals("/first-connection")) { // a browser that shows its cached copy: sent again
             fillFirstConnection();
             SignInPages.submitAndWait(driver, By.id("firstConnection:submit"));
@@ -118,9 +116,7 @@ class BadInputBrowserIT {
         assertCalmPage(browser);
         assertAuditStays(region, "SIGN_IN_SUCCEEDED", RENAUD, before + 1);
 
-        String marker = JourneyPages.markPage(driver);
-        driver.navigate().back();
-        JourneyPages.awaitNewPage(driver, marker);
+        JourneyPages.back(browser);
         assertCalmPage(browser);
         assertEquals("", loginError(browser), "no error for a form shown again");
         browser.go("/home");
@@ -141,15 +137,11 @@ class BadInputBrowserIT {
         assertCalmPage(browser);
         assertAuditStays(region, "PASSWORD_RESET_REQUESTED", RENAUD, before + 1);
 
-        String marker = JourneyPages.markPage(driver);
-        driver.navigate().refresh(); // the answer is a page of its own (post-redirect-get): nothing is sent again
-        JourneyPages.awaitNewPage(driver, marker);
+        JourneyPages.reload(browser); // the answer is a page of its own (post-redirect-get): nothing is sent again
         assertTrue(driver.findElement(By.id("answer")).getText().contains("Demande enregistrée"));
         assertCalmPage(browser);
 
-        marker = JourneyPages.markPage(driver);
-        driver.navigate().back();
-        JourneyPages.awaitNewPage(driver, marker);
+        JourneyPages.back(browser);
         assertTrue(path(browser).startsWith("/help/password"), path(browser));
         assertCalmPage(browser);
         assertAuditStays(region, "PASSWORD_RESET_REQUESTED", RENAUD, before + 1);
@@ -181,15 +173,11 @@ class BadInputBrowserIT {
             assertCalmPage(admin);
             assertAuditStays(region, "ADMIN_HELP_REQUEST_RESOLVED", COLLEGE_ADMIN, before + 1);
 
-            String marker = JourneyPages.markPage(driver);
-            driver.navigate().refresh(); // the answer was a redirect: a reload sends nothing again
-            JourneyPages.awaitNewPage(driver, marker);
+            JourneyPages.reload(admin); // the answer was a redirect: a reload sends nothing again
             assertCalmPage(admin);
             assertEquals(before + 1, auditCount(region, "ADMIN_HELP_REQUEST_RESOLVED", COLLEGE_ADMIN));
 
-            marker = JourneyPages.markPage(driver);
-            driver.navigate().back();
-            JourneyPages.awaitNewPage(driver, marker);
+            JourneyPages.back(admin);
             assertCalmPage(admin);
             if (!driver.findElements(By.cssSelector("tr[data-request='" + request + "'] .resolve-open")).isEmpty()) {
                 // a cached copy still offers the button: sent again, it is answered calmly and changes nothing

@@ -140,6 +140,20 @@ final class JourneyPages {
         assertTrue(((Number) changed).intValue() > 0, "the form " + formId + " holds a view state");
     }
 
+    /** The browser's back button; waits for the page it shows. */
+    static void back(Browser browser) {
+        String marker = markPage(browser.driver());
+        browser.driver().navigate().back();
+        awaitNewPage(browser.driver(), marker);
+    }
+
+    /** The browser's reload button; waits for the page. */
+    static void reload(Browser browser) {
+        String marker = markPage(browser.driver());
+        browser.driver().navigate().refresh();
+        awaitNewPage(browser.driver(), marker);
+    }
+
     static String markPage(WebDriver driver) {
         String marker = "ent-journey-" + System.nanoTime();
         ((JavascriptExecutor) driver).executeScript("window['" + marker + "'] = true;");
