@@ -49,6 +49,11 @@ public class DemoDataSet {
     /** b.garnier1: school admin of the collège, to show that one establishment's admin never sees another's. */
     public static final String COLLEGE_ADMIN_PASSWORD = "Registre#College2026";
 
+    /** e.renaud1: a pupil of the collège for the bad-input browser tests (double clicks, back, expired page). */
+    public static final String RENAUD_CODE = "DEMO4-RENAUD";
+    /** a.marchand1 and b.marchand1: two pupils in Toulouse who meet in the waiting room (browser tests). */
+    public static final String MARCHAND_PASSWORD = "File#Attente2026";
+
     /** How long the demo provisional codes stay valid. */
     public static final Duration PROVISIONAL_CODE_VALIDITY = Duration.ofDays(90);
 
@@ -131,6 +136,17 @@ public class DemoDataSet {
 
         Account regisAdmin = person("Régis", "Admin", null, Profile.REGION_ADMIN);
         withPassword(regisAdmin, REGION_ADMIN_PASSWORD);
+
+        // The browser journeys' own accounts (no other test uses them). h.faure1 has no code yet: her letter is
+        // printed by the collège's admin at the start of her journey; her children are at the lycée and the collège.
+        Account heleneFaure = person("Hélène", "Faure", null, Profile.LEGAL_REPRESENTATIVE);
+        Account paulFaure = pupil("Paul", "Faure", LocalDate.of(2009, 9, 4), lycee, "1re F", thisYear);
+        Account zoeFaure = pupil("Zoé", "Faure", LocalDate.of(2013, 1, 28), college, "5e F", thisYear);
+        em.persist(new Responsibility(heleneFaure, paulFaure, now));
+        em.persist(new Responsibility(heleneFaure, zoeFaure, now));
+        withProvisionalCode(pupil("Elsa", "Renaud", LocalDate.of(2012, 7, 7), college, "4e F", thisYear), RENAUD_CODE);
+        withPassword(pupil("Ambre", "Marchand", LocalDate.of(2010, 4, 2), toulouse, "1re 2", thisYear), MARCHAND_PASSWORD);
+        withPassword(pupil("Bastien", "Marchand", LocalDate.of(2010, 4, 2), toulouse, "1re 2", thisYear), MARCHAND_PASSWORD);
 
         // Other pupils, so that classes are not empty.
         pupil("Hugo", "Lefebvre", LocalDate.of(2011, 2, 11), lycee, "2nde B", thisYear);

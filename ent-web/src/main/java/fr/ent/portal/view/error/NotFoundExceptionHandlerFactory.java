@@ -14,7 +14,8 @@ import fr.ent.portal.platform.NotFoundException;
 
 /**
  * Turns a {@link NotFoundException} thrown by a boundary or a view action (an unknown id, or an id outside the
- * staff member's scope) into a plain 404 page, whatever wraps it (EL, EJB, Faces).
+ * staff member's scope) into a plain 404 page, whatever wraps it (EL, EJB, Faces); an expired view into the same page
+ * again with a notice ({@link ViewExpiredRedirect}).
  */
 public class NotFoundExceptionHandlerFactory extends ExceptionHandlerFactory {
 
@@ -24,7 +25,7 @@ public class NotFoundExceptionHandlerFactory extends ExceptionHandlerFactory {
 
     @Override
     public ExceptionHandler getExceptionHandler() {
-        return new Handler(getWrapped().getExceptionHandler());
+        return new Handler(new ViewExpiredRedirect(getWrapped().getExceptionHandler()));
     }
 
     static final class Handler extends ExceptionHandlerWrapper {

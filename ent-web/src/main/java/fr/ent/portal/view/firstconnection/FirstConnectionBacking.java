@@ -49,9 +49,15 @@ public class FirstConnectionBacking {
     private String email;
     private boolean charterAccepted;
 
-    /** View action: only with a first connection under way; otherwise back to /login. */
+    /**
+     * View action: only with a first connection under way; otherwise back to /login, or home for a person already
+     * signed in (the back button after the first connection: no "start again" message, nothing to do twice).
+     */
     public String load() {
         FirstConnectionState state = sessions.firstConnection(Faces.getRequest());
+        if (state == null && Faces.getRequest().getUserPrincipal() != null) {
+            return "/home?faces-redirect=true";
+        }
         if (state == null) {
             Messages.addFlashGlobalWarn(Texts.text("first_connection.error.expired").replace("'", "''"));
             return "/login?faces-redirect=true";

@@ -26,15 +26,18 @@ public class HelpIdentifierBacking {
     private String email;
     private boolean done;
 
-    public void submit() {
+    /** The answer is a redirect (post-redirect-get): a reload or the back button never sends the request again. */
+    public String submit() {
         try {
             recovery.forgottenIdentifier(email == null || email.length() > HelpPasswordBacking.MAX_TYPED ? "?" : email,
                     clients.of(Faces.getRequest()));
             done = true;
             email = null;
+            return "/help/identifier?faces-redirect=true&" + HelpPasswordBacking.SENT + "=1";
         } catch (BusinessException refused) {
             Texts.show(refused, "forgottenIdentifier");
         }
+        return null;
     }
 
     public String getEmail() {
@@ -46,6 +49,6 @@ public class HelpIdentifierBacking {
     }
 
     public boolean isDone() {
-        return done;
+        return done || "1".equals(Faces.getRequestParameter(HelpPasswordBacking.SENT));
     }
 }

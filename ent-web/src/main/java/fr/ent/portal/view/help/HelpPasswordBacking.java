@@ -19,6 +19,8 @@ public class HelpPasswordBacking {
 
     /** Longer input is not looked at (the field allows 254 characters). */
     static final int MAX_TYPED = 1024;
+    /** The answer page's parameter: the same words for everyone, so anyone may ask for it. */
+    static final String SENT = "sent";
 
     @EJB
     Recovery recovery;
@@ -29,15 +31,19 @@ public class HelpPasswordBacking {
     private String typed;
     private boolean done;
 
-    public void submit() {
+    /** The answer is a redirect (post-redirect-get): a reload or the back button never sends the request again. */
+    public String submit() {
         try {
             recovery.forgottenPassword(typed == null || typed.length() > MAX_TYPED ? "?" : typed,
                     clients.of(Faces.getRequest()));
             done = true;
+            return "/help/password?faces-redirect=true&" + SENT + "=1";
         } catch (BusinessException refused) {
             Texts.show(refused, "forgottenPassword");
+        } finally {
+            typed = null;
         }
-        typed = null;
+        return null;
     }
 
     public String getTyped() {
@@ -48,7 +54,8 @@ public class HelpPasswordBacking {
         this.typed = typed;
     }
 
+    /** After a request (this one, or the redirect that followed it): the same answer whatever was typed. */
     public boolean isDone() {
-        return done;
+        return done || "1".equals(Faces.getRequestParameter(SENT));
     }
 }
