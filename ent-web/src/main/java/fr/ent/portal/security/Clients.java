@@ -34,7 +34,7 @@ public class Clients {
                 && protection.trustedProxies().stream().anyMatch(proxy -> proxy.contains(request.getRemoteAddr()));
     }
 
-    static String cookie(HttpServletRequest request, String name) {
+    public static String cookie(HttpServletRequest request, String name) {
         if (request.getCookies() == null) {
             return null;
         }
