@@ -8,6 +8,7 @@ import java.util.ResourceBundle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import fr.ent.portal.mail.control.Html;
 import fr.ent.portal.security.Clients;
 import fr.ent.portal.view.LanguageBacking;
 
@@ -80,7 +81,6 @@ final class SsoPage {
     }
 
     private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        return Html.escape(text);
     }
 }

@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,14 +64,9 @@ final class CasTestServices implements AutoCloseable {
     private static ServletContextHandler service(String name, URI portal, String serverName) {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/" + name);
-        // its own session cookie, apart from the portal's JSESSIONID on the same host
-        context.addEventListener(new ServletContextListener() {
-            @Override
-            public void contextInitialized(ServletContextEvent event) {
-                event.getServletContext().getSessionCookieConfig().setName("SERVICE_" + name.toUpperCase());
-                event.getServletContext().setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
-            }
-        });
+        // its own session cookie, apart from the portal's JSESSIONID on the same host; no session id in URLs
+        context.getSessionHandler().getSessionCookieConfig().setName("SERVICE_" + name.toUpperCase(Locale.ROOT));
+        context.getSessionHandler().setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
         context.addEventListener(new SingleSignOutHttpSessionListener());
         String cas = portal.toString().replaceAll("/$", "") + "/cas";
         EnumSet<DispatcherType> request = EnumSet.of(DispatcherType.REQUEST);

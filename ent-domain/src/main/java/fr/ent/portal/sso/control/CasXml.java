@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import fr.ent.portal.mail.control.Html;
+
 /**
  * The XML answers of the CAS protocol (namespace {@value #NAMESPACE}) and the single-logout request, written with
  * every text escaped. Attribute names are element names from {@link ReleasedAttribute} and the fixed CAS 3.0 ones.
@@ -61,23 +63,13 @@ public final class CasXml {
         return "</cas:serviceResponse>\n";
     }
 
-    /** XML text and attribute escaping; characters XML 1.0 cannot carry become U+FFFD. */
+    /** XML text and attribute escaping ({@link Html#escape}); characters XML 1.0 cannot carry become U+FFFD. */
     static String escape(String text) {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> out.append(c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? '\uFFFD' : c);
-            }
-        }
-        return out.toString();
+        StringBuilder clean = new StringBuilder(text.length());
+        text.chars().forEach(c -> clean.append(c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? '\uFFFD' : (char) c));
+        return Html.escape(clean.toString());
     }
 }
