@@ -34,7 +34,18 @@ public class Clients {
                 && protection.trustedProxies().stream().anyMatch(proxy -> proxy.contains(request.getRemoteAddr()));
     }
 
-    static String cookie(HttpServletRequest request, String name) {
+    /** A cookie the portal writes: Path=/, HttpOnly, SameSite=Lax, Secure over HTTPS; max age 0 clears it. */
+    public jakarta.servlet.http.Cookie newCookie(HttpServletRequest request, String name, String value, int maxAge) {
+        jakarta.servlet.http.Cookie cookie = new jakarta.servlet.http.Cookie(name, value);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(secure(request));
+        cookie.setMaxAge(maxAge);
+        cookie.setAttribute("SameSite", "Lax");
+        return cookie;
+    }
+
+    public static String cookie(HttpServletRequest request, String name) {
         if (request.getCookies() == null) {
             return null;
         }

@@ -37,12 +37,6 @@ public class RememberCookies {
     }
 
     private Cookie cookie(HttpServletRequest request, String value, int maxAge) {
-        Cookie cookie = new Cookie(NAME, value);
-        cookie.setPath("/");
-        cookie.setHttpOnly(true);
-        cookie.setSecure(clients.secure(request));
-        cookie.setMaxAge(maxAge);
-        cookie.setAttribute("SameSite", "Lax");
-        return cookie;
+        return clients.newCookie(request, NAME, value, maxAge);
     }
 }

@@ -2,16 +2,22 @@ package fr.ent.portal.view;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
+
+import java.io.IOException;
 
 import fr.ent.portal.families.boundary.Children;
 import fr.ent.portal.families.boundary.EstablishmentChoice;
 import fr.ent.portal.families.control.EstablishmentLanding;
 import fr.ent.portal.security.Sessions;
+import fr.ent.portal.sso.CasReturn;
 
 /**
  * Where a person goes once signed in: /establishments when several establishments of this school year are linked
- * and no remembered choice is valid, else /home with the establishment kept in the session.
+ * and no remembered choice is valid, else /home with the establishment kept in the session, or back to
+ * {@code /cas/login} when a service sent the person to sign in ({@link CasReturn}).
  */
 @ApplicationScoped
 public class Landings {
@@ -25,11 +31,34 @@ public class Landings {
     @jakarta.inject.Inject
     Sessions sessions;
 
-    /** The outcome after a sign-in (a Faces redirect). */
+    @jakarta.inject.Inject
+    CasReturn casReturn;
+
+    /** The outcome after a sign-in: a Faces redirect, or a {@code /cas/} path (see {@link #follow(String)}). */
     public String afterSignIn(HttpServletRequest request, long accountId) {
         EstablishmentLanding landing = choice.landing(accountId);
         sessions.establishment(request, landing.establishmentId());
-        return landing.choiceNeeded() ? "/establishments?faces-redirect=true" : "/home?faces-redirect=true";
+        return landing.choiceNeeded() ? "/establishments?faces-redirect=true" : afterChoice(request);
+    }
+
+    /** Once the establishment is known: back to a pending single sign-on, else /home. */
+    public String afterChoice(HttpServletRequest request) {
+        return casReturn.read(request).map(CasReturn.Pending::path).orElse("/home?faces-redirect=true");
+    }
+
+    /**
+     * Follows one of these outcomes from a backing bean's action: a {@code /cas/} path is not a Faces view, so it is
+     * redirected to explicitly (and the action returns null); a Faces outcome is returned as it is.
+     */
+    public static String follow(String outcome) throws IOException {
+        if (outcome != null && outcome.startsWith("/cas/")) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            ExternalContext external = faces.getExternalContext();
+            external.redirect(external.getRequestContextPath() + outcome);
+            faces.responseComplete();
+            return null;
+        }
+        return outcome;
     }
 
     /** After a first connection: a representative with children to confirm is offered /children first. */

@@ -68,6 +68,21 @@ public final class Http {
         return send(request.build());
     }
 
+    /** Posts a form whose fields may repeat (a group of checkboxes), as name/value pairs in order. */
+    public HttpResponse<String> postPairs(String path, java.util.List<java.util.Map.Entry<String, String>> fields) {
+        StringBuilder body = new StringBuilder();
+        for (java.util.Map.Entry<String, String> field : fields) {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(java.net.URLEncoder.encode(field.getKey(), java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(field.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return send(HttpRequest.newBuilder(Portal.url(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
     /** The login form's hidden fields (view state of the stateless view) plus the typed identifier and secret. */
     public static java.util.Map<String, String> loginForm(String loginPage, String identifier, String secret) {
         java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();

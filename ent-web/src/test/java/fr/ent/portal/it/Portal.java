@@ -103,7 +103,9 @@ public final class Portal implements BeforeAllCallback {
                 "-Dent.http.trusted-proxies=127.0.0.1/32",
                 "-Dent.signin.ip.allowlist=127.0.0.1/32",
                 // SurgeIT sets slots and queue, holds and releases hash slots (and puts everything back)
-                "-Dent.admission.dev-controls=true"));
+                "-Dent.admission.dev-controls=true",
+                // SingleSignOnIT registers test services on http://localhost (a real CAS client on embedded Jetty)
+                "-Dent.cas.loopback-http=true"));
         String dbUrl = System.getProperty("ent.test.db.url", "");
         if (!dbUrl.isBlank()) {
             emptyPostgresSchema(dbUrl);

@@ -70,5 +70,19 @@ public enum AuditEventType {
     REMEMBERED_DEVICE_REJECTED,
     REMEMBERED_DEVICE_ISSUED,
     /** The owner forgot one remembered device, or all of them (detail). */
-    REMEMBERED_DEVICE_FORGOTTEN
+    REMEMBERED_DEVICE_FORGOTTEN,
+
+    // Single sign-on, the portal as a CAS server (issue 11); details name the registered service, never a ticket
+    /** /cas/login issued a service ticket (detail: service:ID). */
+    CAS_TICKET_ISSUED,
+    /** A service validated a ticket (detail: service:ID). */
+    CAS_TICKET_VALIDATED,
+    /** A validation was refused (detail: the reason: unknown, expired, other_service, not_renewed, disabled…). */
+    CAS_TICKET_REJECTED,
+    /** A service URL outside the registry, or a service not offered in the chosen establishment (detail). */
+    CAS_SERVICE_REFUSED,
+    /** A proxy request (pgtUrl, /cas/proxy): no service may proxy. */
+    CAS_PROXY_REFUSED,
+    /** A back-channel logout request was sent to a service (detail: service:ID:HTTP status or error). */
+    CAS_SINGLE_LOGOUT_SENT
 }

@@ -46,6 +46,8 @@ public class DemoDataSet {
     public static final String REGION_ADMIN_PASSWORD = "Region#Academie2026";
     /** g.leroy1: a representative whose declared child is kept for the "five wrong birth dates" journey. */
     public static final String LEROY_PASSWORD = "Famille#Leroy2026";
+    /** y.perrin1: a representative of two children in two establishments, for the single sign-on journey. */
+    public static final String PERRIN_PASSWORD = "Famille#Perrin2026";
     /** b.garnier1: school admin of the collège, to show that one establishment's admin never sees another's. */
     public static final String COLLEGE_ADMIN_PASSWORD = "Registre#College2026";
 
@@ -152,13 +154,22 @@ public class DemoDataSet {
         pupil("Hugo", "Lefebvre", LocalDate.of(2011, 2, 11), lycee, "2nde B", thisYear);
         pupil("Inès", "Garnier", LocalDate.of(2010, 7, 3), lycee, "1re C", thisYear);
         pupil("Nathan", "Roux", LocalDate.of(2011, 9, 27), lycee, "2nde A", thisYear);
-        pupil("Jade", "Fournier", LocalDate.of(2014, 4, 18), college, "5e A", thisYear);
+        Account jadeFournier = pupil("Jade", "Fournier", LocalDate.of(2014, 4, 18), college, "5e A", thisYear);
         pupil("Louis", "Girard", LocalDate.of(2015, 10, 6), college, "6e B", thisYear);
         pupil("Chloé", "Bonnet", LocalDate.of(2012, 12, 1), college, "3e A", thisYear);
         pupil("Jules", "Mercier", LocalDate.of(2011, 3, 22), toulouse, "2nde 1", thisYear);
         pupil("Camille", "Lambert", LocalDate.of(2010, 6, 15), toulouse, "1re 2", thisYear);
-        pupil("Sarah", "Fontaine", LocalDate.of(2009, 8, 30), toulouse, "Terminale 3", thisYear);
+        Account sarahFontaine = pupil("Sarah", "Fontaine", LocalDate.of(2009, 8, 30), toulouse, "Terminale 3", thisYear);
         pupil("Adam", "Rousseau", LocalDate.of(2011, 11, 12), toulouse, "2nde 1", thisYear);
+
+        // A blended family: both children attached, in two establishments (single sign-on journey).
+        Account yasminePerrin = person("Yasmine", "Perrin", null, Profile.LEGAL_REPRESENTATIVE);
+        withPassword(yasminePerrin, PERRIN_PASSWORD);
+        for (Account child : List.of(jadeFournier, sarahFontaine)) {
+            Responsibility perrin = new Responsibility(yasminePerrin, child, now);
+            perrin.attach(now);
+            em.persist(perrin);
+        }
 
         em.flush();
         return true;

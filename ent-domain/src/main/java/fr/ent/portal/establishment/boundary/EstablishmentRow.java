@@ -2,10 +2,14 @@ package fr.ent.portal.establishment.boundary;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Set;
 
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.establishment.entity.EstablishmentKind;
 import fr.ent.portal.establishment.entity.OfferedService;
+import fr.ent.portal.sso.control.PatternKind;
+import fr.ent.portal.sso.control.ReleasedAttribute;
+import fr.ent.portal.sso.control.ServicePattern;
 
 /** An establishment and its services as the region's pages show them (a copy: no entity leaves the boundary). */
 public record EstablishmentRow(long id, long version, String uai, String name, EstablishmentKind kind,
@@ -13,12 +17,15 @@ public record EstablishmentRow(long id, long version, String uai, String name, E
                                List<ServiceRow> services) implements Serializable {
 
     /** One offered service. */
-    public record ServiceRow(long id, long version, String name, String url, boolean enabled, int position)
-            implements Serializable {
+    public record ServiceRow(long id, long version, String name, String url, boolean enabled, int position,
+                             PatternKind ssoKind, String ssoPattern, Set<ReleasedAttribute> attributes,
+                             boolean singleLogout) implements Serializable {
 
         static ServiceRow of(OfferedService service) {
+            ServicePattern pattern = service.ssoPattern().orElse(null);
             return new ServiceRow(service.id(), service.version(), service.name(), service.url(), service.enabled(),
-                    service.position());
+                    service.position(), pattern == null ? null : pattern.kind(),
+                    pattern == null ? null : pattern.value(), service.releasedAttributes(), service.singleLogout());
         }
     }
 

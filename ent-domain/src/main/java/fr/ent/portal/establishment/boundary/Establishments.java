@@ -46,6 +46,9 @@ public class Establishments {
     @EJB
     AuditTrail audit;
 
+    @jakarta.inject.Inject
+    fr.ent.portal.platform.config.Settings settings;
+
     /** Every establishment, by name, without its services (region only). */
     public List<EstablishmentRow> listForRegion(AdminScope scope, Client client) {
         scopes.requireRegion(scope, client, "establishments");
@@ -96,7 +99,7 @@ public class Establishments {
     public void saveService(AdminScope scope, Client client, long establishmentId, Long serviceId, long shownVersion,
                             ServiceDraft draft) {
         Establishment establishment = load(scope, client, establishmentId);
-        draft.check();
+        draft.check(settings.getBoolean(fr.ent.portal.platform.config.Setting.CAS_LOOPBACK_HTTP));
         OfferedService service;
         String detail;
         if (serviceId == null) {
@@ -112,6 +115,12 @@ public class Establishments {
         }
         if (draft.position() != null) {
             service.moveTo(draft.position());
+        }
+        if (draft.pattern() == null) {
+            service.openAsPlainLink();
+        } else {
+            service.openThroughSso(draft.pattern(), draft.attributes(), draft.singleLogout());
+            detail += ":sso";
         }
         flush();
         audit.recordByStaff(AuditEventType.SERVICE_CHANGED, scope.staffId(), scope.identifier(), null, null, client,

@@ -2,6 +2,8 @@ package fr.ent.portal.establishment.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,7 +19,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A service (Pronote, Médiacentre, PIX…) an establishment offers, with its address and display position. */
+import java.util.Optional;
+import java.util.Set;
+
+import fr.ent.portal.sso.control.PatternKind;
+import fr.ent.portal.sso.control.ReleasedAttribute;
+import fr.ent.portal.sso.control.ServicePattern;
+
+/**
+ * A service (Pronote, Médiacentre, PIX…) an establishment offers, with its address and display position, and, when
+ * registered for single sign-on, where the portal's CAS server may send its tickets ({@link ServicePattern}), the
+ * attributes it receives and whether it is told of single logout.
+ */
 @Entity
 @Table(name = "offered_service")
 @SequenceGenerator(name = "offered_service_seq", sequenceName = "offered_service_seq", allocationSize = 50)
@@ -42,7 +55,9 @@ public class OfferedService {
 
     @NotNull
     @Size(max = 500)
-    @Pattern(regexp = "https://\\S+", message = "{establishment.service.url.invalid}")
+    // http only on loopback, and only when ent.cas.loopback-http allows it (ServiceDraft): tests and local trials
+    @Pattern(regexp = "(https://|http://(localhost|127\\.0\\.0\\.1)[:/])\\S+",
+            message = "{establishment.service.url.invalid}")
     @Column(name = "url", nullable = false, length = 500)
     private String url;
 
@@ -52,6 +67,21 @@ public class OfferedService {
 
     @Column(name = "enabled", nullable = false)
     private boolean enabled = true;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cas_pattern_kind", length = 16)
+    private PatternKind casPatternKind;
+
+    @Size(max = 500)
+    @Column(name = "cas_pattern", length = 500)
+    private String casPattern;
+
+    @Size(max = 300)
+    @Column(name = "cas_attributes", length = 300)
+    private String casAttributes;
+
+    @Column(name = "cas_single_logout", nullable = false)
+    private boolean casSingleLogout;
 
     protected OfferedService() {
         // JPA
@@ -77,6 +107,36 @@ public class OfferedService {
         this.name = newName;
         this.url = newUrl;
         this.enabled = on;
+    }
+
+    /** Opens the service through {@code /cas/login} (a checked pattern), with what it may receive. */
+    public void openThroughSso(ServicePattern pattern, Set<ReleasedAttribute> attributes, boolean singleLogout) {
+        this.casPatternKind = pattern.kind();
+        this.casPattern = pattern.value();
+        this.casAttributes = ReleasedAttribute.join(attributes);
+        this.casSingleLogout = singleLogout;
+    }
+
+    /** Back to a plain link: no ticket is issued for it any more. */
+    public void openAsPlainLink() {
+        this.casPatternKind = null;
+        this.casPattern = null;
+        this.casAttributes = null;
+        this.casSingleLogout = false;
+    }
+
+    /** Where tickets for this service may go; empty for a plain link. */
+    public Optional<ServicePattern> ssoPattern() {
+        return casPatternKind == null || casPattern == null ? Optional.empty()
+                : Optional.of(new ServicePattern(casPatternKind, casPattern));
+    }
+
+    public Set<ReleasedAttribute> releasedAttributes() {
+        return ReleasedAttribute.parse(casAttributes);
+    }
+
+    public boolean singleLogout() {
+        return casSingleLogout;
     }
 
     public Long id() {

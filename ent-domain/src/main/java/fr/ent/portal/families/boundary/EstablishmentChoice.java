@@ -122,7 +122,7 @@ public class EstablishmentChoice {
         return establishment.services().stream()
                 .filter(OfferedService::enabled)
                 .sorted(Comparator.comparingInt(OfferedService::position))
-                .map(s -> new Tile(s.name(), s.url(), forChildren))
+                .map(s -> new Tile(s.name(), s.url(), forChildren, s.ssoPattern().isPresent()))
                 .toList();
     }
 

@@ -102,7 +102,13 @@ public enum Setting {
     IMPORT_MAX_BYTES("ent.import.max-bytes", "8388608",
             "Largest registry import file accepted, in bytes (8 MiB: about 40,000 rows with two representatives each)."),
     IMPORT_MAX_ROWS("ent.import.max-rows", "30000",
-            "Most data rows in one registry import file.");
+            "Most data rows in one registry import file."),
+    CAS_TICKET_VALIDITY("ent.cas.ticket.validity", "PT10S",
+            "How long a CAS service ticket may wait for its validation (single use in any case)."),
+    CAS_LOOPBACK_HTTP("ent.cas.loopback-http", "false",
+            "Tests and local trials only: services on http://localhost or http://127.0.0.1 may be registered and opened through /cas/login."),
+    CAS_LOGOUT_TIMEOUT("ent.cas.logout-timeout", "PT3S",
+            "Longest wait for a service's answer to a single-logout request (sent in the background).");
 
     private final String key;
     private final String defaultValue;

@@ -108,9 +108,9 @@ public class ChildrenBacking {
     }
 
     /** Done (or skipped for now): on to the establishment choice or home. */
-    public String next() {
+    public String next() throws java.io.IOException {
         HttpServletRequest request = Faces.getRequest();
-        return landings.afterSignIn(request, accountId());
+        return Landings.follow(landings.afterSignIn(request, accountId()));
     }
 
     public List<DeclaredChild> getChildren() {

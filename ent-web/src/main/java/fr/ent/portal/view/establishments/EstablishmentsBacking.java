@@ -14,6 +14,7 @@ import fr.ent.portal.families.boundary.LinkedEstablishment;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.security.Clients;
 import fr.ent.portal.security.Sessions;
+import fr.ent.portal.view.Landings;
 import fr.ent.portal.view.Texts;
 
 /** Backing bean of /establishments: choosing the establishment to work in (remembered for the next sign-in). */
@@ -30,7 +31,11 @@ public class EstablishmentsBacking {
     @Inject
     Clients clients;
 
-    public String choose(long establishmentId) {
+    @Inject
+    Landings landings;
+
+    /** Chooses, then home, or back to the single sign-on that asked for the choice. */
+    public String choose(long establishmentId) throws java.io.IOException {
         HttpServletRequest request = Faces.getRequest();
         Long accountId = sessions.accountId(request);
         if (accountId == null) {
@@ -40,7 +45,7 @@ public class EstablishmentsBacking {
             LinkedEstablishment chosen = choice.choose(accountId, establishmentId, clients.of(request));
             sessions.establishment(request, chosen.getId());
             Messages.addFlashGlobalInfo(Texts.text("establishments.chosen", chosen.getName()).replace("'", "''"));
-            return "/home?faces-redirect=true";
+            return Landings.follow(landings.afterChoice(request));
         } catch (BusinessException refused) {
             Texts.show(refused, "choice");
             return null;

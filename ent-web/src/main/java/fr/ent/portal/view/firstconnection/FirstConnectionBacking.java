@@ -65,7 +65,7 @@ public class FirstConnectionBacking {
         return getSteps() == null ? "/login?faces-redirect=true" : null;
     }
 
-    public String complete() {
+    public String complete() throws java.io.IOException {
         HttpServletRequest request = Faces.getRequest();
         FirstConnectionState state = sessions.firstConnection(request);
         if (state == null) {
@@ -89,7 +89,7 @@ public class FirstConnectionBacking {
         }
         sessions.signedIn(request, result.accountId());
         Messages.addFlashGlobalInfo(Texts.text("first_connection.done").replace("'", "''"));
-        return landings.afterFirstConnection(request, result.accountId());
+        return Landings.follow(landings.afterFirstConnection(request, result.accountId()));
     }
 
     private static char[] chars(String value) {

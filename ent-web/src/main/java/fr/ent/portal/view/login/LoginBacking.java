@@ -100,7 +100,7 @@ public class LoginBacking {
             if (remember) {
                 rememberCookies.write(request, response, devices.remember(result.accountId(), client));
             }
-            return landings.afterSignIn(request, result.accountId());
+            return Landings.follow(landings.afterSignIn(request, result.accountId()));
         }
         switch (result.outcome()) {
             case FIRST_CONNECTION -> {

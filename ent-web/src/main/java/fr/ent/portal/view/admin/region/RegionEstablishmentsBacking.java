@@ -1,6 +1,8 @@
 package fr.ent.portal.view.admin.region;
 
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 
 import jakarta.ejb.EJB;
@@ -18,6 +20,8 @@ import fr.ent.portal.establishment.control.ServiceDraft;
 import fr.ent.portal.establishment.entity.EstablishmentKind;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.platform.NotFoundException;
+import fr.ent.portal.sso.control.PatternKind;
+import fr.ent.portal.sso.control.ReleasedAttribute;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 
@@ -56,6 +60,10 @@ public class RegionEstablishmentsBacking implements Serializable {
     private String serviceUrl;
     private boolean serviceEnabled = true;
     private Integer servicePosition;
+    private PatternKind ssoKind;
+    private String ssoPattern;
+    private ReleasedAttribute[] ssoAttributes = new ReleasedAttribute[0];
+    private boolean ssoSingleLogout;
 
     /** View action: the list, and the chosen establishment's form (unknown id: 404). */
     public void load() {
@@ -102,12 +110,17 @@ public class RegionEstablishmentsBacking implements Serializable {
         serviceUrl = service.url();
         serviceEnabled = service.enabled();
         servicePosition = service.position();
+        ssoKind = service.ssoKind();
+        ssoPattern = service.ssoPattern();
+        ssoAttributes = service.attributes().toArray(new ReleasedAttribute[0]);
+        ssoSingleLogout = service.singleLogout();
     }
 
     public String saveService() {
         try {
             establishments.saveService(admin.scope(), admin.client(), id, serviceId, serviceVersion,
-                    new ServiceDraft(serviceName, serviceUrl, serviceEnabled, servicePosition));
+                    new ServiceDraft(serviceName, serviceUrl, serviceEnabled, servicePosition, ssoKind, ssoPattern,
+                            new HashSet<>(Arrays.asList(ssoAttributes)), ssoSingleLogout));
             flash("admin.region.service.saved");
             return "/admin/region/establishments?faces-redirect=true&id=" + id;
         } catch (NotFoundException outOfScope) {
@@ -134,6 +147,14 @@ public class RegionEstablishmentsBacking implements Serializable {
     private static void flash(String key) {
         Texts.globalInfo(key);
         Faces.getFlash().setKeepMessages(true);
+    }
+
+    public PatternKind[] getPatternKinds() {
+        return PatternKind.values();
+    }
+
+    public ReleasedAttribute[] getReleasableAttributes() {
+        return ReleasedAttribute.values();
     }
 
     public EstablishmentKind[] getKinds() {
@@ -173,4 +194,14 @@ public class RegionEstablishmentsBacking implements Serializable {
     public void setServiceEnabled(boolean serviceEnabled) { this.serviceEnabled = serviceEnabled; }
     public Integer getServicePosition() { return servicePosition; }
     public void setServicePosition(Integer servicePosition) { this.servicePosition = servicePosition; }
+    public PatternKind getSsoKind() { return ssoKind; }
+    public void setSsoKind(PatternKind ssoKind) { this.ssoKind = ssoKind; }
+    public String getSsoPattern() { return ssoPattern; }
+    public void setSsoPattern(String ssoPattern) { this.ssoPattern = ssoPattern; }
+    public ReleasedAttribute[] getSsoAttributes() { return ssoAttributes.clone(); }
+    public void setSsoAttributes(ReleasedAttribute[] ssoAttributes) {
+        this.ssoAttributes = ssoAttributes == null ? new ReleasedAttribute[0] : ssoAttributes.clone();
+    }
+    public boolean isSsoSingleLogout() { return ssoSingleLogout; }
+    public void setSsoSingleLogout(boolean ssoSingleLogout) { this.ssoSingleLogout = ssoSingleLogout; }
 }

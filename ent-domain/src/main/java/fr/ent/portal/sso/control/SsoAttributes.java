@@ -1,0 +1,53 @@
+package fr.ent.portal.sso.control;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The attributes block of a CAS 3.0 validation: the fixed CAS ones ({@code authenticationDate},
+ * {@code isFromNewLogin}, {@code longTermAuthenticationRequestTokenUsed}), then those of the service's list, read
+ * from the person as seen in the chosen establishment. Empty values are left out.
+ */
+public final class SsoAttributes {
+
+    private SsoAttributes() {
+    }
+
+    /** The person's side, for the establishment of the ticket. */
+    public record Person(String identifier, String firstName, String lastName, String profile, String uai,
+                         String division, List<String> children) {
+    }
+
+    public static Map<String, List<String>> of(Person person, Set<ReleasedAttribute> released,
+                                               Instant authenticatedAt, boolean fromNewLogin) {
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        attributes.put("authenticationDate", List.of(authenticatedAt.toString()));
+        attributes.put("isFromNewLogin", List.of(String.valueOf(fromNewLogin)));
+        attributes.put("longTermAuthenticationRequestTokenUsed", List.of("false"));
+        for (ReleasedAttribute attribute : ReleasedAttribute.values()) {
+            if (!released.contains(attribute)) {
+                continue;
+            }
+            List<String> values = switch (attribute) {
+                case IDENTIFIER -> single(person.identifier());
+                case FIRST_NAME -> single(person.firstName());
+                case LAST_NAME -> single(person.lastName());
+                case PROFILE -> single(person.profile());
+                case UAI -> single(person.uai());
+                case DIVISION -> single(person.division());
+                case CHILDREN -> person.children();
+            };
+            if (!values.isEmpty()) {
+                attributes.put(attribute.casName(), values);
+            }
+        }
+        return attributes;
+    }
+
+    private static List<String> single(String value) {
+        return value == null || value.isEmpty() ? List.of() : List.of(value);
+    }
+}

@@ -1,0 +1,95 @@
+package fr.ent.portal.sso.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The CAS answers are well-formed XML in the CAS namespace, with the codes of the specification. */
+class CasXmlTest {
+
+    static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void successWithAttributes() throws Exception {
+        SsoAttributes.Person person = new SsoAttributes.Person("y.perrin1", "Yasmine", "Perrin <&>",
+                "LEGAL_REPRESENTATIVE", "0860034V", null, List.of("j.fournier1", "s.fontaine1"));
+        Map<String, List<String>> attributes = SsoAttributes.of(person, Set.of(ReleasedAttribute.values()),
+                Instant.parse("2026-11-23T08:00:00Z"), true);
+        Document doc = parse(CasXml.success("y.perrin1", attributes));
+        Element root = doc.getDocumentElement();
+        assertEquals(CasXml.NAMESPACE, root.getNamespaceURI());
+        assertEquals("serviceResponse", root.getLocalName());
+        assertEquals("y.perrin1", doc.getElementsByTagNameNS(CasXml.NAMESPACE, "user").item(0).getTextContent());
+        assertEquals("Perrin <&>", doc.getElementsByTagNameNS(CasXml.NAMESPACE, "sn").item(0).getTextContent());
+        NodeList children = doc.getElementsByTagNameNS(CasXml.NAMESPACE, "children");
+        assertEquals(2, children.getLength(), "one element per value");
+        assertEquals("0860034V", doc.getElementsByTagNameNS(CasXml.NAMESPACE, "uai").item(0).getTextContent());
+        assertEquals(0, doc.getElementsByTagNameNS(CasXml.NAMESPACE, "division").getLength(), "no empty values");
+        assertEquals("true", doc.getElementsByTagNameNS(CasXml.NAMESPACE, "isFromNewLogin").item(0).getTextContent());
+        assertEquals(1, doc.getElementsByTagNameNS(CasXml.NAMESPACE, "authenticationDate").getLength());
+    }
+
+    @Test
+    void onlyTheListedAttributesAreReleased() throws Exception {
+        SsoAttributes.Person person = new SsoAttributes.Person("l.martin1", "Léa", "Martin", "PUPIL", "0771763Y",
+                "2nde B", List.of());
+        Document doc = parse(CasXml.success("l.martin1", SsoAttributes.of(person,
+                Set.of(ReleasedAttribute.UAI, ReleasedAttribute.DIVISION), Instant.EPOCH, false)));
+        assertEquals("2nde B", doc.getElementsByTagNameNS(CasXml.NAMESPACE, "division").item(0).getTextContent());
+        assertEquals(0, doc.getElementsByTagNameNS(CasXml.NAMESPACE, "givenName").getLength());
+        assertEquals(0, doc.getElementsByTagNameNS(CasXml.NAMESPACE, "sn").getLength());
+    }
+
+    @Test
+    void theCas2AnswerHasNoAttributesBlock() throws Exception {
+        Document doc = parse(CasXml.success("l.martin1", null));
+        assertEquals(0, doc.getElementsByTagNameNS(CasXml.NAMESPACE, "attributes").getLength());
+    }
+
+    @Test
+    void failuresCarryTheirCode() throws Exception {
+        for (String code : List.of(CasXml.INVALID_REQUEST, CasXml.INVALID_TICKET, CasXml.INVALID_SERVICE,
+                CasXml.INTERNAL_ERROR)) {
+            Document doc = parse(CasXml.failure(code, "text <with> \"quotes\" & more"));
+            Element failure = (Element) doc.getElementsByTagNameNS(CasXml.NAMESPACE, "authenticationFailure").item(0);
+            assertEquals(code, failure.getAttribute("code"));
+            assertEquals("text <with> \"quotes\" & more", failure.getTextContent());
+        }
+        Element proxy = (Element) parse(CasXml.proxyFailure(CasXml.UNAUTHORIZED_SERVICE_PROXY, "no"))
+                .getElementsByTagNameNS(CasXml.NAMESPACE, "proxyFailure").item(0);
+        assertEquals(CasXml.UNAUTHORIZED_SERVICE_PROXY, proxy.getAttribute("code"));
+    }
+
+    @Test
+    void controlCharactersCannotBreakTheXml() throws Exception {
+        Document doc = parse(CasXml.success("a\u0001b", null));
+        assertFalse(doc.getElementsByTagNameNS(CasXml.NAMESPACE, "user").item(0).getTextContent().contains("\u0001"));
+    }
+
+    @Test
+    void theLogoutRequestNamesTheTicket() throws Exception {
+        String id = TicketIds.newServiceTicket();
+        Document doc = parse(CasXml.logoutRequest("LR-1", Instant.EPOCH, id));
+        assertEquals(id, doc.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:protocol", "SessionIndex")
+                .item(0).getTextContent());
+        assertTrue(doc.getDocumentElement().getLocalName().equals("LogoutRequest"));
+    }
+}

@@ -1,0 +1,49 @@
+package fr.ent.portal.security;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import fr.ent.portal.audit.boundary.AuditTrail;
+import fr.ent.portal.audit.entity.AuditEventType;
+import fr.ent.portal.platform.Client;
+import fr.ent.portal.signin.boundary.RememberedDevices;
+
+/**
+ * Ends the portal session of this browser ({@code POST /logout}, {@code /cas/logout}): audited, the remembered
+ * device forgotten (otherwise /login would sign the person in again), the caller logged out and the session
+ * invalidated (which ends the single sign-on session and its services: {@code sso.SingleLogoutListener}).
+ */
+@ApplicationScoped
+public class SignOut {
+
+    @EJB
+    AuditTrail audit;
+
+    @Inject
+    Clients clients;
+
+    @Inject
+    RememberCookies rememberCookies;
+
+    @EJB
+    RememberedDevices devices;
+
+    public void perform(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        if (request.getUserPrincipal() != null) {
+            Client client = clients.of(request);
+            audit.record(AuditEventType.SIGNED_OUT, null, request.getUserPrincipal().getName(), client.ip(),
+                    client.userAgent(), null);
+        }
+        String remembered = rememberCookies.read(request);
+        if (remembered != null) {
+            devices.forgetToken(remembered, clients.of(request));
+            rememberCookies.clear(request, response);
+        }
+        request.logout();
+        Sessions.invalidate(request.getSession(false));
+    }
+}

@@ -1,0 +1,383 @@
+package fr.ent.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Single sign-on, black-box, with a real CAS client: two services on embedded Jetty protected by the Apereo Java CAS
+ * client, registered by r.admin1 in /admin for the collège (A and B) and the Toulouse lycée (A). y.perrin1 (children
+ * at the collège and in Toulouse; no other class uses this account) chooses the collège, opens A from its tile and
+ * receives the collège's attributes, opens B without a password, and single logout ends both. The registry refuses
+ * every trick on the service URL; forged, replayed, expired, foreign-service tickets and a disabled account's ticket
+ * get the CAS codes. Leaves y.perrin1 enabled, with the collège as remembered choice; adds services A and B to the
+ * collège's tiles and A to the Toulouse lycée's.
+ */
+@ExtendWith(Portal.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SingleSignOnIT {
+
+    static final String PERSON = "y.perrin1";
+    static final String PASSWORD = "Famille#Perrin2026";
+    static final String COLLEGE_UAI = "0860034V";
+    static final String TOULOUSE_UAI = "0312289V";
+    static final String COLLEGE = "Collège Jules Ferry";
+    static final Pattern CAS_CODE = Pattern.compile("<cas:authenticationFailure code=\"([A-Z_]+)\"");
+
+    static CasTestServices services;
+    /** The family's browser of the round trip, signed in to the portal and to both services, for single logout. */
+    static Http family;
+
+    @BeforeAll
+    static void startTheServicesAndRegisterThem() throws Exception {
+        services = CasTestServices.start(Portal.base());
+        Http region = region("198.51.100.230");
+        register(region, COLLEGE_UAI, "Service test A", services.url("a"));
+        register(region, TOULOUSE_UAI, "Service test A", services.url("a"));
+        register(region, COLLEGE_UAI, "Service test B", services.url("b"));
+    }
+
+    @AfterAll
+    static void stopTheServices() throws Exception {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theRegistryRefusesEveryTrickOnTheServiceUrl() {
+        Http region = region("198.51.100.231");
+        long refusedBefore = auditCount(region, "CAS_SERVICE_REFUSED");
+        String a = services.url("a");
+        String port = a.substring("http://127.0.0.1:".length(), a.indexOf("/a/"));
+        List<String> tricks = List.of(
+                "https://evil.example.com/a/",
+                "http://127.0.0.1:" + port + "@evil.example.com/a/",
+                "http://evil.example.com@127.0.0.1:" + port + "/a/",
+                a + "@evil.example.com",
+                a.replace("/a/", "//evil.example.com/a/"),
+                a.replace("/a/", "\\@evil.example.com/a/"),
+                a.replace("/a/", "%2F%2Fevil.example.com/a/"),
+                a.replace("127.0.0.1:", "127.0.0.1%2F@evil.example.com:"),
+                a + "..%2F..%2Fadmin",
+                a.replace("127.0.0.1:", "127.0.0.1.evil.example.com:"),
+                a.replace("/a/", "/a/../b/"),
+                "http://localhost:" + port + "/a/",
+                a.replace("http:", "HTTP:"),
+                "javascript:alert(1)//" + a,
+                "//evil.example.com/a/",
+                a.replace("/a/", "/c/"),
+                a + "#@evil.example.com");
+        Http anonymous = new Http();
+        Http signedIn = signIn("198.51.100.232");
+        for (String trick : tricks) {
+            for (Http client : List.of(anonymous, signedIn)) {
+                HttpResponse<String> answer = client.get("/cas/login?service=" + encode(trick));
+                assertEquals(400, answer.statusCode(), trick);
+                assertTrue(answer.headers().firstValue("Location").isEmpty(), "never a redirect: " + trick);
+                assertTrue(answer.body().contains("id=\"sso-refused\""), "a clear page: " + trick);
+            }
+            HttpResponse<String> logout = anonymous.get("/cas/logout?service=" + encode(trick));
+            assertTrue(logout.headers().firstValue("Location").orElseThrow().endsWith("/login?signedOut=true"), trick);
+        }
+        assertTrue(auditCount(region, "CAS_SERVICE_REFUSED") >= refusedBefore + 2L * tricks.size(),
+                "each refusal is audited");
+    }
+
+    @Test
+    @Order(2)
+    void aTileOpensTheServiceWithTheChosenEstablishmentsAttributesAndASecondServiceNeedsNoPassword() {
+        family = new Http();
+        HttpResponse<String> signedIn = family.post("/login", Http.loginForm(family.get("/login").body(), PERSON,
+                PASSWORD), "X-Forwarded-For", "198.51.100.233");
+        assertEquals(302, signedIn.statusCode());
+        assertTrue(location(signedIn).endsWith("/establishments"), "two establishments: choose first");
+        String choice = family.get("/establishments").body();
+        HttpResponse<String> chosen = family.post("/establishments",
+                AdminRegionIT.form(choice, "choice", chooseButton(choice, COLLEGE)));
+        assertEquals(302, chosen.statusCode(), chosen.body());
+        assertTrue(location(chosen).endsWith("/home"), location(chosen));
+
+        String home = family.get("/home").body();
+        String tile = tileHref(home, "Service test A");
+        assertTrue(tile.contains("/cas/login?service=" + encode(services.url("a"))), tile);
+        assertTrue(tileHref(home, "Service test B").contains("/cas/login?service="), "B opens through CAS too");
+        assertTrue(tileHref(home, "PIX").startsWith("https://app.pix.fr"), "a plain link stays a plain link");
+
+        HttpResponse<String> click = family.get(URI.create(Portal.base().toString().replaceAll("/$", "") + tile));
+        assertEquals(302, click.statusCode(), click.body());
+        assertTrue(location(click).startsWith(services.url("a") + "?ticket=ST-"), location(click));
+        String a = followAtTheService(family, location(click));
+        assertTrue(a.contains("user=" + PERSON + "\n"), a);
+        assertTrue(a.contains("uai=" + COLLEGE_UAI + "\n"), "the chosen establishment: " + a);
+        assertTrue(a.contains("children=j.fournier1\n"), "the child attached there only: " + a);
+        assertFalse(a.contains("s.fontaine1"), "Sarah is in Toulouse: " + a);
+        assertTrue(a.contains("profile=LEGAL_REPRESENTATIVE\n") && a.contains("sn=Perrin\n")
+                && a.contains("givenName=Yasmine\n") && a.contains("uid=" + PERSON + "\n"), a);
+        assertTrue(a.contains("isFromNewLogin=false\n"), "single sign-on, no new login: " + a);
+
+        HttpResponse<String> toB = family.get(URI.create(services.url("b")));
+        assertEquals(302, toB.statusCode());
+        assertTrue(location(toB).startsWith(Portal.base() + "cas/login?service="), location(toB));
+        HttpResponse<String> ticketForB = family.get(URI.create(location(toB)));
+        assertEquals(302, ticketForB.statusCode(), "no sign-in page: " + ticketForB.body());
+        assertTrue(location(ticketForB).startsWith(services.url("b") + "?ticket=ST-"), location(ticketForB));
+        String b = followAtTheService(family, location(ticketForB));
+        assertTrue(b.contains("user=" + PERSON + "\n") && b.contains("uai=" + COLLEGE_UAI + "\n"), b);
+    }
+
+    @Test
+    @Order(3)
+    void aServiceSendsAPersonNotSignedInThroughThePortalsSignInAndBack() {
+        Http browser = new Http();
+        HttpResponse<String> atService = browser.get(URI.create(services.url("a")));
+        assertEquals(302, atService.statusCode());
+        HttpResponse<String> casLogin = browser.get(URI.create(location(atService)));
+        assertEquals(303, casLogin.statusCode());
+        assertTrue(location(casLogin).endsWith("/login"), location(casLogin));
+        assertTrue(browser.cookie("ent_cas_return") != null, "the way back is kept in a cookie, no session");
+
+        HttpResponse<String> signedIn = browser.post("/login", Http.loginForm(browser.get("/login").body(), PERSON,
+                PASSWORD), "X-Forwarded-For", "198.51.100.234");
+        assertEquals(302, signedIn.statusCode());
+        assertTrue(location(signedIn).contains("/cas/login?service=" + encode(services.url("a"))),
+                "back to /cas/login (the collège is remembered): " + location(signedIn));
+        HttpResponse<String> proceed = browser.get(URI.create(location(signedIn)));
+        assertEquals(200, proceed.statusCode(), "after a form post, a page continues (CSP form-action 'self')");
+        assertTrue(proceed.body().contains("http-equiv=\"refresh\""), proceed.body());
+        Matcher link = Pattern.compile("<a id=\"continue\" href=\"([^\"]+)\"").matcher(proceed.body());
+        assertTrue(link.find(), proceed.body());
+        String ticketUrl = link.group(1).replace("&amp;", "&");
+        assertTrue(ticketUrl.startsWith(services.url("a") + "?ticket=ST-"), ticketUrl);
+        String a = followAtTheService(browser, ticketUrl);
+        assertTrue(a.contains("user=" + PERSON + "\n") && a.contains("uai=" + COLLEGE_UAI + "\n"), a);
+        assertTrue(a.contains("isFromNewLogin=true\n"), "signed in for this service: " + a);
+        assertTrue(browser.cookie("ent_cas_return") == null || browser.cookie("ent_cas_return").isEmpty(),
+                "the way back is used once");
+    }
+
+    @Test
+    @Order(4)
+    void forgedReplayedExpiredAndForeignTicketsGetTheCasCodes() throws Exception {
+        Http region = region("198.51.100.235");
+        long rejectedBefore = auditCount(region, "CAS_TICKET_REJECTED");
+        Http person = signIn("198.51.100.236");
+        String a = services.url("a");
+        String b = services.url("b");
+
+        String forB = ticket(person, a);
+        assertEquals("INVALID_SERVICE", code(validate("p3/serviceValidate", forB, b)), "a ticket of A shown by B");
+        assertEquals("INVALID_TICKET", code(validate("p3/serviceValidate", forB, a)), "and it is spent");
+
+        String once = ticket(person, a);
+        String success = validate("p3/serviceValidate", once, a);
+        assertTrue(success.contains("xmlns:cas=\"http://www.yale.edu/tp/cas\""), success);
+        assertTrue(success.contains("<cas:user>" + PERSON + "</cas:user>") && success.contains("<cas:attributes>"), success);
+        assertEquals("INVALID_TICKET", code(validate("p3/serviceValidate", once, a)), "replayed");
+
+        assertEquals("INVALID_TICKET", code(validate("p3/serviceValidate", "ST-" + "A".repeat(43), a)), "forged");
+        assertEquals("INVALID_TICKET", code(validate("p3/serviceValidate", "PT-" + "A".repeat(43), a)), "proxy ticket");
+        assertEquals("INVALID_REQUEST", code(validate("p3/serviceValidate", null, a)));
+        assertEquals("INVALID_REQUEST", code(validate("serviceValidate", ticket(person, a), null)));
+
+        String cas2 = validate("serviceValidate", ticket(person, a), a);
+        assertTrue(cas2.contains("<cas:user>" + PERSON + "</cas:user>") && !cas2.contains("<cas:attributes>"), cas2);
+
+        String proxy = new Http().get("/cas/proxy?pgt=PGT-1&targetService=" + encode(a)).body();
+        assertTrue(proxy.contains("<cas:proxyFailure code=\"UNAUTHORIZED_SERVICE_PROXY\""), proxy);
+        String withPgtUrl = new Http().get("/cas/p3/serviceValidate?ticket=" + ticket(person, a) + "&service="
+                + encode(a) + "&pgtUrl=" + encode("https://evil.example.com/callback")).body();
+        assertTrue(withPgtUrl.contains("<cas:authenticationSuccess>") && !withPgtUrl.contains("proxyGrantingTicket"),
+                "validated, but no proxy-granting ticket: " + withPgtUrl);
+
+        String late = ticket(person, a);
+        Thread.sleep(10_500);
+        assertEquals("INVALID_TICKET", code(validate("p3/serviceValidate", late, a)), "expired after 10 s");
+
+        HttpResponse<String> renew = person.get("/cas/login?service=" + encode(a) + "&renew=true");
+        assertEquals(303, renew.statusCode(), "renew: no ticket from single sign-on");
+        assertTrue(location(renew).endsWith("/login"), location(renew));
+        HttpResponse<String> gateway = new Http().get("/cas/login?service=" + encode(a) + "&gateway=true");
+        assertEquals(302, gateway.statusCode());
+        assertEquals(a, location(gateway), "gateway, not signed in: back to the service without a ticket");
+
+        assertTrue(auditCount(region, "CAS_TICKET_REJECTED") >= rejectedBefore + 7, "each rejection is audited");
+    }
+
+    @Test
+    @Order(5)
+    void singleLogoutEndsThePortalSessionAndBothServices() throws Exception {
+        String a = services.url("a");
+        String b = services.url("b");
+        assertEquals(200, family.get(URI.create(a)).statusCode(), "signed in at A");
+        assertEquals(200, family.get(URI.create(b)).statusCode(), "signed in at B");
+        HttpResponse<String> logout = family.get("/cas/logout");
+        assertEquals(303, logout.statusCode());
+        assertTrue(location(logout).endsWith("/login?signedOut=true"), location(logout));
+        awaitSignedOut(a);
+        awaitSignedOut(b);
+        HttpResponse<String> home = family.get("/home");
+        assertTrue(home.statusCode() == 302 && location(home).contains("/login"), "the portal session ended too");
+    }
+
+    @Test
+    @Order(6)
+    void aDisabledAccountsTicketIsRefused() {
+        Http region = region("198.51.100.237");
+        String accounts = region.get("/admin/accounts?identifier=" + PERSON).body();
+        Matcher id = Pattern.compile("/admin/account\\?id=(\\d+)").matcher(accounts);
+        assertTrue(id.find(), accounts);
+        String page = "/admin/account?id=" + id.group(1);
+        Http person = signIn("198.51.100.238");
+        String ticket = ticket(person, services.url("a"));
+        HttpResponse<String> disabled = region.post(page, AdminRegionIT.form(region.get(page).body(), "disable",
+                "disable:submit"));
+        assertEquals(302, disabled.statusCode(), disabled.body());
+        try {
+            assertEquals("INVALID_TICKET", code(validate("p3/serviceValidate", ticket, services.url("a"))));
+        } finally {
+            HttpResponse<String> enabled = region.post(page, AdminRegionIT.form(region.get(page).body(), "enable",
+                    "enable:submit"));
+            assertEquals(302, enabled.statusCode(), enabled.body());
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    static Http region(String ip) {
+        return AdminRegionIT.signedIn(AdminRegionIT.REGION, AdminRegionIT.REGION_PASSWORD, ip);
+    }
+
+    static Http signIn(String ip) {
+        return AdminRegionIT.signedIn(PERSON, PASSWORD, ip);
+    }
+
+    /** Registers a service for single sign-on in an establishment, through the region's form in /admin. */
+    static void register(Http region, String uai, String name, String url) {
+        Matcher id = Pattern.compile("data-uai=\"" + uai + "\" data-id=\"(\\d+)\"")
+                .matcher(region.get("/admin/region/establishments").body());
+        assertTrue(id.find(), uai);
+        String path = "/admin/region/establishments?id=" + id.group(1);
+        List<Map.Entry<String, String>> fields = new ArrayList<>(
+                AdminRegionIT.form(region.get(path).body(), "service", "service:save").entrySet());
+        fields.add(Map.entry("service:name", name));
+        fields.add(Map.entry("service:url", url));
+        fields.add(Map.entry("service:enabled", "on"));
+        fields.add(Map.entry("service:ssoKind", "PREFIX"));
+        fields.add(Map.entry("service:ssoPattern", url));
+        for (String attribute : List.of("IDENTIFIER", "FIRST_NAME", "LAST_NAME", "PROFILE", "UAI", "DIVISION",
+                "CHILDREN")) {
+            fields.add(Map.entry("service:attributes", attribute));
+        }
+        fields.add(Map.entry("service:singleLogout", "on"));
+        HttpResponse<String> saved = region.postPairs(path, fields);
+        assertEquals(302, saved.statusCode(), saved.body());
+        String shown = region.get(path).body();
+        assertTrue(shown.contains("data-sso=\"PREFIX\""), "the list shows the single sign-on pattern");
+    }
+
+    /** A ticket for the service from /cas/login (the person is signed in), without following the redirect. */
+    static String ticket(Http person, String service) {
+        HttpResponse<String> answer = person.get("/cas/login?service=" + encode(service));
+        assertEquals(302, answer.statusCode(), answer.body());
+        Matcher ticket = Pattern.compile("[?&]ticket=(ST-[A-Za-z0-9_-]+)$").matcher(location(answer));
+        assertTrue(ticket.find(), location(answer));
+        return ticket.group(1);
+    }
+
+    static String validate(String endpoint, String ticket, String service) {
+        StringBuilder query = new StringBuilder("/cas/" + endpoint + "?");
+        if (ticket != null) {
+            query.append("ticket=").append(encode(ticket)).append('&');
+        }
+        if (service != null) {
+            query.append("service=").append(encode(service));
+        }
+        HttpResponse<String> answer = new Http().get(query.toString());
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"));
+        return answer.body();
+    }
+
+    static String code(String xml) {
+        Matcher code = CAS_CODE.matcher(xml);
+        assertTrue(code.find(), xml);
+        return code.group(1);
+    }
+
+    /** Follows the service's redirects (ticket validation, then the page without the ticket); never leaves it. */
+    static String followAtTheService(Http browser, String url) {
+        URI current = URI.create(url);
+        HttpResponse<String> answer = browser.get(current);
+        for (int hops = 0; answer.statusCode() == 302 && hops < 5; hops++) {
+            current = current.resolve(location(answer));
+            assertTrue(current.toString().startsWith(services.url("a").replace("/a/", "/")),
+                    "stays at the service: " + current);
+            answer = browser.get(current);
+        }
+        assertEquals(200, answer.statusCode(), answer.body());
+        return answer.body();
+    }
+
+    /** Back-channel requests go in the background: the service's session ends within a few seconds. */
+    static void awaitSignedOut(String service) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        HttpResponse<String> answer = family.get(URI.create(service));
+        while (answer.statusCode() == 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            answer = family.get(URI.create(service));
+        }
+        assertEquals(302, answer.statusCode(), "signed out of " + service + ": " + answer.body());
+        assertTrue(location(answer).contains("/cas/login?service="), location(answer));
+    }
+
+    static long auditCount(Http region, String type) {
+        Matcher count = Pattern.compile("data-count=\"(\\d+)\"").matcher(region.get("/admin/audit?type=" + type).body());
+        assertTrue(count.find(), type);
+        return Long.parseLong(count.group(1));
+    }
+
+    static String chooseButton(String page, String establishment) {
+        int at = page.indexOf("data-establishment=\"" + establishment + "\"");
+        assertTrue(at >= 0, establishment);
+        Matcher button = Pattern.compile("name=\"([^\"]*:choose)\"").matcher(page);
+        assertTrue(button.find(at), page);
+        return button.group(1);
+    }
+
+    static String tileHref(String home, String name) {
+        Matcher tile = Pattern.compile("<a class=\"tile__link\"[^>]*href=\"([^\"]+)\"[^>]*>\\s*<span class=\"tile__name\">"
+                + Pattern.quote(name) + "</span>").matcher(home);
+        assertTrue(tile.find(), name + " in " + home);
+        return tile.group(1).replace("&amp;", "&");
+    }
+
+    static String location(HttpResponse<String> answer) {
+        return answer.headers().firstValue("Location").orElse("");
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
