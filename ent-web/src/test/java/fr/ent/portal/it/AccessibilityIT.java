@@ -65,7 +65,7 @@ class AccessibilityIT {
                 const ids = (field.getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean);
                 return !ids.some(id => {
                     const e = document.getElementById(id);
-                    return e && e.textContent.trim() && (e.matches(message) || e.querySelector(message));
+                    return e && e.textContent.trim() && (e.closest(message) || e.querySelector(message));
                 });
             }).map(field => field.id || field.name);""";
 
@@ -232,7 +232,8 @@ class AccessibilityIT {
             audit.go("/reset?token=not-a-real-token", "reset", true);
             audit.go("/verify-email?token=not-a-real-token", "verify-email", true);
             audit.go("/status", "status", true);
-            audit.go("/no-such-page", "error-404", true);
+            audit.go("/help/no-such-page", "error-404", true);
+            assertTrue(audit.browser.driver().findElements(By.id("identifier")).isEmpty(), "the 404 page");
             audit.go("/dev/mailbox", "dev-mailbox", false);
             audit.browser.go("/login");
             // a form posted without its page's script nonce: the stale-form page
@@ -351,6 +352,7 @@ class AccessibilityIT {
         audit.go("/admin/account?id=" + account, "admin-account-" + role, false);
         audit.go("/admin/help-requests", "admin-help-requests-" + role, false);
         audit.go("/admin/activation", "admin-activation-" + role, false);
+        audit.go("/admin/letters", "admin-letters-" + role, false);
         List<WebElement> classes = audit.browser.driver().findElements(By.cssSelector("a[href*='letters?establishment=']"));
         if (!classes.isEmpty()) {
             String href = classes.get(0).getAttribute("href");
@@ -368,9 +370,16 @@ class AccessibilityIT {
             // a ticket the portal did not sign: a place at the back of the line, shown by the waiting room
             audit.browser.driver().manage().addCookie(new Cookie("ent_wait", "forged"));
             audit.browser.go("/waiting-room");
-            audit.browser.driver().executeScript("window.stop();"); // no refresh while it is audited
-            audit.page("waiting-room", true);
+            // the page asks the server again every few seconds: held while it is audited
+            audit.browser.driver().executeScript("""
+                    window.realFetch = window.fetch;
+                    window.heldFetches = [];
+                    window.fetch = (...args) => new Promise(done => window.heldFetches.push(() => done(window.realFetch(...args))));""");
             assertEquals(1, audit.browser.driver().findElements(By.id("position")).size(), audit.path());
+            audit.page("waiting-room", true);
+            // nobody ahead: the turn comes, and the page follows the server to the sign-in page by itself
+            audit.browser.driver().executeScript("window.fetch = window.realFetch; window.heldFetches.forEach(go => go());");
+            SignInPages.wait(audit.browser.driver()).until(d -> d.getCurrentUrl().endsWith("/login"));
             audit.assertClean();
         } finally {
             new Http().post("/dev/admission", Map.of("reset", "true"));
@@ -398,7 +407,7 @@ class AccessibilityIT {
             assertTrue(browser.driver().getTitle().startsWith("Connexion"), browser.driver().getTitle());
         }
         try (Browser browser = Browser.open("en-GB")) {
-            browser.go("/no-such-page");
+            browser.go("/help/no-such-page");
             assertEquals("en", browser.driver().executeScript("return document.documentElement.lang;"));
             assertTrue(browser.driver().getTitle().startsWith("Page not found"), browser.driver().getTitle());
         }
