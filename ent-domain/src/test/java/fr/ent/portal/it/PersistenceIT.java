@@ -499,7 +499,7 @@ class PersistenceIT {
         fr.ent.portal.platform.BusinessException reused = assertThrows(fr.ent.portal.platform.BusinessException.class,
                 () -> passwordResets.reset(second, "Encore#Autre2026".toCharArray(), "Encore#Autre2026".toCharArray(),
                         HELP_CLIENT));
-        assertEquals("reset.error.ALREADY_USED", reused.key());
+        assertEquals("reset.text.ALREADY_USED", reused.key());
         assertTrue(mailsTo(email).stream().anyMatch(m -> m.template()
                 == fr.ent.portal.mail.entity.MailTemplate.PASSWORD_CHANGED_NOTICE), "the owner is told");
 

@@ -21,8 +21,9 @@ import fr.ent.portal.view.LanguageBacking;
 
 /**
  * {@code /waiting-room}: a light page (no Faces, no HTTP session) showing the place in line and the expected wait,
- * reloading itself every few seconds (see {@link #refreshSeconds}) ({@code <meta http-equiv="refresh">}, which the CSP does
- * not govern). Reloading keeps the place (the same ticket); when the line's admitted counter has passed the ticket's
+ * kept up to date every few seconds (see {@link #refreshSeconds}) by {@code js/waiting-room.js} without reloading the page (a
+ * timed reload disturbs screen readers), or by a {@code <noscript>} {@code <meta http-equiv="refresh">} without
+ * JavaScript. Reloading keeps the place (the same ticket); when the line's admitted counter has passed the ticket's
  * number, the ticket becomes admitted and the browser goes to {@code /login} (303). No ticket, or a forged or expired
  * one: a new ticket at the back of the line (the bad one audited); no ticket while nobody waits: straight to /login.
  */
@@ -109,9 +110,11 @@ public class WaitingRoomServlet extends HttpServlet {
         String css = request.getContextPath() + "/jakarta.faces.resource/css/portal.css.xhtml";
         response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"UTF-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<meta http-equiv=\"refresh\" content=\"" + refresh + "\">"
+                + "<noscript><meta http-equiv=\"refresh\" content=\"" + refresh + "\"></noscript>"
                 + "<title>" + html(texts.getString("waiting_room.title")) + "</title>"
-                + "<link rel=\"stylesheet\" href=\"" + css + "\"></head><body class=\"portal\">"
+                + "<link rel=\"stylesheet\" href=\"" + css + "\">"
+                + "<script src=\"" + request.getContextPath() + "/jakarta.faces.resource/js/waiting-room.js.xhtml\" data-refresh=\""
+                + refresh + "\" defer></script></head><body class=\"portal\">"
                 + "<main id=\"main\" class=\"portal-main\"><section class=\"card card--narrow\" aria-live=\"polite\">"
                 + "<h1>" + html(texts.getString("waiting_room.heading")) + "</h1>"
                 + "<p>" + html(texts.getString("waiting_room.text")) + "</p>"

@@ -1,10 +1,15 @@
 package fr.ent.portal.view;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.omnifaces.util.Faces;
 
@@ -26,6 +31,45 @@ public class LanguageBacking {
             locale = resolve(Faces.getRequestCookie(COOKIE), Faces.getRequestHeader("Accept-Language"));
         }
         return locale;
+    }
+
+    /** The language of a request outside Faces (servlets, error pages): the same rule as {@link #getLocale()}. */
+    public static Locale of(HttpServletRequest request) {
+        String chosen = null;
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (COOKIE.equals(cookie.getName())) {
+                    chosen = cookie.getValue();
+                }
+            }
+        }
+        return resolve(chosen, request.getHeader("Accept-Language"));
+    }
+
+    /**
+     * Where the language switcher comes back to: this page's address with its query (the address the browser asked
+     * for, also when an error page or a forward answers it).
+     */
+    public String getHere() {
+        HttpServletRequest request = Faces.getRequest();
+        Object error = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (error != null) {
+            return strip(request, error.toString());
+        }
+        Object forward = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        String path = strip(request, forward != null ? forward.toString() : request.getRequestURI());
+        Object query = forward != null ? request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING) : request.getQueryString();
+        return query == null ? path : path + "?" + query;
+    }
+
+    /** {@link #getHere()} as a query parameter value. */
+    public String getHereEncoded() {
+        return URLEncoder.encode(getHere(), StandardCharsets.UTF_8);
+    }
+
+    private static String strip(HttpServletRequest request, String uri) {
+        String context = request.getContextPath();
+        return !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
     public static Locale resolve(String chosen, String acceptLanguage) {

@@ -141,20 +141,20 @@ public class PasswordResets {
      * older links voided, every session ended, and a confirmation mailed.
      *
      * @throws InvalidInputException field by field (nothing written, the link still works)
-     * @throws BusinessException     {@code reset.error.<STATE>} when the link no longer works
+     * @throws BusinessException     {@code reset.text.<STATE>} (the text that explains it) when the link no longer works
      */
     public void reset(String token, char[] password, char[] confirmation, Client client) {
         try {
             PasswordReset reset = find(token, client);
             if (reset == null) {
-                throw new BusinessException("reset.error.INVALID");
+                throw new BusinessException("reset.text.INVALID");
             }
             Instant now = clock.instant();
             Account account = reset.account();
             PasswordReset.State state = reset.stateAt(now);
             if (state != PasswordReset.State.VALID) {
                 rejected(account, client, state.name());
-                throw new BusinessException("reset.error." + state.name());
+                throw new BusinessException("reset.text." + state.name());
             }
             List<FieldError> errors = new ArrayList<>();
             for (RuleViolation violation : policy.check(new String(password),

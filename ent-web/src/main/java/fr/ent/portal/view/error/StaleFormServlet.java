@@ -22,7 +22,7 @@ public class StaleFormServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Locale locale = LanguageBacking.resolve(null, request.getHeader("Accept-Language"));
+        Locale locale = LanguageBacking.of(request);
         ResourceBundle texts = ResourceBundle.getBundle("fr.ent.portal.i18n.messages", locale);
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         response.setContentType("text/html;charset=UTF-8");
