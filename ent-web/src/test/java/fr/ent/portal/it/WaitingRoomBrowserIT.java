@@ -57,8 +57,8 @@ class WaitingRoomBrowserIT {
             assertEquals("/waiting-room", path(first), "no capacity: the waiting room, not an error");
             assertEquals(1, place(first));
             assertTrue(first.driver().getPageSource().contains("Votre place dans la file : 1"));
-            assertTrue(first.driver().findElements(By.cssSelector("meta[http-equiv='refresh']")).size() == 1,
-                    "the page refreshes itself");
+            assertEquals(1, first.driver().findElements(By.cssSelector("script[data-refresh]")).size(),
+                    "the page keeps itself up to date (js/waiting-room.js; a <noscript> refresh without JavaScript)");
 
             second.go("/login");
             assertEquals("/waiting-room", path(second), "a newcomer joins the back of the line");
