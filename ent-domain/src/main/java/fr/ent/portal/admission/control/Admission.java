@@ -34,6 +34,9 @@ public class Admission {
     @Inject
     Clock clock;
 
+    @Inject
+    fr.ent.portal.platform.cluster.SharedState shared;
+
     private AdmissionGate gate;
     private WaitingLine line;
     private PriorityWindows windows;
@@ -49,7 +52,10 @@ public class Admission {
         configuredMaxWait = settings.getDuration(Setting.ADMISSION_MAX_WAIT);
         gate = new AdmissionGate(configuredSlots, configuredMaxWait);
         admittedValidity = settings.getDuration(Setting.ADMISSION_ADMITTED_VALIDITY);
-        line = new LocalWaitingLine(admittedValidity);
+        // one line for the whole cluster when the state is shared, else this node's own
+        line = shared.clustered()
+                ? new SharedWaitingLine(shared.map("waiting-line", SharedWaitingLine.codec(), null), admittedValidity)
+                : new LocalWaitingLine(admittedValidity);
         try {
             windows = PriorityWindows.parse(settings.get(Setting.ADMISSION_PRIORITY_WINDOWS));
         } catch (IllegalArgumentException e) {

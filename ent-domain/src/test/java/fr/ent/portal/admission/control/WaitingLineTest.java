@@ -13,7 +13,12 @@ import org.junit.jupiter.api.Test;
 class WaitingLineTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T07:45:00Z");
-    private final WaitingLine line = new LocalWaitingLine(Duration.ofMinutes(2));
+    private final WaitingLine line = newLine(Duration.ofMinutes(2));
+
+    /** The implementation under test; {@link SharedWaitingLineTest} runs the same rules on the shared one. */
+    WaitingLine newLine(Duration admittedValidity) {
+        return new LocalWaitingLine(admittedValidity);
+    }
 
     @Test
     void ticketsAreAdmittedInOrderAsRoomAppears() {

@@ -81,7 +81,7 @@ public class FirstConnectionBacking {
             Texts.globalError("login.error.failed");
             return null;
         }
-        sessions.signedIn(request, result.accountId());
+        sessions.signedIn(request, result);
         Messages.addFlashGlobalInfo(Texts.text("first_connection.done").replace("'", "''"));
         return landings.afterFirstConnection(request, result.accountId());
     }
