@@ -107,6 +107,16 @@ class ClusterIT {
 
     @Test
     @Order(2)
+    void aNodeAloneSaysSoInItsLog() throws Exception {
+        // A started alone (B joined later): the same situation as a node given a wrong member list
+        String logA = Files.readString(nodeA.log, StandardCharsets.ISO_8859_1);
+        assertTrue(logA.contains("2 expected (ent.cluster.expected-nodes). It runs alone"), "A warned it ran alone");
+        assertTrue(logA.contains("in Payara's data grid (JCache caches ent-*)"), "A keeps the shared state in the grid");
+        assertTrue(Files.readString(nodeB.log, StandardCharsets.ISO_8859_1).contains("Members {size:2"), "B joined A");
+    }
+
+    @Test
+    @Order(3)
     void aSignInHoldCausedOnNodeAHoldsOnNodeB() {
         Client stranger = new Client();
         for (int i = 1; i <= 5; i++) {
@@ -123,7 +133,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aWaitingRoomTicketIssuedByNodeAIsHonouredByNodeB() throws Exception {
         Client dev = new Client();
         dev.post(nodeA, "/dev/admission", Map.of("reset", "true"));
@@ -163,7 +173,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void nodeADrainsThenDiesAndItsSessionContinuesOnNodeB() throws Exception {
         Client browser = new Client();
         signIn(browser, nodeA, "a.moreau1", "Registre#Lycee2026");

@@ -18,7 +18,7 @@ public enum Setting {
     DB_PASSWORD("ent.db.password", "",
             "Database password (give it through the ENT_DB_PASSWORD environment variable)."),
     DB_POOL_MIN_SIZE("ent.db.pool.min-size", "2",
-            "Connections each node keeps open to the database (read by Payara when the WAR deploys)."),
+            "Connections each node keeps open to the database (read by Payara when the WAR deploys; the EAR keeps its fixed 2 and 32)."),
     DB_POOL_MAX_SIZE("ent.db.pool.max-size", "32",
             "Most connections each node opens to the database; nodes x this must stay under PostgreSQL's max_connections."),
     DB_POOL_MAX_WAIT_MILLIS("ent.db.pool.max-wait-millis", "10000",
