@@ -46,7 +46,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * on one PostgreSQL database, driven as a browser behind a load balancer would be: one cookie jar whose requests go
  * to either node. Shows that a session signed in on node A continues on node B (roles included), a sign-in hold caused
  * on A holds on B, a waiting-room ticket issued by A is honoured by B, and that when A drains (SIGTERM: readiness DOWN)
- * and is then killed, its sessions continue on B.
+ * and is then killed, its sessions continue on B; also that B's connection pool has the size its configuration gives.
  * <p>
  * Not in the default {@code mvn verify}: the {@code cluster} profile runs it (.ci/run, on PostgreSQL). It needs
  * {@code ent.test.db.url} (PostgreSQL): the two nodes must share one database, which the embedded H2 file cannot be.
@@ -58,6 +58,9 @@ class ClusterIT {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     private static final String[] BROWSER = {"Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"};
 
+    private static final int POOL_B = 4;
+
+    private static String clusterDb;
     private static Node nodeA;
     private static Node nodeB;
 
@@ -67,7 +70,7 @@ class ClusterIT {
         Assumptions.assumeTrue(url.startsWith("jdbc:postgresql:"),
                 "ClusterIT needs PostgreSQL (-Dent.test.db.url=jdbc:postgresql://…): its two nodes share one database,"
                         + " and the embedded H2 file belongs to one process");
-        String clusterDb = freshDatabase(url);
+        clusterDb = freshDatabase(url);
         String clusterName = "ent-it-" + UUID.randomUUID().toString().substring(0, 8);
         int gridA = freePort();
         int gridB = freePort();
@@ -76,7 +79,9 @@ class ClusterIT {
         // A first: it migrates the schema and loads the demo data alone; then B joins it
         nodeA = Node.start("node-a", clusterDb, clusterName, members, gridA, true, "PT30S");
         nodeA.awaitReady();
-        nodeB = Node.start("node-b", clusterDb, clusterName, members, gridB, false, "PT0S");
+        // B's pool is sized by configuration: exactly POOL_B connections, whatever its load
+        nodeB = Node.start("node-b", clusterDb, clusterName, members, gridB, false, "PT0S",
+                "-Dent.db.pool.min-size=" + POOL_B, "-Dent.db.pool.max-size=" + POOL_B);
         nodeB.awaitReady();
         nodeA.awaitLog("Members {size:2", Duration.ofMinutes(2));
         nodeB.awaitLog("Members {size:2", Duration.ofMinutes(2));
@@ -117,6 +122,32 @@ class ClusterIT {
 
     @Test
     @Order(3)
+    void nodeBsConnectionPoolHasTheConfiguredSize() throws Exception {
+        // each node names its connections (ApplicationName): B was given min = max = POOL_B
+        Instant deadline = Instant.now().plusSeconds(20);
+        int open = -1;
+        while (Instant.now().isBefore(deadline)) {
+            assertEquals(200, new Client().get(nodeB, "/health/ready").statusCode());
+            try (Connection c = DriverManager.getConnection(clusterDb, System.getProperty("ent.test.db.user", "postgres"),
+                    System.getProperty("ent.test.db.password", ""));
+                 java.sql.PreparedStatement count = c.prepareStatement(
+                         "select count(*) from pg_stat_activity where application_name = ?")) {
+                count.setString(1, "node-b");
+                try (java.sql.ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    open = rs.getInt(1);
+                }
+            }
+            if (open == POOL_B) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals(POOL_B, open, "connections of node B (pool sized by ent.db.pool.min-size / max-size; default 2 to 32)");
+    }
+
+    @Test
+    @Order(4)
     void aSignInHoldCausedOnNodeAHoldsOnNodeB() {
         Client stranger = new Client();
         for (int i = 1; i <= 5; i++) {
@@ -133,7 +164,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aWaitingRoomTicketIssuedByNodeAIsHonouredByNodeB() throws Exception {
         Client dev = new Client();
         dev.post(nodeA, "/dev/admission", Map.of("reset", "true"));
@@ -173,7 +204,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void nodeADrainsThenDiesAndItsSessionContinuesOnNodeB() throws Exception {
         Client browser = new Client();
         signIn(browser, nodeA, "a.moreau1", "Registre#Lycee2026");
@@ -294,7 +325,7 @@ class ClusterIT {
         }
 
         static Node start(String name, String dbUrl, String clusterName, String members, int gridPort, boolean demoData,
-                String drain) throws IOException {
+                String drain, String... jvmOptions) throws IOException {
             Path work = Path.of(System.getProperty("portal.work.dir", "target/portal")).resolveSibling("cluster-" + name);
             deleteRecursively(work);
             Files.createDirectories(work);
@@ -304,7 +335,7 @@ class ClusterIT {
                     "-Xmx512m",
                     "-Djava.io.tmpdir=" + work.toAbsolutePath(),
                     "-Dent.data.dir=" + work.resolve("data").toAbsolutePath(),
-                    "-Dent.db.url=" + dbUrl,
+                    "-Dent.db.url=" + dbUrl + (dbUrl.contains("?") ? "&" : "?") + "ApplicationName=" + name,
                     "-Dent.db.user=" + System.getProperty("ent.test.db.user", "postgres"),
                     "-Dent.demo.data=" + demoData,
                     "-Dent.public.url=http://127.0.0.1:" + port,
@@ -327,6 +358,7 @@ class ClusterIT {
                     "--interfaces", "127.0.0.1",
                     "--hzpublicaddress", "127.0.0.1",
                     "--nohostaware"));
+            command.addAll(1, List.of(jvmOptions));
             Path log = work.resolve(name + ".log");
             Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
