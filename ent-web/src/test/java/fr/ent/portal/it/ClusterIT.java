@@ -83,8 +83,7 @@ class ClusterIT {
         nodeB = Node.start("node-b", clusterDb, clusterName, members, gridB, false, "PT0S",
                 "-Dent.db.pool.min-size=" + POOL_B, "-Dent.db.pool.max-size=" + POOL_B);
         nodeB.awaitReady();
-        nodeA.awaitLog("Members {size:2", Duration.ofMinutes(2));
-        nodeB.awaitLog("Members {size:2", Duration.ofMinutes(2));
+        nodeB.awaitLog("DG Size: 2", Duration.ofMinutes(2)); // Payara's data grid status: B joined A
         System.out.println("ClusterIT: two nodes ready and clustered in " + Duration.between(t0, Instant.now()).toSeconds() + " s");
     }
 
@@ -117,7 +116,7 @@ class ClusterIT {
         String logA = Files.readString(nodeA.log, StandardCharsets.ISO_8859_1);
         assertTrue(logA.contains("2 expected (ent.cluster.expected-nodes). It runs alone"), "A warned it ran alone");
         assertTrue(logA.contains("in Payara's data grid (JCache caches ent-*)"), "A keeps the shared state in the grid");
-        assertTrue(Files.readString(nodeB.log, StandardCharsets.ISO_8859_1).contains("Members {size:2"), "B joined A");
+        assertTrue(Files.readString(nodeB.log, StandardCharsets.ISO_8859_1).contains("DG Size: 2"), "B joined A");
     }
 
     @Test
@@ -375,6 +374,9 @@ class ClusterIT {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException(name + " stopped; see " + log.toAbsolutePath());
+                }
+                if (Files.readString(log, StandardCharsets.ISO_8859_1).contains("Exception while deploying the app")) {
+                    throw new IllegalStateException(name + " failed to deploy the portal; see " + log.toAbsolutePath());
                 }
                 try {
                     HttpResponse<String> ready = client.send(HttpRequest.newBuilder(url("/health/ready"))
