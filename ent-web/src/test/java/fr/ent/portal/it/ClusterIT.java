@@ -55,7 +55,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10); // a loaded 2-core machine: 4 min a node seen
     private static final String[] BROWSER = {"Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"};
 
     private static final int POOL_B = 4;
