@@ -6,7 +6,7 @@ import java.util.Locale;
  * Who is asking, as far as the web layer knows: address (resolved through trusted proxies), browser and
  * language (for mails). Used by boundaries for the audit trail and notices; never for decisions on its own.
  */
-public record Client(String ip, String userAgent, Locale locale) {
+public record Client(String ip, String userAgent, Locale locale) implements java.io.Serializable {
 
     public static final int MAX_USER_AGENT = 255;
 

@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -22,7 +21,13 @@ import fr.ent.portal.signin.boundary.SignInResult;
 /**
  * How a person is signed in: the /login page (a JSF form) calls
  * {@code SecurityContext.authenticate} with a {@link PasswordSignIn}; a valid answer of the identity
- * store becomes the container's caller, kept in the HTTP session ({@link AutoApplySession}).
+ * store becomes the container's caller. The caller is kept in the HTTP session as plain attributes (name and groups,
+ * {@link Sessions#signedIn(HttpServletRequest, SignInResult)}) and given back to the container on each request.
+ * <p>
+ * Not {@code @AutoApplySession}: with it the container keeps its own principal in the session, and a session
+ * replicated to another node of a cluster came back there without its groups (Payara issue 6342): a signed-in person
+ * whose node died would have lost their roles. Re-establishing the caller from the session's own attributes works the
+ * same on one node and on any node of a cluster.
  * <p>
  * A visitor without a session who brings a remembered-device cookie ({@link RememberCookies}) to {@code /},
  * {@code /login} or a protected page is signed in with it, without a password hash and without the admission queue
@@ -30,7 +35,6 @@ import fr.ent.portal.signin.boundary.SignInResult;
  * token clears the cookie. Otherwise a visitor asking for a protected page is sent to the pending first-connection
  * step if one is under way, else to /login.
  */
-@AutoApplySession
 @ApplicationScoped
 public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
 
@@ -65,6 +69,11 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             }
             return context.notifyContainerAboutLogin(result);
         }
+        Sessions.Caller caller = sessions.caller(request);
+        if (caller != null) {
+            // the signed-in session (this node's, or replicated from another node): the same caller and groups again
+            return context.notifyContainerAboutLogin(new CredentialValidationResult(caller.name(), caller.groups()));
+        }
         String token = rememberCookies.read(request);
         boolean signInPage = signInPage(request);
         if (token != null && !token.isEmpty() && (context.isProtected() || signInPage) && "GET".equals(request.getMethod())) {
@@ -75,7 +84,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
                 sessions.discard(request);
                 AuthenticationStatus status = context.notifyContainerAboutLogin(
                         new CredentialValidationResult(result.identifier(), result.groups()));
-                sessions.signedIn(request, result.accountId());
+                sessions.signedIn(request, result);
                 if (signInPage) {
                     request.setAttribute(REMEMBERED_LANDING, result.accountId());
                 }

@@ -28,6 +28,8 @@ public class Sessions {
 
     static final String ACCOUNT_ID = "ent.accountId";
     static final String ESTABLISHMENT_ID = "ent.establishmentId";
+    static final String CALLER = "ent.caller";
+    static final String CALLER_GROUPS = "ent.callerGroups";
 
     @Inject
     Settings settings;
@@ -75,12 +77,40 @@ public class Sessions {
         session.setMaxInactiveInterval(timeoutSeconds());
     }
 
-    /** As {@link #signedIn(HttpServletRequest)}, remembering whose session it is and since when. */
-    public void signedIn(HttpServletRequest request, long accountId) {
+    /**
+     * As {@link #signedIn(HttpServletRequest)}, remembering whose session it is, since when, and the caller the
+     * container accepted (name and groups, as plain strings): {@link PortalAuthenticationMechanism} gives that caller
+     * back to the container on each request, on whichever node of a cluster the session is read.
+     */
+    public void signedIn(HttpServletRequest request, SignInResult result) {
         signedIn(request);
         HttpSession session = request.getSession();
-        session.setAttribute(ACCOUNT_ID, accountId);
+        session.setAttribute(ACCOUNT_ID, result.accountId());
         session.setAttribute(SIGNED_IN_AT, clock.instant());
+        session.setAttribute(CALLER, result.identifier());
+        session.setAttribute(CALLER_GROUPS, String.join(",", new java.util.TreeSet<>(result.groups())));
+    }
+
+    /** The caller kept in the session by a sign-in, or null (no session, not signed in, or ended). */
+    public Caller caller(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        try {
+            Object name = session.getAttribute(CALLER);
+            Object groups = session.getAttribute(CALLER_GROUPS);
+            if (!(name instanceof String n) || !(groups instanceof String g) || session.getAttribute(ACCOUNT_ID) == null) {
+                return null;
+            }
+            return new Caller(n, g.isEmpty() ? java.util.Set.of() : java.util.Set.of(g.split(",")));
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
+    }
+
+    /** Who signed in: the identifier and the groups (roles) given by the identity store. */
+    public record Caller(String name, java.util.Set<String> groups) {
     }
 
     /** The signed-in account's id, null without a signed-in session. */

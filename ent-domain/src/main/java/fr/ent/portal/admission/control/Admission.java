@@ -34,6 +34,9 @@ public class Admission {
     @Inject
     Clock clock;
 
+    @Inject
+    fr.ent.portal.platform.cluster.SharedState shared;
+
     private AdmissionGate gate;
     private WaitingLine line;
     private PriorityWindows windows;
@@ -51,7 +54,12 @@ public class Admission {
         gate = new AdmissionGate(configuredSlots, configuredMaxWait);
         admittedValidity = settings.getDuration(Setting.ADMISSION_ADMITTED_VALIDITY);
         absentAfter = settings.getDuration(Setting.ADMISSION_ABSENT_AFTER);
-        line = new LocalWaitingLine(admittedValidity);
+        // one line for the whole cluster when the state is shared, else this node's own
+        line = shared.clustered()
+                ? new SharedWaitingLine(shared.map("waiting-line", SharedWaitingLine.codec(), null),
+                        shared.map("waiting-expected", SharedWaitingLine.expectedCodec(), Duration.ofHours(2)),
+                        admittedValidity)
+                : new LocalWaitingLine(admittedValidity);
         try {
             windows = PriorityWindows.parse(settings.get(Setting.ADMISSION_PRIORITY_WINDOWS));
         } catch (IllegalArgumentException e) {

@@ -17,6 +17,12 @@ public enum Setting {
             "Database user."),
     DB_PASSWORD("ent.db.password", "",
             "Database password (give it through the ENT_DB_PASSWORD environment variable)."),
+    DB_POOL_MIN_SIZE("ent.db.pool.min-size", "2",
+            "Connections each node keeps open to the database (read by Payara when the WAR deploys; the EAR keeps its fixed 2 and 32)."),
+    DB_POOL_MAX_SIZE("ent.db.pool.max-size", "32",
+            "Most connections each node opens to the database; nodes x this must stay under PostgreSQL's max_connections."),
+    DB_POOL_MAX_WAIT_MILLIS("ent.db.pool.max-wait-millis", "10000",
+            "Longest wait for a free connection, in milliseconds, before the request fails."),
     DEMO_DATA("ent.demo.data", "auto",
             "Load the demo accounts at start: auto (only on the embedded H2 database), true or false."),
     PUBLIC_URL("ent.public.url", "http://localhost:8080",
@@ -108,7 +114,13 @@ public enum Setting {
     CAS_LOOPBACK_HTTP("ent.cas.loopback-http", "false",
             "Tests and local trials only: services on http://localhost or http://127.0.0.1 may be registered and opened through /cas/login."),
     CAS_LOGOUT_TIMEOUT("ent.cas.logout-timeout", "PT3S",
-            "Longest wait for a service's answer to a single-logout request (sent in the background).");
+            "Longest wait for a service's answer to a single-logout request (sent in the background)."),
+    CLUSTER_ENABLED("ent.cluster.enabled", "false",
+            "true on a cluster of nodes: sign-in holds, per-address limits and the waiting line are kept in Payara's data grid (JCache) and shared by every node; false: in this node's memory."),
+    CLUSTER_EXPECTED_NODES("ent.cluster.expected-nodes", "1",
+            "Nodes the cluster should have; a node that sees fewer members logs a warning every minute (wrong member list, network split)."),
+    SHUTDOWN_DRAIN("ent.shutdown.drain", "PT0S",
+            "On SIGTERM, readiness turns DOWN and the node keeps serving this long before it stops (rolling restarts behind a load balancer); PT0S = stop at once.");
 
     private final String key;
     private final String defaultValue;

@@ -29,6 +29,22 @@ public final class IpRateLimiter {
 
     /** The state of one address: tokens left at {@code updated}. */
     public record Bucket(double tokens, Instant updated) implements Serializable {
+
+        /** As text for the cluster-wide store: {@code <tokens>|<updated>} (the double's exact bits, so that
+         * compare-and-set sees the same text). */
+        public static final fr.ent.portal.platform.cluster.Codec<Bucket> CODEC = new fr.ent.portal.platform.cluster.Codec<>() {
+            @Override
+            public String encode(Bucket b) {
+                return Long.toHexString(Double.doubleToLongBits(b.tokens)) + "|" + b.updated;
+            }
+
+            @Override
+            public Bucket decode(String text) {
+                int bar = text.indexOf('|');
+                return new Bucket(Double.longBitsToDouble(Long.parseUnsignedLong(text.substring(0, bar), 16)),
+                        Instant.parse(text.substring(bar + 1)));
+            }
+        };
     }
 
     private final ConcurrentMap<String, Bucket> store;

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
+import fr.ent.portal.platform.cluster.SharedState;
 import fr.ent.portal.signin.boundary.SigningKeys;
 
 /**
@@ -39,17 +40,26 @@ public class SignInProtection {
     private Duration deviceCookieMaxAge;
     private volatile DeviceCookie deviceCookie;
 
+    @Inject
+    SharedState shared;
+
     @PostConstruct
     void build() {
         int maxKeys = settings.getInt(Setting.SIGNIN_LOCK_MAX_KEYS);
-        throttle = new SignInThrottle(settings.getInt(Setting.SIGNIN_LOCK_THRESHOLD),
-                durations(Setting.SIGNIN_LOCK_HOLDS, settings.get(Setting.SIGNIN_LOCK_HOLDS)), maxKeys);
-        ipRateLimiter = new IpRateLimiter(settings.getInt(Setting.SIGNIN_IP_BURST),
-                settings.getInt(Setting.SIGNIN_IP_PER_MINUTE),
-                cidrs(Setting.SIGNIN_IP_ALLOWLIST, settings.get(Setting.SIGNIN_IP_ALLOWLIST)), maxKeys);
-        recoveryRateLimiter = new IpRateLimiter(settings.getInt(Setting.SIGNIN_IP_BURST),
-                settings.getInt(Setting.SIGNIN_IP_PER_MINUTE),
-                cidrs(Setting.SIGNIN_IP_ALLOWLIST, settings.get(Setting.SIGNIN_IP_ALLOWLIST)), maxKeys);
+        List<Duration> holds = durations(Setting.SIGNIN_LOCK_HOLDS, settings.get(Setting.SIGNIN_LOCK_HOLDS));
+        // in the grid, a record outlives its longest hold and the forgetting delay; a bucket, its refill time
+        Duration longestHold = holds.stream().max(Duration::compareTo).orElseThrow();
+        throttle = new SignInThrottle(shared.map("signin-failures", FailureRecord.CODEC,
+                SignInThrottle.FORGET_AFTER.plus(longestHold).plusMinutes(1)),
+                settings.getInt(Setting.SIGNIN_LOCK_THRESHOLD), holds, maxKeys);
+        int burst = settings.getInt(Setting.SIGNIN_IP_BURST);
+        int perMinute = settings.getInt(Setting.SIGNIN_IP_PER_MINUTE);
+        Duration refill = Duration.ofSeconds((long) Math.ceil(60.0 * burst / Math.max(1, perMinute))).plusMinutes(1);
+        List<Cidr> allowlist = cidrs(Setting.SIGNIN_IP_ALLOWLIST, settings.get(Setting.SIGNIN_IP_ALLOWLIST));
+        ipRateLimiter = new IpRateLimiter(shared.map("signin-addresses", IpRateLimiter.Bucket.CODEC, refill),
+                burst, perMinute, allowlist, maxKeys);
+        recoveryRateLimiter = new IpRateLimiter(shared.map("recovery-addresses", IpRateLimiter.Bucket.CODEC, refill),
+                burst, perMinute, allowlist, maxKeys);
         trustedProxies = cidrs(Setting.HTTP_TRUSTED_PROXIES, settings.get(Setting.HTTP_TRUSTED_PROXIES));
         deviceCookieMaxAge = settings.getDuration(Setting.SIGNIN_DEVICE_COOKIE_MAX_AGE);
         String signingKey = settings.get(Setting.SECURITY_SIGNING_KEY);

@@ -16,8 +16,13 @@ class WaitingLineTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T07:45:00Z");
     /** Holders reload every few seconds; they are expected back within 30 s. */
-    private static final Instant BACK_BY = T0.plusSeconds(30);
-    private final WaitingLine line = new LocalWaitingLine(Duration.ofMinutes(2));
+    static final Instant BACK_BY = T0.plusSeconds(30);
+    private final WaitingLine line = newLine(Duration.ofMinutes(2));
+
+    /** The implementation under test; {@link SharedWaitingLineTest} runs the same rules on the shared one. */
+    WaitingLine newLine(Duration admittedValidity) {
+        return new LocalWaitingLine(admittedValidity);
+    }
 
     @Test
     void ticketsAreAdmittedInOrderAsRoomAppears() {

@@ -87,7 +87,7 @@ public class FirstConnectionBacking {
             Texts.globalError("login.error.failed");
             return null;
         }
-        sessions.signedIn(request, result.accountId());
+        sessions.signedIn(request, result);
         Messages.addFlashGlobalInfo(Texts.text("first_connection.done").replace("'", "''"));
         return Landings.follow(landings.afterFirstConnection(request, result.accountId()));
     }

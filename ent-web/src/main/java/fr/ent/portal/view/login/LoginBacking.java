@@ -95,7 +95,7 @@ public class LoginBacking {
             return null;
         }
         if (status == AuthenticationStatus.SUCCESS) {
-            sessions.signedIn(request, result.accountId());
+            sessions.signedIn(request, result);
             deviceCookies.write(request, response, result.deviceCookie());
             if (remember) {
                 rememberCookies.write(request, response, devices.remember(result.accountId(), client));

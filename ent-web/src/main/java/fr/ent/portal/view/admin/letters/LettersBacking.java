@@ -64,7 +64,9 @@ public class LettersBacking implements Serializable {
 
     private LetterRun run;
     private transient Future<PrintedLetters> running;
-    private PrintedLetters printed;
+    /** The PDF with its codes in clear: kept in this node's memory only, never copied to the data grid with the
+     * session (after a fail-over the page offers to print again, which re-issues the codes). */
+    private transient PrintedLetters printed;
     private String failure;
 
     /** View action: what the parameters ask for, each checked against the scope (404 outside it). */
