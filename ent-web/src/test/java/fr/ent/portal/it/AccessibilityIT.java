@@ -52,7 +52,9 @@ class AccessibilityIT {
     static final List<String[]> PUPILS = List.of(
             new String[] {"n.roux1", AdminLettersIT.ROUX_PASSWORD},
             new String[] {"l.martin1", "Vélo rouge à Créteil 7"},
-            new String[] {"l.martin1", "DEMO1-PUPIL"});
+            new String[] {"l.martin1", "DEMO1-PUPIL"},
+            // a Toulouse pupil whose password no class changes (WaitingRoomBrowserIT only signs in with it)
+            new String[] {"b.marchand1", fr.ent.portal.demo.control.DemoDataSet.MARCHAND_PASSWORD});
     static final List<String[]> REPRESENTATIVES = List.of(
             new String[] {"c.durand1", FamilyPages.DURAND_PASSWORD},
             new String[] {"c.durand1", "DEMO2-PARENT"},
