@@ -181,6 +181,9 @@ public final class BenchMain {
             if (!pass) {
                 if (retries-- > 0) {
                     i--; // one more pass of the same step: the figures vary between passes
+                    // a failed step may have sent visitors to the waiting room, whom the step's scenario does not
+                    // follow: let the line pass over their abandoned tickets, or the next pass starts behind them
+                    Thread.sleep(config.settleSeconds * 1000L);
                     continue;
                 }
                 break;

@@ -43,7 +43,7 @@ final class Config {
     final int anonSeconds = integer("bench.anon.seconds", 30);
 
     final int rememberDevices = integer("bench.remember.devices", 1000);
-    final List<String> rememberRates = list("bench.remember.rates", "100,200,300,400,500,600,800,1000,1200");
+    final List<String> rememberRates = list("bench.remember.rates", "25,50,100,200,300,400,500,600,800,1000,1200");
     final int rememberStepSeconds = integer("bench.remember.step", 30);
     final double rememberP99Ms = dbl("bench.remember.p99", 100);
 

@@ -76,7 +76,8 @@ final class Keycloak implements AutoCloseable {
         long t0 = System.nanoTime();
         Process p = Procs.start(builder);
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                    .version(HttpClient.Version.HTTP_1_1).build();
             long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
             while (System.nanoTime() < deadline) {
                 if (!p.isAlive()) {

@@ -61,7 +61,9 @@ final class Portal implements AutoCloseable {
                 .redirectOutput(log.toFile()));
         URI base = URI.create("http://127.0.0.1:" + port + "/");
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                    // HTTP/1.1: the default HTTP/2 upgrade attempt once hung a probe past its request timeout (JDK 17)
+                    .version(HttpClient.Version.HTTP_1_1).build();
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             long cold = -1;
             long ready = -1;

@@ -62,7 +62,7 @@ final class Report {
                 .append(who.startsWith("keycloak") ? " (success: Keycloak's 302 to the client with a code)"
                         : ", redirects followed to /home (200 and the home marker)")
                 .append(". A step passes with no error, p99 ≤ ").append(fmt(c.p99LimitMs))
-                .append(" ms and ≥ 90% of the offered rate completed; a failing step is run once more, and the search stops at the first step"
+                .append(" ms and ≥ 90% of the offered rate completed; a failing step is run once more (after `bench.settle` seconds, so the waiting line passes over the tickets it left), and the search stops at the first step"
                         + " that fails again.\n\n")
                 .append("| offered /s | completed /s | ok | errors | p50 ms | p95 ms | p99 ms | max ms | pass | errors seen |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|\n");

@@ -1,8 +1,10 @@
 package fr.ent.portal.security;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -77,7 +79,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         String token = rememberCookies.read(request);
         boolean signInPage = signInPage(request);
         if (token != null && !token.isEmpty() && (context.isProtected() || signInPage) && "GET".equals(request.getMethod())) {
-            Optional<SignInResult> remembered = devices.signIn(token, clients.of(request));
+            Optional<SignInResult> remembered = rememberedSignIn(token, request);
             if (remembered.isPresent()) {
                 metrics.signIn("remembered");
                 SignInResult result = remembered.get();
@@ -99,6 +101,33 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.redirect(request.getContextPath() + (firstConnection ? "/first-connection" : "/login"));
         }
         return context.doNothing();
+    }
+
+    /**
+     * The device's sign-in, again (at most twice more) if the account's row changed under it and its transaction was
+     * rolled back: the same person signing in at that moment on another device or with the password. (Requests of the
+     * same device wait for each other in {@link RememberedDevices#signIn}.)
+     */
+    private Optional<SignInResult> rememberedSignIn(String token, HttpServletRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return devices.signIn(token, clients.of(request));
+            } catch (EJBException e) {
+                if (attempt == 3 || !concurrentUpdate(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean concurrentUpdate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // JPA's exception, or Hibernate's own when it surfaces unwrapped from the commit (StaleObjectStateException)
+            if (t instanceof OptimisticLockException || t.getClass().getName().startsWith("org.hibernate.Stale")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean signInPage(HttpServletRequest request) {

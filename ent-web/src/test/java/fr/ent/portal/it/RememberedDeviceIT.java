@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,6 +101,26 @@ class RememberedDeviceIT {
         assertEquals(200, twoAgain.statusCode(), "the forgotten device no longer signs in");
         HttpResponse<String> oneAgain = new Http().withCookie("ent_remember", one.cookie("ent_remember")).get("/login");
         assertEquals(303, oneAgain.statusCode(), "the other one still does");
+    }
+
+    @Test
+    void tabsRestoredTogetherAllSignIn() throws Exception {
+        String token = signInRemembered("198.51.100.125").cookie("ent_remember");
+        // a browser restarted with 8 tabs: 8 requests at once, each a new session with the same remembered device
+        ExecutorService tabs = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(tabs.submit(() -> new Http().withCookie("ent_remember", token).get("/account")));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> page = answer.get(60, TimeUnit.SECONDS);
+                assertEquals(200, page.statusCode(), page.body());
+                assertTrue(page.body().contains(IDENTIFIER), "signed in as the owner");
+            }
+        } finally {
+            tabs.shutdownNow();
+        }
     }
 
     @Test

@@ -54,6 +54,18 @@ public class AuditTrail {
     }
 
     /**
+     * As {@link #record(AuditEventType, Long, String, String, String, String)}, but in the caller's transaction: the
+     * event commits or rolls back with what it records. For hot paths that already hold a transaction (a remembered
+     * device's sign-in): a transaction of its own would take a second pooled connection while the first is held, and
+     * a surge of such requests would hold every connection of the pool while each waits for one more.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordWithCaller(AuditEventType type, Long accountId, String identifier, String ip, String userAgent,
+                                 String detail) {
+        record(type, accountId, identifier, ip, userAgent, detail, null);
+    }
+
+    /**
      * Records an administration step now, in a transaction of its own: who acted ({@code actorId}, their
      * identifier), on which account (may be null, e.g. an establishment edited), from where, in which establishment.
      */

@@ -9,6 +9,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import fr.ent.portal.account.entity.Account;
@@ -88,8 +89,11 @@ public class RememberedDevices {
             rejected(null, null, client, "forged");
             return Optional.empty();
         }
+        // locked: tabs restored together bring the same cookie at once; they sign in one after the other (each reads
+        // the account as the previous one left it) instead of failing on the account's or the device's version
         Optional<RememberedDevice> found = em.createNamedQuery(RememberedDevice.BY_TOKEN_HASH, RememberedDevice.class)
-                .setParameter("tokenHash", Tokens.hash(token)).getResultStream().findFirst();
+                .setParameter("tokenHash", Tokens.hash(token)).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
         if (found.isEmpty()) {
             rejected(null, null, client, "unknown");
             return Optional.empty();
@@ -102,10 +106,11 @@ public class RememberedDevices {
             return Optional.empty();
         }
         account.recordSignIn(now);
-        audit.record(AuditEventType.REMEMBERED_SIGN_IN, account.id(), account.identifier(), client.ip(),
+        // in this transaction: one connection and one commit per remembered sign-in (see AuditTrail#recordWithCaller)
+        audit.recordWithCaller(AuditEventType.REMEMBERED_SIGN_IN, account.id(), account.identifier(), client.ip(),
                 client.userAgent(), "device " + device.id());
         // the "recent sign-ins" of /account list SIGN_IN_SUCCEEDED events
-        audit.record(AuditEventType.SIGN_IN_SUCCEEDED, account.id(), account.identifier(), client.ip(),
+        audit.recordWithCaller(AuditEventType.SIGN_IN_SUCCEEDED, account.id(), account.identifier(), client.ip(),
                 client.userAgent(), "remembered-device");
         return Optional.of(new SignInResult(SignInResult.Outcome.SIGNED_IN, account.id(), account.identifier(),
                 account.profile(), SignIn.groupsOf(account), null));
@@ -160,6 +165,7 @@ public class RememberedDevices {
     }
 
     private void rejected(Long accountId, String identifier, Client client, String why) {
-        audit.record(AuditEventType.REMEMBERED_DEVICE_REJECTED, accountId, identifier, client.ip(), client.userAgent(), why);
+        audit.recordWithCaller(AuditEventType.REMEMBERED_DEVICE_REJECTED, accountId, identifier, client.ip(),
+                client.userAgent(), why);
     }
 }
