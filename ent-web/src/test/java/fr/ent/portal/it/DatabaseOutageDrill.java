@@ -158,7 +158,7 @@ class DatabaseOutageDrill {
                 HttpResponse<String> answer = request.apply(new Http());
                 boolean ok = expected.test(answer);
                 samples.add(new Sample(what, start, now(), answer.statusCode(), ok, !ok && clearPage(answer)));
-            } catch (RuntimeException e) { // no answer at all (timeout, connection reset)
+            } catch (RuntimeException | AssertionError e) { // no answer at all (timeout, connection reset), no form
                 samples.add(new Sample(what, start, now(), -1, false, false));
             }
             pause(250);

@@ -122,8 +122,11 @@ class MailOutageDrill {
     /** The reset form for {@code identifier}, from loopback (never rate limited); the answer page after its redirect. */
     static HttpResponse<String> askForReset(String identifier) {
         Http http = new Http();
-        String page = http.get("/help/password").body();
-        Map<String, String> form = AdminLettersIT.Web.form(page, "forgottenPassword", "forgottenPassword:submit");
+        HttpResponse<String> page = http.get("/help/password");
+        if (page.statusCode() != 200) {
+            return page;
+        }
+        Map<String, String> form = AdminLettersIT.Web.form(page.body(), "forgottenPassword", "forgottenPassword:submit");
         form.put("forgottenPassword:typed", identifier);
         HttpResponse<String> answer = http.post("/help/password", form);
         if (answer.statusCode() / 100 == 3) {
