@@ -82,7 +82,7 @@ class DatabaseOutageDrill {
         load.submit(() -> loop("account page", http -> moreau.get("/account"), r -> r.statusCode() == 200
                 && r.body().contains("a.moreau1")));
         load.submit(() -> loop("reset request", http -> MailOutageDrill.askForReset("s.bernard1"),
-                r -> r.statusCode() == 200 && r.body().contains("Demande enregistrée")));
+                MailOutageDrill::takenIn));
         load.submit(this::probeReadiness);
 
         Thread.sleep(BEFORE.toMillis());

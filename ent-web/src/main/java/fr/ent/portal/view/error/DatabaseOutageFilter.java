@@ -22,12 +22,20 @@ public class DatabaseOutageFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(DatabaseOutageFilter.class.getName());
     static final String RETRY_AFTER_SECONDS = "30";
+    /**
+     * Request attribute: a failure the container turned into a bare 500 without passing it on (the sign-in mechanism's,
+     * under JASPIC), for the error dispatch to tell an outage from another error.
+     */
+    public static final String SWALLOWED_FAILURE = "ent.swallowed-failure";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getDispatcherType() == DispatcherType.ERROR) {
             Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+            if (failure == null) {
+                failure = request.getAttribute(SWALLOWED_FAILURE);
+            }
             if (failure instanceof Throwable t && DatabaseOutage.causedBy(t)) {
                 unavailable(request, response, t);
                 return;
