@@ -7,12 +7,14 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 
+import javax.transaction.xa.XAException;
+
 import jakarta.resource.ResourceException;
 import jakarta.servlet.ServletException;
 
 /**
  * Whether a failure comes from the database being out of reach (refused or lost connections, a pool that cannot
- * open one), whatever wraps it (Faces, EJB, JTA, Hibernate): such a request deserves "try again in a moment",
+ * open one, a commit it did not acknowledge: the transaction manager's only resource is the database), whatever wraps it (Faces, EJB, JTA, Hibernate): such a request deserves "try again in a moment",
  * not "something went wrong".
  */
 final class DatabaseOutage {
@@ -43,6 +45,7 @@ final class DatabaseOutage {
         return t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                 || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)
                 || t instanceof ResourceException // the server's pool could not hand out a connection
+                || t instanceof XAException // a commit the database did not acknowledge (its one resource)
                 || HIBERNATE_CONNECTION_FAILURE.equals(t.getClass().getName());
     }
 }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import javax.transaction.xa.XAException;
+
 import jakarta.ejb.EJBException;
 import jakarta.faces.FacesException;
 import jakarta.persistence.PersistenceException;
 import jakarta.resource.ResourceException;
 import jakarta.servlet.ServletException;
+import jakarta.transaction.SystemException;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,10 @@ class DatabaseOutageTest {
         SQLException chained = new SQLException("batch failed");
         chained.setNextException(new SQLException("connection refused", "08001"));
         assertTrue(DatabaseOutage.causedBy(chained));
+        SystemException commitFailed = new SystemException();
+        commitFailed.initCause(new XAException("jakarta.resource.spi.LocalTransactionException: An I/O error occurred"));
+        assertTrue(DatabaseOutage.causedBy(new EJBException("Unable to complete container-managed transaction.",
+                commitFailed)), "a commit the database did not acknowledge");
     }
 
     @Test
