@@ -132,8 +132,10 @@ class DatabaseOutageDrill {
         assertTrue(upAt - restoredAt < RECOVERY_LIMIT.toMillis(), "readiness UP again by itself: " + figures);
         assertTrue(clearPage(durandDuringCut), "the first connection posted during the cut: " + durandDuringCut.body());
         assertEquals(Map.of(), halfWritten, figures);
-        assertTrue(samples.stream().anyMatch(s -> s.ok() && s.start() > restoredAt && s.what().equals("sign-in")),
-                "sign-ins work again: " + figures);
+        for (String kind : List.of("sign-in", "account page", "reset request")) {
+            assertTrue(samples.stream().anyMatch(s -> s.ok() && s.start() > restoredAt && s.what().equals(kind)),
+                    kind + " works again after the restore (the signed-in session included): " + figures);
+        }
     }
 
     // --- the load -------------------------------------------------------------------------------------------------
