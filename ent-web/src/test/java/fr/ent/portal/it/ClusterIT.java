@@ -303,8 +303,8 @@ class ClusterIT {
         }
         Thread.sleep(2_000);
         Instant kill = Instant.now();
+        killed.set(true); // no new sign-in from now on: what fails below was in flight when B died
         nodeB.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        killed.set(true);
         signIns.shutdown();
         assertTrue(signIns.awaitTermination(2, TimeUnit.MINUTES));
         assertFalse(nodeB.process.isAlive());
