@@ -19,6 +19,7 @@ import java.util.Optional;
 import fr.ent.portal.metrics.PortalMetrics;
 import fr.ent.portal.signin.boundary.RememberedDevices;
 import fr.ent.portal.signin.boundary.SignInResult;
+import fr.ent.portal.view.error.DatabaseOutageFilter;
 
 /**
  * How a person is signed in: the /login page (a JSF form) calls
@@ -64,6 +65,17 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            return validate(request, response, context);
+        } catch (RuntimeException e) {
+            // the container turns any failure here into a bare 500: the error page reads the cause back from here
+            request.setAttribute(DatabaseOutageFilter.SWALLOWED_FAILURE, e);
+            throw e;
+        }
+    }
+
+    private AuthenticationStatus validate(HttpServletRequest request, HttpServletResponse response,
+                                          HttpMessageContext context) {
         if (context.isAuthenticationRequest() && context.getAuthParameters().getCredential() != null) {
             CredentialValidationResult result = identityStores.validate(context.getAuthParameters().getCredential());
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,6 +51,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * to either node. Shows that a session signed in on node A continues on node B (roles included), a sign-in hold caused
  * on A holds on B, a waiting-room ticket issued by A is honoured by B, and that when A drains (SIGTERM: readiness DOWN)
  * and is then killed, its sessions continue on B; also that B's connection pool has the size its configuration gives.
+ * Last, issue 10's node-kill drill: a third node takes A's place, and B is killed outright (SIGKILL) during sign-ins:
+ * its sessions continue on the third node.
  * <p>
  * Not in the default {@code mvn verify}: the {@code cluster} profile runs it (.ci/run, on PostgreSQL). It needs
  * {@code ent.test.db.url} (PostgreSQL): the two nodes must share one database, which the embedded H2 file cannot be.
@@ -63,6 +69,10 @@ class ClusterIT {
     private static String clusterDb;
     private static Node nodeA;
     private static Node nodeB;
+    private static Node nodeC;
+    private static String clusterName;
+    private static String members;
+    private static int gridA;
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
@@ -71,10 +81,10 @@ class ClusterIT {
                 "ClusterIT needs PostgreSQL (-Dent.test.db.url=jdbc:postgresql://…): its two nodes share one database,"
                         + " and the embedded H2 file belongs to one process");
         clusterDb = freshDatabase(url);
-        String clusterName = "ent-it-" + UUID.randomUUID().toString().substring(0, 8);
-        int gridA = freePort();
+        clusterName = "ent-it-" + UUID.randomUUID().toString().substring(0, 8);
+        gridA = freePort();
         int gridB = freePort();
-        String members = "tcpip:127.0.0.1:" + gridA + ",127.0.0.1:" + gridB;
+        members = "tcpip:127.0.0.1:" + gridA + ",127.0.0.1:" + gridB;
         Instant t0 = Instant.now();
         // A first: it migrates the schema and loads the demo data alone; then B joins it
         nodeA = Node.start("node-a", clusterDb, clusterName, members, gridA, true, "PT30S");
@@ -89,7 +99,7 @@ class ClusterIT {
 
     @AfterAll
     static void stopNodes() {
-        Stream.of(nodeA, nodeB).filter(n -> n != null).forEach(Node::close);
+        Stream.of(nodeA, nodeB, nodeC).filter(n -> n != null).forEach(Node::close);
     }
 
     @Test
@@ -240,6 +250,101 @@ class ClusterIT {
         assertTrue(onB.body().contains("a.moreau1"));
         assertEquals(200, browser.get(nodeB, "/admin/accounts").statusCode(), "with its roles");
         assertEquals(200, new Client().get(nodeB, "/health/ready").statusCode(), "B stays ready alone");
+    }
+
+    /**
+     * Fault drill (issue 10): a node killed outright (SIGKILL, no drain) while people sign in on it. A third node C
+     * takes A's place in the member list (A died in the previous case) and joins B; sessions are signed in on B, then
+     * B is killed in the middle of concurrent sign-ins. Every session signed in on B continues on C; a sign-in in
+     * flight on B at the kill may fail (counted), none on C afterwards.
+     */
+    @Test
+    @Order(7)
+    void aNodeKilledDuringSignInsLeavesItsSessionsToTheOther() throws Exception {
+        if (nodeA.process.isAlive()) {
+            nodeA.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        nodeC = Node.start("node-c", clusterDb, clusterName, members, gridA, false, "PT0S");
+        nodeC.awaitReady();
+        nodeC.awaitLog("DG Size: 2", Duration.ofMinutes(2));
+        Thread.sleep(3_000); // the grid hands C its share of the partitions and backups
+
+        List<String[]> people = List.of(new String[] {"p.petit1", "Tableau#Noir2026"},
+                new String[] {"b.garnier1", "Registre#College2026"}, new String[] {"s.bernard1", "Soleil#Rouge2026"},
+                new String[] {"a.moreau1", "Registre#Lycee2026"});
+        List<Map.Entry<Client, String>> signedInOnB = new CopyOnWriteArrayList<>();
+        for (String[] person : people) {
+            Client browser = new Client();
+            assertEquals(3, signIn(browser, nodeB, person[0], person[1]).statusCode() / 100, person[0]);
+            assertEquals(200, browser.get(nodeB, "/home").statusCode(), person[0] + " signed in on B");
+            signedInOnB.add(Map.entry(browser, person[0]));
+        }
+
+        // two people keep signing in on B; B is killed in the middle of it
+        AtomicBoolean killed = new AtomicBoolean();
+        AtomicInteger inFlightFailed = new AtomicInteger();
+        ExecutorService signIns = Executors.newFixedThreadPool(2);
+        for (int t = 0; t < 2; t++) {
+            String[] person = people.get(t);
+            signIns.submit(() -> {
+                while (!killed.get()) {
+                    Client browser = new Client();
+                    try {
+                        if (signIn(browser, nodeB, person[0], person[1]).statusCode() / 100 == 3
+                                && browser.get(nodeB, "/home").statusCode() == 200) {
+                            signedInOnB.add(Map.entry(browser, person[0]));
+                        }
+                    } catch (IllegalStateException | AssertionError cutOff) {
+                        inFlightFailed.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        Thread.sleep(2_000);
+        Instant kill = Instant.now();
+        killed.set(true); // no new sign-in from now on: what fails below was in flight when B died
+        nodeB.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        signIns.shutdown();
+        assertTrue(signIns.awaitTermination(2, TimeUnit.MINUTES));
+        assertFalse(nodeB.process.isAlive());
+
+        // each session signed in on B, now on C (C's grid first waits for B's partitions until it declares B dead)
+        int continued = 0;
+        Instant deadline = Instant.now().plusSeconds(90);
+        for (Map.Entry<Client, String> session : signedInOnB) {
+            HttpResponse<String> onC = null;
+            while (Instant.now().isBefore(deadline)) {
+                try {
+                    onC = session.getKey().get(nodeC, "/home");
+                    break;
+                } catch (IllegalStateException stalledWhileTheGridNoticesTheDeath) {
+                    Thread.sleep(1000);
+                }
+            }
+            assertNotNull(onC, "C answers");
+            assertEquals(200, onC.statusCode(), session.getValue() + "'s session from B continues on C");
+            assertTrue(onC.body().contains(session.getValue()));
+            continued++;
+        }
+        long readMillis = Duration.between(kill, Instant.now()).toMillis();
+        int failedAfter = 0;
+        for (String[] person : people) {
+            Client browser = new Client();
+            if (signIn(browser, nodeC, person[0], person[1]).statusCode() / 100 != 3
+                    || browser.get(nodeC, "/home").statusCode() != 200) {
+                failedAfter++;
+            }
+        }
+        String figures = "ClusterIT (SIGKILL during sign-ins): sessions signed in on B " + signedInOnB.size()
+                + ", continued on C " + continued + " (all read " + readMillis + " ms after the kill); sign-ins in flight"
+                + " on B that failed " + inFlightFailed.get() + "; sign-ins on C afterwards that failed " + failedAfter;
+        System.out.println(figures);
+        Files.writeString(Path.of("target", "security-cluster-drill.txt"), figures + System.lineSeparator());
+        assertEquals(signedInOnB.size(), continued);
+        assertTrue(signedInOnB.size() > people.size(), "sign-ins completed on B during the drill: " + figures);
+        assertEquals(0, failedAfter, figures);
+        assertEquals(200, new Client().get(nodeC, "/health/ready").statusCode(), "C stays ready alone");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
@@ -419,23 +524,8 @@ class ClusterIT {
 
     /** {@code <database>_cluster} next to the suite's database, created when missing and emptied. */
     private static String freshDatabase(String url) throws SQLException {
-        int slash = url.lastIndexOf('/');
-        int query = url.indexOf('?', slash);
-        String name = (query < 0 ? url.substring(slash + 1) : url.substring(slash + 1, query)) + "_cluster";
-        String clusterUrl = url.substring(0, slash + 1) + name + (query < 0 ? "" : url.substring(query));
-        String user = System.getProperty("ent.test.db.user", "postgres");
-        String password = System.getProperty("ent.test.db.password", "");
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("create database " + name);
-        } catch (SQLException alreadyThere) {
-            if (!"42P04".equals(alreadyThere.getSQLState())) {
-                throw alreadyThere;
-            }
-        }
-        try (Connection c = DriverManager.getConnection(clusterUrl, user, password); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists public cascade");
-            s.execute("create schema public");
-        }
+        String clusterUrl = TestDatabases.sibling(url, "_cluster");
+        TestDatabases.empty(clusterUrl);
         return clusterUrl;
     }
 

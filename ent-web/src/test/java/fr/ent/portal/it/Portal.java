@@ -9,9 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,12 +28,20 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
  * on Payara Micro, started once per test JVM on a free loopback port, with a fresh embedded
  * database (or, when {@code ent.test.db.url} is set, a freshly emptied PostgreSQL schema) and the
  * demo data. Stopped when the test run ends.
+ * <p>
+ * A test JVM of its own (the {@code drills} profile) may give its portal other settings through system properties:
+ * {@code portal.work.dir} (its directory), {@code portal.extra.args} (JVM options, space separated, e.g. limits),
+ * {@code portal.db.suffix} (on PostgreSQL, the database {@code <ent.test.db.url>_suffix}, created and emptied) and
+ * {@code portal.db.proxy=true} (on PostgreSQL, the portal reaches its database through a {@link TcpProxy} of this
+ * JVM, which a drill can cut).
  */
 public final class Portal implements BeforeAllCallback {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
     private static Server instance;
     private static GreenMail mail;
+    private static String databaseUrl;
+    private static TcpProxy databaseProxy;
 
     /** The base URL of the running portal, e.g. {@code http://127.0.0.1:41234/}. */
     public static URI base() {
@@ -53,6 +58,16 @@ public final class Portal implements BeforeAllCallback {
     /** The SMTP server the portal delivers to (a real one: GreenMail). */
     public static GreenMail mail() {
         return mail;
+    }
+
+    /** The JDBC URL of the portal's PostgreSQL database, reached directly (not through the proxy); null on H2. */
+    public static String databaseUrl() {
+        return databaseUrl;
+    }
+
+    /** The proxy between the portal and PostgreSQL ({@code portal.db.proxy=true}), or null. */
+    public static TcpProxy databaseProxy() {
+        return databaseProxy;
     }
 
     /** The portal's server log, for tests that check what is (not) logged. */
@@ -108,10 +123,24 @@ public final class Portal implements BeforeAllCallback {
                 "-Dent.cas.loopback-http=true"));
         String dbUrl = System.getProperty("ent.test.db.url", "");
         if (!dbUrl.isBlank()) {
-            emptyPostgresSchema(dbUrl);
-            command.add("-Dent.db.url=" + dbUrl);
-            command.add("-Dent.db.user=" + System.getProperty("ent.test.db.user", "postgres"));
+            String suffix = System.getProperty("portal.db.suffix", "");
+            databaseUrl = suffix.isBlank() ? dbUrl : TestDatabases.sibling(dbUrl, suffix);
+            TestDatabases.empty(databaseUrl);
+            String portalUrl = databaseUrl;
+            if (Boolean.getBoolean("portal.db.proxy")) {
+                URI direct = URI.create(databaseUrl.substring("jdbc:".length()));
+                databaseProxy = TcpProxy.start(direct.getHost(), direct.getPort() < 0 ? 5432 : direct.getPort());
+                portalUrl = databaseUrl.replace("//" + direct.getRawAuthority() + "/",
+                        "//127.0.0.1:" + databaseProxy.port() + "/");
+            }
+            command.add("-Dent.db.url=" + portalUrl);
+            command.add("-Dent.db.user=" + TestDatabases.user());
             command.add("-Dent.demo.data=true");
+        }
+        for (String option : System.getProperty("portal.extra.args", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
         }
         command.addAll(List.of("-jar", required("portal.micro.jar"),
                 "--deploy", required("portal.war"), "--contextroot", "/",
@@ -159,6 +188,9 @@ public final class Portal implements BeforeAllCallback {
         if (mail != null) {
             mail.stop();
         }
+        if (databaseProxy != null) {
+            databaseProxy.close();
+        }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
@@ -169,15 +201,6 @@ public final class Portal implements BeforeAllCallback {
             Thread.currentThread().interrupt();
         }
     }
-    }
-
-    private static void emptyPostgresSchema(String url) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, System.getProperty("ent.test.db.user", "postgres"),
-                System.getProperty("ent.test.db.password", ""));
-             Statement s = c.createStatement()) {
-            s.execute("drop schema if exists public cascade");
-            s.execute("create schema public");
-        }
     }
 
     private static String required(String property) {

@@ -19,7 +19,9 @@ import fr.ent.portal.mail.control.SmtpTransport;
 import fr.ent.portal.platform.persistence.SchemaMigration;
 
 /**
- * Every 5 seconds, on every node, delivers the due mails of the outbox in small batches. Nodes share the work
+ * Every 5 seconds, on every node, delivers the due mails of the outbox in small batches, batch after batch while
+ * full ones are due (at most {@value #MAX_BATCHES} a round: a backlog left by an SMTP outage drains at the server's
+ * pace). Nodes share the work
  * through row locks that skip what another node holds; the timer is not persistent (nothing to catch up: the
  * outbox itself is the memory). Does nothing while no SMTP host is configured or the schema is not ready.
  */
@@ -29,6 +31,7 @@ import fr.ent.portal.platform.persistence.SchemaMigration;
 public class OutboxDispatcher {
 
     static final int BATCH_SIZE = 20;
+    static final int MAX_BATCHES = 50;
 
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
 
@@ -49,7 +52,8 @@ public class OutboxDispatcher {
             return;
         }
         try {
-            Map<DeliveryOutcome, Integer> counts = DispatchRound.run(BATCH_SIZE, delivery::dueIds, delivery::deliver);
+            Map<DeliveryOutcome, Integer> counts = DispatchRound.drain(BATCH_SIZE, MAX_BATCHES, delivery::dueIds,
+                    delivery::deliver);
             if (!counts.isEmpty()) {
                 LOG.fine(() -> "Outbox round: " + counts);
             }

@@ -33,4 +33,26 @@ public final class DispatchRound {
         }
         return counts;
     }
+
+    /**
+     * Rounds one after the other while they find a full batch and the server answers, at most {@code maxBatches}:
+     * a backlog (the mails queued while the SMTP server was down) drains at the server's pace, not one batch per
+     * timer tick.
+     *
+     * @return how many mails came to each outcome, all rounds together
+     */
+    public static Map<DeliveryOutcome, Integer> drain(int batchSize, int maxBatches, IntFunction<List<Long>> dueIds,
+                                                     LongFunction<DeliveryOutcome> deliver) {
+        Map<DeliveryOutcome, Integer> total = new EnumMap<>(DeliveryOutcome.class);
+        for (int batch = 0; batch < maxBatches; batch++) {
+            Map<DeliveryOutcome, Integer> counts = run(batchSize, dueIds, deliver);
+            counts.forEach((outcome, n) -> total.merge(outcome, n, Integer::sum));
+            int tried = counts.values().stream().mapToInt(Integer::intValue).sum();
+            if (tried < batchSize || counts.containsKey(DeliveryOutcome.SERVER_UNREACHABLE)
+                    || counts.getOrDefault(DeliveryOutcome.SKIPPED, 0) == tried) {
+                break;
+            }
+        }
+        return total;
+    }
 }

@@ -127,6 +127,13 @@ class OutboxDeliveryTest {
                 id -> inTransaction(em -> new Outbox(em, clock, transport, maxAttempts).deliver(id)));
     }
 
+    /** One tick of the dispatcher with a backlog: batch after batch, at most {@code maxBatches}. */
+    private Map<DeliveryOutcome, Integer> drain(SmtpTransport transport, int maxBatches) {
+        return DispatchRound.drain(BATCH, maxBatches,
+                max -> inTransaction(em -> new Outbox(em, clock, transport, 10).dueIds(max)),
+                id -> inTransaction(em -> new Outbox(em, clock, transport, 10).deliver(id)));
+    }
+
     private List<OutboxMail> mails() {
         return inTransaction(em -> em.createQuery("select m from OutboxMail m order by m.id", OutboxMail.class)
                 .getResultList());
@@ -195,6 +202,18 @@ class OutboxDeliveryTest {
             assertTrue(recipients.add(((InternetAddress) message.getAllRecipients()[0]).getAddress()));
         }
         assertEquals(count, recipients.size());
+    }
+
+    @Test
+    void aBacklogDrainsInOneTickBatchAfterBatch() throws MessagingException {
+        for (int i = 0; i < 3 * BATCH + 2; i++) {
+            queue("attente" + i + "@ecole.example");
+        }
+        SmtpTransport transport = transport();
+        startSmtp();
+        assertEquals(Map.of(DeliveryOutcome.SENT, 2 * BATCH), drain(transport, 2), "at most the batches allowed");
+        assertEquals(Map.of(DeliveryOutcome.SENT, BATCH + 2), drain(transport, 50), "then the rest, and it stops");
+        assertEquals(3 * BATCH + 2, smtp.getReceivedMessages().length);
     }
 
     @Test

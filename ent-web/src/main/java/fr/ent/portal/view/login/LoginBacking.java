@@ -24,6 +24,7 @@ import fr.ent.portal.signin.boundary.SignInAttempt;
 import fr.ent.portal.signin.boundary.SignInResult;
 import fr.ent.portal.view.Landings;
 import fr.ent.portal.view.Texts;
+import fr.ent.portal.view.error.DatabaseOutageFilter;
 
 /** Backing bean of /login: identifier and password (or provisional code) in, home or first connection out. */
 @Named
@@ -82,6 +83,9 @@ public class LoginBacking {
                 deviceCookies.read(request), Boolean.TRUE.equals(request.getAttribute(WaitingRoom.ADMITTED_ATTRIBUTE)));
         AuthenticationStatus status = security.authenticate(request, response,
                 withParams().credential(new PasswordSignIn(attempt)).newAuthentication(true));
+        if (request.getAttribute(DatabaseOutageFilter.SWALLOWED_FAILURE) instanceof RuntimeException failure) {
+            throw failure; // not a wrong password (the container only said "failed"): the error pages answer
+        }
         SignInResult result = outcome.get();
         metrics.signIn(result.outcome().name());
         if (result.outcome() == SignInResult.Outcome.BUSY) {
