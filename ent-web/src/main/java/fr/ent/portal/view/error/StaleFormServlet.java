@@ -26,7 +26,7 @@ public class StaleFormServlet extends HttpServlet {
         ResourceBundle texts = ResourceBundle.getBundle("fr.ent.portal.i18n.messages", locale);
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         // also when forwarded from a Faces page or a filter: this page has no script
-        response.setHeader("Content-Security-Policy", fr.ent.portal.security.SecurityHeadersFilter.PLAIN_CSP);
+        response.setHeader("Content-Security-Policy", fr.ent.portal.security.SecurityHeaders.PLAIN_CSP);
         response.setContentType("text/html;charset=UTF-8");
         String css = request.getContextPath() + "/jakarta.faces.resource/css/portal.css.xhtml";
         response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"UTF-8\">"
