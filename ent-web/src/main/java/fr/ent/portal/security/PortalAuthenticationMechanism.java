@@ -72,7 +72,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             }
             return context.notifyContainerAboutLogin(result);
         }
-        headers.apply(request, response); // its redirects and the container's refusals come before any filter
+        headers.applyBeforeAnyPage(request, response); // its redirects and the container's refusals come before any filter
         Sessions.Caller caller = sessions.caller(request);
         if (caller != null) {
             // the signed-in session (this node's, or replicated from another node): the same caller and groups again

@@ -37,13 +37,25 @@ public class SecurityHeaders {
     @Inject
     Clients clients;
 
-    /** Sets the headers (again: each call replaces the values of the previous one). */
+    /** Sets the headers for the page or servlet that answers (again: each call replaces the previous values). */
     public void apply(HttpServletRequest request, HttpServletResponse response) {
+        apply(request, response, facesPage(request));
+    }
+
+    /**
+     * Before any page runs (the authentication mechanism: its redirects and the container's refusals answer without
+     * a page): the strict policy; the filter sets the page's own afterwards.
+     */
+    public void applyBeforeAnyPage(HttpServletRequest request, HttpServletResponse response) {
+        apply(request, response, false);
+    }
+
+    private void apply(HttpServletRequest request, HttpServletResponse response, boolean facesPage) {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-        response.setHeader("Content-Security-Policy", facesPage(request) ? CSP : PLAIN_CSP);
+        response.setHeader("Content-Security-Policy", facesPage ? CSP : PLAIN_CSP);
         if (settings.getBoolean(Setting.HTTPS) || clients.secure(request)) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }

@@ -190,9 +190,11 @@ class SessionSecurityIT {
 
         // signing in again in the same browser: a new id, and the previous one is not signed in any more
         Http browser = new Http();
-        String first = sessionId(OwnAccount.signIn(browser, PUPIL, PASSWORD, "198.51.100.186"));
+        assertEquals(302, OwnAccount.signIn(browser, PUPIL, PASSWORD, "198.51.100.186").statusCode());
+        String first = browser.cookie("JSESSIONID");
         assertEquals(200, browser.get("/home").statusCode(), "signed in");
-        String second = sessionId(OwnAccount.signIn(browser, PUPIL, PASSWORD, "198.51.100.186"));
+        assertEquals(302, OwnAccount.signIn(browser, PUPIL, PASSWORD, "198.51.100.186").statusCode());
+        String second = browser.cookie("JSESSIONID");
         assertTrue(first != null && second != null && !first.equals(second), "a new session id at sign-in: " + first
                 + " then " + second);
         assertSignedOut(new Http().withCookie("JSESSIONID", first), "the previous session id");
