@@ -192,13 +192,21 @@ class SessionSecurityIT {
         Http browser = new Http();
         assertEquals(302, OwnAccount.signIn(browser, PUPIL, PASSWORD, "198.51.100.186").statusCode());
         String first = browser.cookie("JSESSIONID");
+        String firstVersion = browser.cookie("JSESSIONIDVERSION"); // Payara's distributable sessions need it too
         assertEquals(200, browser.get("/home").statusCode(), "signed in");
         assertEquals(302, OwnAccount.signIn(browser, PUPIL, PASSWORD, "198.51.100.186").statusCode());
         String second = browser.cookie("JSESSIONID");
         assertTrue(first != null && second != null && !first.equals(second), "a new session id at sign-in: " + first
                 + " then " + second);
-        assertSignedOut(new Http().withCookie("JSESSIONID", first), "the previous session id");
-        assertEquals(200, new Http().withCookie("JSESSIONID", second).get("/home").statusCode(), "the new one is signed in");
+        assertSignedOut(session(first, firstVersion), "the previous session id");
+        assertEquals(200, session(second, browser.cookie("JSESSIONIDVERSION")).get("/home").statusCode(),
+                "the new one is signed in");
+    }
+
+    /** A browser holding only this session's cookies. */
+    private static Http session(String id, String version) {
+        Http http = new Http().withCookie("JSESSIONID", id);
+        return version == null ? http : http.withCookie("JSESSIONIDVERSION", version);
     }
 
     /** The session id an answer sets, or null. */
