@@ -62,6 +62,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     @EJB
     RememberedDevices devices;
 
+    @Inject
+    SecurityHeaders headers;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -83,6 +86,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             }
             return context.notifyContainerAboutLogin(result);
         }
+        headers.applyBeforeAnyPage(request, response); // its redirects and the container's refusals come before any filter
         Sessions.Caller caller = sessions.caller(request);
         if (caller != null) {
             // the signed-in session (this node's, or replicated from another node): the same caller and groups again

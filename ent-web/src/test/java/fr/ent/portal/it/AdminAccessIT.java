@@ -98,12 +98,19 @@ class AdminAccessIT {
         SESSIONS.put(GARNIER, Web.signedIn(GARNIER, "Registre#College2026", "198.51.100.233"));
         SESSIONS.put(REGION, Web.signedIn(REGION, "Region#Academie2026", "198.51.100.234"));
 
-        Web region = SESSIONS.get(REGION);
+        findIds(SESSIONS.get(REGION), SESSIONS.get(MOREAU));
+    }
+
+    /** Fills {@link #IDS} (once per test JVM), from the region's account list and a.moreau1's letters page. */
+    static synchronized void findIds(Web region, Web moreau) {
+        if (!IDS.isEmpty()) {
+            return;
+        }
         IDS.put("MARTIN", accountId(region, "l.martin1"));
         IDS.put("BERNARD", accountId(region, "s.bernard1"));
         IDS.put("INES", accountId(region, "i.garnier1"));
         IDS.put("EMILE", accountId(region, "e.durand1"));
-        String chooser = SESSIONS.get(MOREAU).get("/admin/letters").body();
+        String chooser = moreau.get("/admin/letters").body();
         Matcher lycee = Pattern.compile("letters\\?establishment=(\\d+)&amp;division=").matcher(chooser);
         assertTrue(lycee.find(), chooser);
         IDS.put("LYCEE", lycee.group(1));

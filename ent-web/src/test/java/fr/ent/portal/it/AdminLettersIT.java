@@ -335,9 +335,19 @@ class AdminLettersIT {
             return new Text(answer);
         }
 
-        /** Posts a form and answers whatever comes back (status, headers, body as text). */
-        HttpResponse<String> postForm(String path, Map<String, String> fields) {
-            return new Text(send(post(path, fields).build()));
+        /** Posts a form and answers whatever comes back (status, headers, body as text); headers as name/value pairs. */
+        HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
+            HttpRequest.Builder request = post(path, fields);
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return new Text(send(request.build()));
+        }
+
+        /** The value of a cookie in this client's jar, or null. */
+        String cookie(String name) {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                    .map(HttpCookie::getValue).findFirst().orElse(null);
         }
 
         byte[] postForBytes(String path, Map<String, String> fields) {

@@ -179,10 +179,17 @@ class HelpIT {
 
     private static void compare(StringBuilder report, String label, String path, String field, String existing,
                                 String unknown, int subnet, long boundMillis) {
+        compare(report, label, path, field, existing, unknown, subnet, boundMillis, Map.of());
+    }
+
+    /** As above, with {@code extra} fields put in every form (another secret on /login, for instance). */
+    static void compare(StringBuilder report, String label, String path, String field, String existing,
+                        String unknown, int subnet, long boundMillis, Map<String, String> extra) {
         for (int i = 0; i < TRIES / 5; i++) { // warm-up, not measured
             Http http = new Http();
-            http.post(path, form(http.get(path).body(), field, i % 2 == 0 ? existing : unknown), "X-Forwarded-For",
-                    "10." + subnet + ".250." + (i + 1));
+            Map<String, String> form = form(http.get(path).body(), field, i % 2 == 0 ? existing : unknown);
+            form.putAll(extra);
+            http.post(path, form, "X-Forwarded-For", "10." + subnet + ".250." + (i + 1));
         }
         List<Long> existingTimes = new ArrayList<>();
         List<Long> unknownTimes = new ArrayList<>();
@@ -193,6 +200,7 @@ class HelpIT {
                 Http http = new Http();
                 String page = http.get(path).body();
                 Map<String, String> form = form(page, field, known ? existing : unknown);
+                form.putAll(extra);
                 long start = System.nanoTime();
                 HttpResponse<String> answer = http.post(path, form, "X-Forwarded-For",
                         "10." + subnet + "." + (i / 200) + "." + (i % 200 + 1));

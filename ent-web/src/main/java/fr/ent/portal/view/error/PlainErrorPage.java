@@ -24,6 +24,10 @@ final class PlainErrorPage {
         Locale locale = LanguageBacking.of(request);
         ResourceBundle texts = ResourceBundle.getBundle("fr.ent.portal.i18n.messages", locale);
         response.setStatus(status);
+        // also when written by a filter before the headers filter ran, or after a reset: this page has no script
+        response.setHeader("Content-Security-Policy", fr.ent.portal.security.SecurityHeaders.PLAIN_CSP);
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentType("text/html;charset=UTF-8");
         String css = request.getContextPath() + "/jakarta.faces.resource/css/portal.css.xhtml";
         response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"UTF-8\">"
