@@ -93,7 +93,7 @@ final class Hostile {
             int marker = text.indexOf("hx");
             if (marker > 0) {
                 int tag = text.lastIndexOf('<', marker);
-                String id = text.substring(marker, marker + 4).replaceAll("[^a-z0-9]", "");
+                String id = text.substring(marker, Math.min(text.length(), marker + 4)).replaceAll("[^a-z0-9]", "");
                 if (tag >= 0 && !text.startsWith("&lt;")) {
                     live.add(text.substring(tag, marker + id.length()));
                 }
@@ -148,7 +148,8 @@ final class Hostile {
 
         private static final AtomicInteger ADDRESSES = new AtomicInteger();
         private final CookieManager cookies = new CookieManager();
-        private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
         final String who;
 
@@ -245,8 +246,14 @@ final class Hostile {
                 problem(where + ": status " + answer.status());
             }
             java.util.regex.Matcher trace = STACK_TRACE.matcher(answer.body());
-            if (trace.find()) {
-                problem(where + ": the answer names an exception or a stack frame: " + trace.group());
+            while (trace.find()) {
+                char before = trace.start() > 0 ? answer.body().charAt(trace.start() - 1) : ' ';
+                boolean configured = (before == '\'' || before == '"') && trace.end() < answer.body().length()
+                        && answer.body().charAt(trace.end()) == before; // PrimeFaces' errorPages setting, from web.xml
+                if (!configured) {
+                    problem(where + ": the answer names an exception or a stack frame: " + trace.group());
+                    break;
+                }
             }
             for (String leaked : LEAKED_FILES) {
                 if (answer.body().contains(leaked)) {
