@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import fr.ent.portal.establishment.entity.EstablishmentKind;
 import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.platform.InvalidInputException.FieldError;
+import fr.ent.portal.signin.boundary.FirstConnection;
 
 /**
  * What the region types to create or change an establishment, trimmed. {@link #check} refuses it field by field
@@ -15,7 +16,6 @@ import fr.ent.portal.platform.InvalidInputException.FieldError;
 public record EstablishmentDraft(String uai, String name, EstablishmentKind kind, String academie, String city,
                                  String contactEmail, String contactPhone) {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .()-]{6,32}");
 
     public EstablishmentDraft {
@@ -40,7 +40,7 @@ public record EstablishmentDraft(String uai, String name, EstablishmentKind kind
         }
         required(errors, "academie", academie, 100);
         required(errors, "city", city, 100);
-        if (contactEmail != null && (contactEmail.length() > 254 || !EMAIL.matcher(contactEmail).matches())) {
+        if (contactEmail != null && (contactEmail.length() > 254 || !FirstConnection.EMAIL.matcher(contactEmail).matches())) {
             errors.add(new FieldError("contactEmail", "establishment.contactEmail.invalid"));
         }
         if (contactPhone != null && !PHONE.matcher(contactPhone).matches()) {

@@ -295,15 +295,19 @@ public final class RegistryParser {
             if (value == null || value.isEmpty()) {
                 return "";
             }
-            if (FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
-                error(column, "admin.import.row.formula", value.charAt(0));
+            String stripped = value.strip(); // Unicode spaces too: an em space before = would hide a formula
+            if (stripped.isEmpty()) {
+                return "";
+            }
+            if (FORMULA_STARTS.indexOf(stripped.charAt(0)) >= 0) {
+                error(column, "admin.import.row.formula", stripped.charAt(0));
                 return null;
             }
             if (value.length() > MAX_CELL) {
                 error(column, "admin.import.row.too_long", MAX_CELL);
                 return null;
             }
-            return value.strip();
+            return stripped;
         }
 
         String registryId(String column, boolean required) {

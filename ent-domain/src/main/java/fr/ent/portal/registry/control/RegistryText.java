@@ -55,11 +55,14 @@ public final class RegistryText {
         }
     }
 
-    /** A text file has no control characters but tab, line feed and carriage return (NUL bytes: UTF-16 or binary). */
+    /**
+     * A text file has no control characters but tab, line feed and carriage return (NUL bytes: UTF-16 or binary), and
+     * none of the C1 block U+0080 to U+009F (Windows-1252 text converted to UTF-8 twice, or a forged line break).
+     */
     static boolean hasControlCharacters(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
                 return true;
             }
         }

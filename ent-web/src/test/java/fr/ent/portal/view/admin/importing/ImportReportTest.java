@@ -42,4 +42,30 @@ class ImportReportTest {
         assertTrue(new String(ImportReport.csv(plan, new fr.ent.portal.registry.boundary.ImportOutcome(false, 1, 1, 0, 1,
                 Map.of("creteil:responsable:R1", "p.roux1")), (k, p) -> k), UTF_8).contains("p.roux1"));
     }
+
+    /**
+     * Issue 10: every value of the hostile corpus, alone or after text, written as a report cell, is read back by a CSV
+     * parser as one cell that a spreadsheet shows as text (no leading = + - @, tab or carriage return).
+     */
+    @Test
+    void everyHostileCellIsWrittenAsText() throws java.io.IOException {
+        java.util.Properties corpus = new java.util.Properties();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("..", "ent-domain", "src",
+                "test", "resources", "hostile", "corpus.properties"), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            corpus.load(in);
+        }
+        org.apache.commons.csv.CSVFormat format = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(';').build();
+        for (String key : corpus.stringPropertyNames()) {
+            for (String value : List.of(corpus.getProperty(key), " " + corpus.getProperty(key), "x;" + corpus.getProperty(key))) {
+                try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(
+                        ImportReport.cell(value) + "\r\n", format)) {
+                    List<org.apache.commons.csv.CSVRecord> records = parser.getRecords();
+                    assertEquals(1, records.size(), key);
+                    assertEquals(1, records.get(0).size(), key + ": one cell");
+                    String read = records.get(0).get(0);
+                    assertTrue(read.isEmpty() || "=+-@\t\r".indexOf(read.charAt(0)) < 0, key + ": " + read);
+                }
+            }
+        }
+    }
 }
