@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,8 +80,8 @@ class ClusterIT {
                         + " and the embedded H2 file belongs to one process");
         clusterDb = freshDatabase(url);
         clusterName = "ent-it-" + UUID.randomUUID().toString().substring(0, 8);
-        gridA = freePort();
-        int gridB = freePort();
+        gridA = Portal.freePort();
+        int gridB = Portal.freePort();
         members = "tcpip:127.0.0.1:" + gridA + ",127.0.0.1:" + gridB;
         Instant t0 = Instant.now();
         // A first: it migrates the schema and loads the demo data alone; then B joins it
@@ -432,9 +430,9 @@ class ClusterIT {
         static Node start(String name, String dbUrl, String clusterName, String members, int gridPort, boolean demoData,
                 String drain, String... jvmOptions) throws IOException {
             Path work = Path.of(System.getProperty("portal.work.dir", "target/portal")).resolveSibling("cluster-" + name);
-            deleteRecursively(work);
+            Portal.deleteRecursively(work);
             Files.createDirectories(work);
-            int port = freePort();
+            int port = Portal.freePort();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m",
@@ -453,8 +451,8 @@ class ClusterIT {
                     // a dead member is declared dead after 15 s without heartbeat (Hazelcast's default: 60 s)
                     "-Dhazelcast.max.no.heartbeat.seconds=15",
                     "-Dhazelcast.heartbeat.interval.seconds=2",
-                    "-jar", required("portal.micro.jar"),
-                    "--deploy", required("portal.war"), "--contextroot", "/",
+                    "-jar", Portal.required("portal.micro.jar"),
+                    "--deploy", Portal.required("portal.war"), "--contextroot", "/",
                     "--port", String.valueOf(port),
                     "--name", name,
                     "--clustername", clusterName,
@@ -527,28 +525,5 @@ class ClusterIT {
         String clusterUrl = TestDatabases.sibling(url, "_cluster");
         TestDatabases.empty(clusterUrl);
         return clusterUrl;
-    }
-
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null || !new File(value).exists()) {
-            throw new IllegalStateException("System property " + property + " must name an existing file (set by failsafe), got " + value);
-        }
-        return value;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-        }
     }
 }

@@ -203,7 +203,7 @@ public final class Portal implements BeforeAllCallback {
     }
     }
 
-    private static String required(String property) {
+    static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || !new File(value).exists()) {
             throw new IllegalStateException("System property " + property + " must name an existing file (set by failsafe), got " + value);
@@ -211,13 +211,13 @@ public final class Portal implements BeforeAllCallback {
         return value;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
