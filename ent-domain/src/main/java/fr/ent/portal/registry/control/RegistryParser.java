@@ -51,7 +51,7 @@ public final class RegistryParser {
     public static final int MAX_CELL = 255;
     static final int MAX_NAME = 100;
     static final Pattern REGISTRY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
-    static final Pattern EMAIL = Pattern.compile("[^@\\s\"'<>();:,\\\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Z}\"'<>();:,\\\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
     /** First characters that a spreadsheet would run as a formula (CSV injection): such cells are refused. */
     static final String FORMULA_STARTS = "=+-@\t\r";

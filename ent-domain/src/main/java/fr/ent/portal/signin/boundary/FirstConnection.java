@@ -40,7 +40,7 @@ import fr.ent.portal.platform.config.Settings;
 public class FirstConnection {
 
     /** A pragmatic shape check; the verification mail is the real proof. */
-    public static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cc}\\p{Cf}<>\"'()\\[\\],;:\\\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$");
+    public static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Z}\\p{Cc}\\p{Cf}<>\"'()\\[\\],;:\\\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$");
 
     @PersistenceContext
     EntityManager em;
