@@ -59,13 +59,20 @@ public final class BenchMain {
             if (config.phase("keycloak") && config.keycloak) {
                 phase("Keycloak " + config.keycloakVersion, this::keycloak);
             }
+            if (config.phase("profile")) { // only when asked: -Dbench.phases=profile
+                phase("Profile", () -> new Profile(config, report, figures).run());
+            }
         } finally {
             Procs.stopAll();
         }
         String section = report.render(config, started, Instant.now(), figures);
         Path copy = config.work.resolve("report.md");
         Files.writeString(copy, section);
-        writeInto(config.docs, section);
+        if (config.phases.equals(List.of("profile"))) {
+            System.out.println("[bench] profile only: " + config.docs + " left as it is");
+        } else {
+            writeInto(config.docs, section);
+        }
         System.out.println(section);
         System.out.println("[bench] written into " + config.docs + " (copy: " + copy + ")");
     }
@@ -212,15 +219,19 @@ public final class BenchMain {
             report.remembered(null, "not available in this build (no ent_remember cookie received by the setup sign-ins)");
             return;
         }
+        // warm-up at the first rate, not counted: the first remembered sign-ins compile their path (JIT), and a
+        // step that pays for it misses the p99 limit for a reason that is not the rate
+        Gatling.run(config, "RememberedDeviceSimulation", "portal-remembered-warmup",
+                rememberStep(portal, cookies, config.rememberRates.get(0), config.rememberWarmupSeconds),
+                seconds(config.rememberWarmupSeconds));
+        Thread.sleep(2000);
         double best = 0;
         List<String[]> rows = new ArrayList<>();
-        for (String rate : config.rememberRates) {
-            Map<String, String> s = new LinkedHashMap<>();
-            s.put("bench.base", portal.base.toString());
-            s.put("bench.rate", rate);
-            s.put("bench.duration", String.valueOf(config.rememberStepSeconds));
-            s.put("bench.remember.in", cookies.toAbsolutePath().toString());
-            Gatling.Result r = Gatling.run(config, "RememberedDeviceSimulation", "portal-remembered-" + rate, s,
+        int retries = config.stepRetries;
+        for (int i = 0; i < config.rememberRates.size(); i++) {
+            String rate = config.rememberRates.get(i);
+            Gatling.Result r = Gatling.run(config, "RememberedDeviceSimulation", "portal-remembered-" + rate
+                    + (retries < config.stepRetries ? "-again" : ""), rememberStep(portal, cookies, rate, config.rememberStepSeconds),
                     seconds(config.rememberStepSeconds));
             double offered = Double.parseDouble(rate);
             double achieved = r.ok("remembered") / (double) config.rememberStepSeconds;
@@ -228,14 +239,28 @@ public final class BenchMain {
             rows.add(new String[] {rate, fmt(achieved), String.valueOf(r.ok("remembered")), String.valueOf(r.ko("remembered")),
                     fmt(r.ms("remembered", "p50")), fmt(r.ms("remembered", "p95")), fmt(r.ms("remembered", "p99")),
                     fmt(r.ms("remembered", "max")), pass ? "yes" : "no", r.errors()});
+            Thread.sleep(2000);
             if (!pass) {
+                if (retries-- > 0) {
+                    i--; // once more, as the password steps: one pass's p99 can be a GC pause
+                    continue;
+                }
                 break;
             }
+            retries = config.stepRetries;
             best = offered;
-            Thread.sleep(2000);
         }
         figures.put("remembered", best);
         report.remembered(rows, devices + " remembered devices (ent_remember cookies from sign-ins with remember=on), replayed in turn");
+    }
+
+    private Map<String, String> rememberStep(Portal portal, Path cookies, String rate, int seconds) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("bench.base", portal.base.toString());
+        s.put("bench.rate", rate);
+        s.put("bench.duration", String.valueOf(seconds));
+        s.put("bench.remember.in", cookies.toAbsolutePath().toString());
+        return s;
     }
 
     /** The waiting room is a feature of the WAR: a page or a class named after it. */

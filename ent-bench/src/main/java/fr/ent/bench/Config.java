@@ -45,6 +45,7 @@ final class Config {
     final int rememberDevices = integer("bench.remember.devices", 1000);
     final List<String> rememberRates = list("bench.remember.rates", "25,50,100,200,300,400,500,600,800,1000,1200");
     final int rememberStepSeconds = integer("bench.remember.step", 30);
+    final int rememberWarmupSeconds = integer("bench.remember.warmup", 20);
     final double rememberP99Ms = dbl("bench.remember.p99", 100);
 
     /** "auto" (run when the WAR has a waiting room), "force" or "skip". */
