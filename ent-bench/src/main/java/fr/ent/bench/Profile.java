@@ -36,7 +36,8 @@ import jdk.jfr.consumer.RecordingFile;
  * <li>anonymous {@code GET /login} in a closed loop: requests per second and the portal's CPU time per request
  * ({@code /proc/PID/stat}), under JFR;</li>
  * <li>password sign-ins as new browsers: the portal's CPU per sign-in, under JFR, and the live heap's class histogram
- * before and after, so the bytes an open session keeps are listed class by class.</li>
+ * before and after, so the bytes an open session keeps are listed class by class;</li>
+ * <li>remembered-device sign-ins (GET /home with only the device cookie): CPU per sign-in, under JFR.</li>
  * </ul>
  * Each recording is summarised (the methods where samples were taken, self and inclusive, and the libraries they
  * belong to) into {@code target/bench/profile/summary.md}; the .jfr files stay beside it for JDK Mission Control.
@@ -127,6 +128,8 @@ final class Profile {
                     + " POST, redirects, /home).%n%n", users, sessions, seconds, sessions / seconds, cpu / (double) sessions));
             summarise("Password sign-in as a new browser (cheap hash)", signin, "http-thread-pool");
             heapDiff(before, after, sessions);
+
+            remembered(portal, users);
         }
         Path out = dir.resolve("summary.md");
         Files.writeString(out, summary);
@@ -198,6 +201,77 @@ final class Profile {
             pool.shutdownNow();
         }
         return home.get();
+    }
+
+    /** Remembered-device sign-ins (a new browser with only its ent_remember cookie GETs /home), under JFR. */
+    private void remembered(Portal portal, int clients) throws Exception {
+        java.util.concurrent.ConcurrentLinkedQueue<String> devices = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int n = 0; n < 200; n++) {
+            Browser.Outcome o = new Browser(portal.base).signIn("u.bench" + (config.accounts - n), config.password, true);
+            if (o.rememberCookie() != null) {
+                devices.add(o.rememberCookie());
+            }
+        }
+        if (devices.isEmpty()) {
+            summary.append("No ent_remember cookie received: remembered devices not profiled.\n\n");
+            return;
+        }
+        int warm = rememberedLoop(portal, devices, clients, 10);
+        jcmd(portal, "JFR.start", "name=remembered", "settings=profile");
+        long cpu0 = cpuMillis(portal.pid());
+        int seconds = 30;
+        int ok = rememberedLoop(portal, devices, clients, seconds);
+        long cpu = cpuMillis(portal.pid()) - cpu0;
+        Path recording = dir.resolve("remembered.jfr");
+        jcmd(portal, "JFR.stop", "name=remembered", "filename=" + recording);
+        figures.put("profileRememberedCpuMs", cpu / (double) Math.max(1, ok));
+        summary.append(String.format(Locale.ROOT, "Remembered-device sign-ins, %d clients in a closed loop for %d s over %d"
+                + " devices (after %d in a warm-up): %,d on /home (%.0f/s); the portal's CPU time %.2f ms a sign-in.%n%n",
+                clients, seconds, devices.size(), warm, ok, ok / (double) seconds, cpu / (double) Math.max(1, ok)));
+        summarise("Remembered-device sign-in (GET /home with only the device cookie)", recording, "http-thread-pool");
+    }
+
+    private int rememberedLoop(Portal portal, java.util.Queue<String> devices, int clients, int seconds) throws Exception {
+        AtomicInteger ok = new AtomicInteger();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                all.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        String device = devices.poll();
+                        if (device == null) {
+                            Thread.sleep(5);
+                            continue;
+                        }
+                        java.net.CookieManager jar = new java.net.CookieManager();
+                        java.net.HttpCookie cookie = new java.net.HttpCookie("ent_remember", device);
+                        cookie.setPath("/");
+                        cookie.setVersion(0);
+                        jar.getCookieStore().add(portal.base, cookie);
+                        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(jar)
+                                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+                        HttpResponse<String> r = client.send(HttpRequest.newBuilder(portal.base.resolve("/home"))
+                                .timeout(Duration.ofSeconds(30)).header("Accept", "text/html").GET().build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() == 200 && r.body().contains("id=\"home-heading\"")) {
+                            ok.incrementAndGet();
+                        }
+                        // the cookie the jar holds now (the same, or a new one if the portal rotated it)
+                        devices.add(jar.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("ent_remember"))
+                                .map(java.net.HttpCookie::getValue).findFirst().orElse(device));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : all) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return ok.get();
     }
 
     // ------------------------------------------------------------------------------------------------------ JFR

@@ -80,7 +80,8 @@ final class Report {
             return;
         }
         body.append(text).append(": each new browser holds only its ent_remember cookie and GETs /home; pass: no error,"
-                + " p99 ≤ 100 ms, ≥ 90% of the offered rate.\n\n")
+                + " p99 ≤ 100 ms, ≥ 90% of the offered rate. The steps follow a warm-up at the first rate (not counted); a"
+                + " failing step is run once more, and the search stops at the first step that fails again.\n\n")
                 .append("| offered /s | completed /s | ok | errors | p50 ms | p95 ms | p99 ms | max ms | pass | errors seen |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (String[] row : rows) {
