@@ -144,30 +144,19 @@ final class Profile {
         URI uri = portal.base.resolve("/login");
         AtomicInteger ok = new AtomicInteger();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> all = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                all.add(pool.submit(() -> {
-                    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(Duration.ofSeconds(5)).build();
-                    HttpRequest get = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                            .header("Accept", "text/html").GET().build();
-                    while (System.nanoTime() < end) {
-                        HttpResponse<Void> r = client.send(get, HttpResponse.BodyHandlers.discarding());
-                        if (r.statusCode() == 200) {
-                            ok.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
+        inParallel(clients, () -> {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpRequest get = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                    .header("Accept", "text/html").GET().build();
+            while (System.nanoTime() < end) {
+                HttpResponse<Void> r = client.send(get, HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    ok.incrementAndGet();
+                }
             }
-            for (Future<?> f : all) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        });
         return ok.get();
     }
 
@@ -176,30 +165,19 @@ final class Profile {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger home = new AtomicInteger();
         AtomicLong failed = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> all = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                all.add(pool.submit(() -> {
-                    int n;
-                    while ((n = next.getAndIncrement()) < count) {
-                        String identifier = "u.bench" + (1 + n % config.accounts);
-                        Browser.Outcome o = new Browser(portal.base).signIn(identifier, config.password, false);
-                        if (o.home()) {
-                            home.incrementAndGet();
-                        } else if (failed.incrementAndGet() <= 3) {
-                            System.out.println("[profile] sign-in of " + identifier + " ended on " + o);
-                        }
-                    }
-                    return null;
-                }));
+        inParallel(clients, () -> {
+            int n;
+            while ((n = next.getAndIncrement()) < count) {
+                String identifier = "u.bench" + (1 + n % config.accounts);
+                Browser.Outcome o = new Browser(portal.base).signIn(identifier, config.password, false);
+                if (o.home()) {
+                    home.incrementAndGet();
+                } else if (failed.incrementAndGet() <= 3) {
+                    System.out.println("[profile] sign-in of " + identifier + " ended on " + o);
+                }
             }
-            for (Future<?> f : all) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        });
         return home.get();
     }
 
@@ -234,44 +212,49 @@ final class Profile {
     private int rememberedLoop(Portal portal, java.util.Queue<String> devices, int clients, int seconds) throws Exception {
         AtomicInteger ok = new AtomicInteger();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
+        inParallel(clients, () -> {
+            while (System.nanoTime() < end) {
+                String device = devices.poll();
+                if (device == null) {
+                    Thread.sleep(5);
+                    continue;
+                }
+                java.net.CookieManager jar = new java.net.CookieManager();
+                java.net.HttpCookie cookie = new java.net.HttpCookie("ent_remember", device);
+                cookie.setPath("/");
+                cookie.setVersion(0);
+                jar.getCookieStore().add(portal.base, cookie);
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(jar)
+                        .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(portal.base.resolve("/home"))
+                        .timeout(Duration.ofSeconds(30)).header("Accept", "text/html").GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("id=\"home-heading\"")) {
+                    ok.incrementAndGet();
+                }
+                // the cookie the jar holds now (the same, or a new one if the portal rotated it)
+                devices.add(jar.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("ent_remember"))
+                        .map(java.net.HttpCookie::getValue).findFirst().orElse(device));
+            }
+            return null;
+        });
+        return ok.get();
+    }
+
+    /** Runs {@code clients} copies of {@code client} on their own threads and waits for all of them. */
+    private static void inParallel(int clients, java.util.concurrent.Callable<Void> client) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            List<Future<?>> all = new ArrayList<>();
+            List<Future<Void>> all = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                all.add(pool.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        String device = devices.poll();
-                        if (device == null) {
-                            Thread.sleep(5);
-                            continue;
-                        }
-                        java.net.CookieManager jar = new java.net.CookieManager();
-                        java.net.HttpCookie cookie = new java.net.HttpCookie("ent_remember", device);
-                        cookie.setPath("/");
-                        cookie.setVersion(0);
-                        jar.getCookieStore().add(portal.base, cookie);
-                        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(jar)
-                                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
-                        HttpResponse<String> r = client.send(HttpRequest.newBuilder(portal.base.resolve("/home"))
-                                .timeout(Duration.ofSeconds(30)).header("Accept", "text/html").GET().build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() == 200 && r.body().contains("id=\"home-heading\"")) {
-                            ok.incrementAndGet();
-                        }
-                        // the cookie the jar holds now (the same, or a new one if the portal rotated it)
-                        devices.add(jar.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("ent_remember"))
-                                .map(java.net.HttpCookie::getValue).findFirst().orElse(device));
-                    }
-                    return null;
-                }));
+                all.add(pool.submit(client));
             }
-            for (Future<?> f : all) {
+            for (Future<Void> f : all) {
                 f.get();
             }
         } finally {
             pool.shutdownNow();
         }
-        return ok.get();
     }
 
     // ------------------------------------------------------------------------------------------------------ JFR

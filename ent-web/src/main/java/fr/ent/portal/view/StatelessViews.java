@@ -8,7 +8,9 @@ import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
 
 /**
- * Makes the anonymous pages' views transient from the moment they are created, so that they open no HTTP session.
+ * Makes the anonymous pages' views transient from the moment they are created, so that they open no HTTP session,
+ * and likewise the signed-in pages declared stateless (their template parameter {@code stateless}: /home, where every
+ * family lands), so that they keep nothing in the session they have.
  * <p>
  * Their template says {@code <f:view transient="true">}, but Facelets applies that only when it builds the view,
  * during rendering, after PrimeFaces' CSP phase listener ran: the view was not yet transient then, so PrimeFaces kept
@@ -23,6 +25,12 @@ public class StatelessViews extends ViewHandlerWrapper {
     static final Set<String> ANONYMOUS = Set.of("/login", "/help", "/help/password", "/help/identifier", "/status",
             "/reset", "/verify-email", "/dev/mailbox", "/WEB-INF/errors/404", "/WEB-INF/errors/500");
 
+    /**
+     * Signed-in pages whose view keeps no state (the template's {@code stateless} parameter is true on each): without
+     * this, PrimeFaces' nonce would still create a view map in the session on each visit (~0.6 KB serialized).
+     */
+    static final Set<String> SIGNED_IN_STATELESS = Set.of("/home");
+
     public StatelessViews(ViewHandler wrapped) {
         super(wrapped);
     }
@@ -30,17 +38,25 @@ public class StatelessViews extends ViewHandlerWrapper {
     @Override
     public UIViewRoot createView(FacesContext context, String viewId) {
         UIViewRoot root = super.createView(context, viewId);
-        if (root != null && (anonymous(viewId) || anonymous(root.getViewId()))) {
+        if (root != null && (stateless(viewId) || stateless(root.getViewId()))) {
             root.setTransient(true);
         }
         return root;
     }
 
     static boolean anonymous(String viewId) {
+        return ANONYMOUS.contains(withoutExtension(viewId));
+    }
+
+    static boolean stateless(String viewId) {
+        String id = withoutExtension(viewId);
+        return ANONYMOUS.contains(id) || SIGNED_IN_STATELESS.contains(id);
+    }
+
+    private static String withoutExtension(String viewId) {
         if (viewId == null) {
-            return false;
+            return "";
         }
-        String id = viewId.endsWith(".xhtml") ? viewId.substring(0, viewId.length() - ".xhtml".length()) : viewId;
-        return ANONYMOUS.contains(id);
+        return viewId.endsWith(".xhtml") ? viewId.substring(0, viewId.length() - ".xhtml".length()) : viewId;
     }
 }
