@@ -60,7 +60,7 @@ public final class BenchMain {
                 phase("Keycloak " + config.keycloakVersion, this::keycloak);
             }
             if (config.phase("profile")) { // only when asked: -Dbench.phases=profile
-                phase("Profile", () -> new Profile(config, report, figures).run());
+                phase("Profile", () -> new Profile(config, report).run());
             }
         } finally {
             Procs.stopAll();

@@ -65,14 +65,12 @@ final class Profile {
 
     private final Config config;
     private final Report report;
-    private final Map<String, Double> figures;
     private final Path dir;
     private final StringBuilder summary = new StringBuilder();
 
-    Profile(Config config, Report report, Map<String, Double> figures) {
+    Profile(Config config, Report report) {
         this.config = config;
         this.report = report;
-        this.figures = figures;
         this.dir = config.work.resolve("profile");
     }
 
@@ -101,8 +99,6 @@ final class Profile {
             Path login = dir.resolve("anonymous-login.jfr");
             jcmd(portal, "JFR.stop", "name=login", "filename=" + login);
             double rate = gets / (double) config.anonSeconds;
-            figures.put("profileLoginRate", rate);
-            figures.put("profileLoginCpuMs", cpu / (double) gets);
             summary.append(String.format(Locale.ROOT, "Anonymous GET /login, %d clients for %d s: %,d answers (%.0f/s);"
                     + " the portal's CPU time %.2f ms a request (%.0f%% of two cores).%n%n", config.anonUsers,
                     config.anonSeconds, gets, rate, cpu / (double) gets, 100.0 * cpu / (config.anonSeconds * 2000.0)));
@@ -122,7 +118,6 @@ final class Profile {
             jcmd(portal, "JFR.stop", "name=signin", "filename=" + signin);
             Path after = dir.resolve("histogram-after.txt");
             Files.writeString(after, jcmd(portal, "GC.class_histogram"));
-            figures.put("profileSigninCpuMs", cpu / (double) sessions);
             summary.append(String.format(Locale.ROOT, "Password sign-ins (cheap hash: Argon2id m=8 KiB t=1), new browsers,"
                     + " %d clients: %,d sessions in %.1f s (%.1f/s); the portal's CPU time %.2f ms a sign-in (GET /login,"
                     + " POST, redirects, /home).%n%n", users, sessions, seconds, sessions / seconds, cpu / (double) sessions));
@@ -202,7 +197,6 @@ final class Profile {
         long cpu = cpuMillis(portal.pid()) - cpu0;
         Path recording = dir.resolve("remembered.jfr");
         jcmd(portal, "JFR.stop", "name=remembered", "filename=" + recording);
-        figures.put("profileRememberedCpuMs", cpu / (double) Math.max(1, ok));
         summary.append(String.format(Locale.ROOT, "Remembered-device sign-ins, %d clients in a closed loop for %d s over %d"
                 + " devices (after %d in a warm-up): %,d on /home (%.0f/s); the portal's CPU time %.2f ms a sign-in.%n%n",
                 clients, seconds, devices.size(), warm, ok, ok / (double) seconds, cpu / (double) Math.max(1, ok)));
@@ -362,7 +356,6 @@ final class Profile {
                 total -= e.getValue()[1];
             }
         }
-        figures.put("profileHeapPerSession", total / (double) sessions);
         summary.append(String.format(Locale.ROOT, "## Heap an open session keeps%n%nLive heap (class histograms after a full"
                 + " GC) grew by %,d bytes for %,d open sessions: **%,.0f bytes a session**. By class (bytes and instances a"
                 + " session; `histogram-before.txt`, `histogram-after.txt`):%n%n| bytes/session | instances/session | class |%n"
