@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,10 @@ import org.openqa.selenium.WebDriver;
  * change; the audit log filters and exports CSV; scope: p.petit1 prints 2nde B but gets 404 for 2nde A and the audit
  * log, b.garnier1 gets 404 on the lycée's letters. Last (other classes need l.martin1's demo code until then):
  * a.moreau1 re-issues l.martin1's code from /admin/letters?account= and the new code signs in.
+ * <p>
+ * No test leans on what another one did: the dashboard and audit tests print the class themselves over plain HTTP
+ * (the page's own AJAX requests, no browser), so they run on a machine without Chromium too; the one browser test that
+ * needs the previous one's letter is skipped with the reason when that one did not print.
  */
 @ExtendWith(Portal.class)
 @org.junit.jupiter.api.Order(org.junit.jupiter.api.Order.DEFAULT + 11)
@@ -54,8 +59,7 @@ class AdminLettersIT {
     static final Pattern CODE = Pattern.compile("\\b[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\\b");
     static final String CLASS = "2nde A";
 
-    static long lyceeId;
-    static Map<String, Long> before;
+    private static long lyceeId;
     static String firstCode;
     static final String ROUX_PASSWORD = "Marée basse à Cancale 7";
     static Web rouxSession;
@@ -64,11 +68,7 @@ class AdminLettersIT {
     @Order(1)
     void scopeDecidesWhoSeesWhichLetters() {
         Web moreau = Web.signedIn(MOREAU, MOREAU_PASSWORD, "198.51.100.201");
-        HttpResponse<String> chooser = moreau.get("/admin/letters");
-        assertEquals(200, chooser.statusCode(), chooser.body());
-        Matcher link = Pattern.compile("letters\\?establishment=(\\d+)&amp;division=2nde\\+A").matcher(chooser.body());
-        assertTrue(link.find(), chooser.body());
-        lyceeId = Long.parseLong(link.group(1));
+        lyceeId(moreau);
         assertEquals(200, moreau.get(classPath(CLASS)).statusCode());
 
         Web petit = Web.signedIn("p.petit1", "Tableau#Noir2026", "198.51.100.202");
@@ -101,7 +101,7 @@ class AdminLettersIT {
         HttpResponse<String> page = moreau.get("/admin/activation");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("id=\"chart\""), "the chart is there");
-        before = counts(page.body(), CLASS);
+        Map<String, Long> before = counts(page.body(), CLASS);
         assertTrue(before.get("without-code") + before.get("active") + before.get("expired") > 0, before::toString);
     }
 
@@ -151,6 +151,8 @@ class AdminLettersIT {
     void printingAgainVoidsTheCodeOfThePreviousLetter() throws Exception {
         byte[] pdf;
         try (Browser browser = Browser.open("en")) {
+            Assumptions.assumeTrue(firstCode != null && rouxSession != null,
+                    "needs the letter and the session of aMoreauPrintsTheClassAndTheNewCodeWorks, which did not pass");
             SignInPages.signIn(browser, MOREAU, MOREAU_PASSWORD);
             WebDriver driver = browser.driver();
             browser.go(classPath(CLASS));
@@ -179,17 +181,25 @@ class AdminLettersIT {
 
     @Test
     @Order(5)
-    void theDashboardCountsChangeAfterThePrint() throws Exception {
+    void theDashboardCountsChangeAfterThePrint() {
         Web moreau = Web.signedIn(MOREAU, MOREAU_PASSWORD, "198.51.100.209");
+        Map<String, Long> before = counts(moreau.get("/admin/activation").body(), CLASS);
+        byte[] pdf = printClass(moreau, CLASS);
+        assertTrue(pdf.length > 0);
         Map<String, Long> after = counts(moreau.get("/admin/activation").body(), CLASS);
         assertNotEquals(before, after);
         assertEquals(0, after.get("without-code"), after::toString);
         assertEquals(0, after.get("active"), after::toString);
         assertTrue(after.get("pending") >= before.get("pending") + before.get("without-code"), after::toString);
-        HttpResponse<String> list = moreau.get("/admin/activation?establishment=" + lyceeId + "&division="
+        HttpResponse<String> list = moreau.get("/admin/activation?establishment=" + lyceeId(moreau) + "&division="
                 + URLEncoder.encode(CLASS, StandardCharsets.UTF_8));
         assertTrue(list.body().contains("data-identifier=\"n.roux1\""), "n.roux1 still has to activate");
         assertTrue(list.body().contains("/admin/letters?account="), "with a link to the letter");
+    }
+
+    @Test
+    @Order(6)
+    void theActivationChartDrawsWithoutScriptErrors() throws Exception {
         try (Browser browser = Browser.open("fr")) {
             SignInPages.signIn(browser, MOREAU, MOREAU_PASSWORD);
             browser.go("/admin/activation");
@@ -200,21 +210,22 @@ class AdminLettersIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theAuditLogFiltersAndExportsCsv() throws Exception {
         Web moreau = Web.signedIn(MOREAU, MOREAU_PASSWORD, "198.51.100.210");
         String filtered = "/admin/audit?type=ADMIN_CODE_REISSUED&identifier=n.roux1";
+        long printsBefore = auditCount(moreau.get(filtered).body());
+        String code = codesByIdentifier(printClass(moreau, CLASS), -1).get("n.roux1");
+        assertNotNull(code, "n.roux1 is in the class's letters");
         HttpResponse<String> page = moreau.get(filtered);
         assertEquals(200, page.statusCode());
-        Matcher count = Pattern.compile("data-count=\"(\\d+)\"").matcher(page.body());
-        assertTrue(count.find());
-        assertTrue(Long.parseLong(count.group(1)) >= 2, "two prints of 2nde A");
+        assertEquals(printsBefore + 1, auditCount(page.body()), "the print re-issued n.roux1's code once, audited");
         byte[] csv = moreau.postForBytes(filtered, Web.form(page.body(), "export", "export:csv"));
         assertEquals((byte) 0xEF, csv[0], "UTF-8 byte order mark for Excel");
         String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
         String[] lines = text.split("\r\n");
         assertTrue(lines[0].startsWith("date;type;"), lines[0]);
-        assertTrue(lines.length >= 3, text);
+        assertTrue(lines.length >= 2, text);
         for (int i = 1; i < lines.length; i++) {
             assertTrue(lines[i].contains(";ADMIN_CODE_REISSUED;") && lines[i].contains(";n.roux1;"), lines[i]);
             assertFalse(CODE.matcher(lines[i]).find(), "no code in the audit trail");
@@ -224,7 +235,7 @@ class AdminLettersIT {
         assertEquals(200, moreau.get("/admin/audit?from=2020-01-01&to=2099-12-31").statusCode());
         assertEquals(200, moreau.get("/admin/audit?type=NOPE&from=yesterday").statusCode(), "bad filters: calm");
         String serverLog = java.nio.file.Files.readString(Portal.log(), StandardCharsets.ISO_8859_1);
-        assertFalse(serverLog.contains(firstCode), "no provisional code in the server's log");
+        assertFalse(serverLog.contains(code), "no provisional code in the server's log");
     }
 
     /** The end of the class: l.martin1's demo code (other classes use it until now) is replaced. */
@@ -257,7 +268,73 @@ class AdminLettersIT {
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private static String classPath(String division) {
+        if (lyceeId == 0) {
+            lyceeId(Web.signedIn(MOREAU, MOREAU_PASSWORD, "198.51.100.218"));
+        }
         return "/admin/letters?establishment=" + lyceeId + "&division=" + URLEncoder.encode(division, StandardCharsets.UTF_8);
+    }
+
+    /** The lycée's id, read from a.moreau1's letters chooser (the link to 2nde A). */
+    private static long lyceeId(Web moreau) {
+        if (lyceeId == 0) {
+            HttpResponse<String> chooser = moreau.get("/admin/letters");
+            assertEquals(200, chooser.statusCode(), chooser.body());
+            Matcher link = Pattern.compile("letters\\?establishment=(\\d+)&amp;division=2nde\\+A").matcher(chooser.body());
+            assertTrue(link.find(), chooser.body());
+            lyceeId = Long.parseLong(link.group(1));
+        }
+        return lyceeId;
+    }
+
+    private static long auditCount(String page) {
+        Matcher count = Pattern.compile("data-count=\"(\\d+)\"").matcher(page);
+        assertTrue(count.find(), page);
+        return Long.parseLong(count.group(1));
+    }
+
+    /**
+     * Prints a class's pupils' letters as the page's script does, over plain HTTP: the start button's AJAX request,
+     * then the progress bar's "complete" event (its listener waits for the print), then the download button.
+     */
+    static byte[] printClass(Web web, String division) {
+        String path = classPath(division);
+        HttpResponse<String> page = web.get(path);
+        assertEquals(200, page.statusCode(), page.body());
+        Map<String, String> start = Web.form(page.body(), "print", "print:start");
+        start.remove("print:start");
+        start.putAll(Map.of("jakarta.faces.partial.ajax", "true", "jakarta.faces.source", "print:start",
+                "jakarta.faces.partial.execute", "print", "jakarta.faces.partial.render", "print",
+                "print:start", "print:start", "print:audience", "PUPILS"));
+        String started = ajax(web, path, start);
+        assertTrue(started.contains("print:progress"), "the print started: " + started);
+
+        Map<String, String> complete = new LinkedHashMap<>(start);
+        complete.keySet().removeIf(name -> name.startsWith("print:"));
+        complete.put("jakarta.faces.ViewState", viewState(started, start.get("jakarta.faces.ViewState")));
+        complete.putAll(Map.of("jakarta.faces.source", "print:progress", "jakarta.faces.partial.execute",
+                "print:progress", "jakarta.faces.partial.event", "complete", "jakarta.faces.behavior.event", "complete"));
+        String finished = ajax(web, path, complete);
+        assertTrue(finished.contains("print:download"), "the print finished: " + finished);
+
+        Map<String, String> download = new LinkedHashMap<>();
+        download.put("print", "print");
+        download.put("jakarta.faces.ViewState", viewState(finished, complete.get("jakarta.faces.ViewState")));
+        download.put("primefaces.nonce", start.get("primefaces.nonce"));
+        download.put("print:download", "");
+        return web.postForBytes(path, download);
+    }
+
+    private static String ajax(Web web, String path, Map<String, String> fields) {
+        HttpResponse<String> answer = web.postForm(path, fields, "Faces-Request", "partial/ajax");
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertFalse(answer.body().contains("<error>") || answer.body().contains("<redirect"), answer.body());
+        return answer.body();
+    }
+
+    /** The view state a partial response hands back, or the one sent when it hands none. */
+    private static String viewState(String partialResponse, String sent) {
+        Matcher state = Pattern.compile("ViewState:0\"><!\\[CDATA\\[([^\\]]*)\\]\\]>").matcher(partialResponse);
+        return state.find() ? state.group(1) : sent;
     }
 
     private static long accountId(Web web, String division, String identifier) {
@@ -268,9 +345,12 @@ class AdminLettersIT {
         return Long.parseLong(m.group(1));
     }
 
-    /** Each page's identifier and code, checking one page per account, each with one code. */
+    /** Each page's identifier and code, checking one page per account ({@code pages}; -1: any number), each with one code. */
     static Map<String, String> codesByIdentifier(byte[] pdf, int pages) throws IOException {
         PdfReader reader = new PdfReader(pdf);
+        if (pages < 0) {
+            pages = reader.getNumberOfPages();
+        }
         assertEquals(pages, reader.getNumberOfPages());
         PdfTextExtractor extractor = new PdfTextExtractor(reader);
         Map<String, String> codes = new LinkedHashMap<>();

@@ -40,6 +40,9 @@ public final class Axe {
         }
     }
 
+    /** The start of the reason given when axe-core is missing ({@link SkippedTestsReport} counts these). */
+    static final String NOT_FETCHED = "axe-core is not installed";
+
     private final String source;
 
     private Axe(String source) {
@@ -52,7 +55,7 @@ public final class Axe {
             if ("true".equals(System.getenv("CI"))) {
                 throw new IllegalStateException("axe-core was not fetched by the build (npm missing?): " + SCRIPT);
             }
-            Assumptions.abort("axe-core is not in " + SCRIPT + " (the build fetches it with npm when npm is installed)");
+            Assumptions.abort(NOT_FETCHED + ": not in " + SCRIPT + " (the build fetches it with npm when npm is installed)");
         }
         return new Axe(Files.readString(SCRIPT, StandardCharsets.UTF_8));
     }

@@ -29,6 +29,9 @@ public final class Browser implements AutoCloseable {
     static final File CHROMIUM = new File(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     static final File CHROMEDRIVER = new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
 
+    /** The start of the reason given when the browser is missing ({@link SkippedTestsReport} counts these). */
+    static final String NOT_INSTALLED = "Debian chromium and chromium-driver are not installed";
+
     private final ChromeDriver driver;
     private final Path profile;
 
@@ -40,7 +43,7 @@ public final class Browser implements AutoCloseable {
     public static Browser open(String language) throws IOException {
         boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
         if (!installed && !"true".equals(System.getenv("CI"))) {
-            Assumptions.abort("Debian chromium and chromium-driver are not installed (.ci/run installs them)");
+            Assumptions.abort(NOT_INSTALLED + " (.ci/run installs them)");
         }
         Path profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
