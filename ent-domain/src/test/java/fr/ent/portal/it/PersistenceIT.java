@@ -414,7 +414,7 @@ class PersistenceIT {
         assertTrue(hashing.verify(accounts.findByIdentifier(account.identifier()).orElseThrow().passwordHash(),
                 "Nouvelle clé 2027!".toCharArray()));
 
-        myAccount.changeRecoveryEmail(account.id(), "Rose.New@example.org", client);
+        myAccount.changeRecoveryEmail(account.id(), "Rose.New@example.org", "Nouvelle clé 2027!".toCharArray(), null, client);
         java.util.List<fr.ent.portal.mail.entity.OutboxMail> mails = mailer.latest(20);
         assertTrue(mails.stream().anyMatch(m -> m.template() == fr.ent.portal.mail.entity.MailTemplate.EMAIL_VERIFICATION
                 && m.recipient().equals("rose.new@example.org")), "a link to the new address");
@@ -422,7 +422,7 @@ class PersistenceIT {
                 && m.recipient().equals("rose.old@example.org")), "a notice to the old one");
         assertEquals("rose.new@example.org", myAccount.summary(account.id()).getRecoveryEmail());
         assertThrows(fr.ent.portal.platform.InvalidInputException.class,
-                () -> myAccount.changeRecoveryEmail(account.id(), "pas une adresse", client));
+                () -> myAccount.changeRecoveryEmail(account.id(), "pas une adresse", new char[0], null, client));
 
         java.time.Instant before = clock.instant().minusSeconds(1);
         assertTrue(myAccount.sessionValid(account.id(), before));
