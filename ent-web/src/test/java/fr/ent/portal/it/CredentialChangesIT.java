@@ -197,6 +197,27 @@ class CredentialChangesIT {
         assertTrue(sixth.body().contains("Trop d"), "the hold is said: " + sixth.body());
     }
 
+    @Test
+    @Order(8)
+    void aNewProvisionalCodeVoidsTheResetLinkButTheFirstConnectionKeepsItsOwnVerificationLink() throws Exception {
+        // a verified address again: the region clears it, a new letter, the first connection records and verifies
+        // one (its verification link is mailed after the change voided the older links: activate checks it works)
+        Http region = AdminRegionIT.signedIn(OwnAccount.REGION, OwnAccount.REGION_PASSWORD, "203.0.113.56");
+        regionActs(region, OwnAccount.id(PUPIL, "203.0.113.56"), "clearEmail", "clearEmail:submit", Map.of());
+        String verified = "j.fournier.e@example.org";
+        OwnAccount.activate(PUPIL, PASSWORDS[0], verified, "203.0.113.57");
+        String link = askResetLink(PUPIL, verified, "203.0.113.58");
+        assertEquals("VALID", linkState(link));
+
+        // the region prints a new letter and the pupil goes through the first connection again: the link mailed
+        // before must not let anyone replace the password chosen then
+        OwnAccount.activate(PUPIL, PASSWORDS[1], null, "203.0.113.59");
+        password = PASSWORDS[1];
+        String state = linkState(link);
+        assertTrue(state.equals("ALREADY_USED") || state.equals("EXPIRED"),
+                "a reset link mailed before a new provisional code answers used/expired, not " + state);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private static Http signedIn(String secret, String ip) {
