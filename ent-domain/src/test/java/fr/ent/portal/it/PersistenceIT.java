@@ -409,12 +409,14 @@ class PersistenceIT {
                 () -> myAccount.changePassword(account.id(), first.toCharArray(), "azerty".toCharArray(),
                         "azerty".toCharArray(), client));
         assertEquals("password", weak.errors().get(0).field(), "the one policy");
+        java.time.Instant beforeChange = clock.instant();
         myAccount.changePassword(account.id(), first.toCharArray(), "Nouvelle clé 2027!".toCharArray(),
                 "Nouvelle clé 2027!".toCharArray(), client);
+        assertTrue(!myAccount.sessionValid(account.id(), beforeChange), "issue 20: the password change ends the other sessions");
         assertTrue(hashing.verify(accounts.findByIdentifier(account.identifier()).orElseThrow().passwordHash(),
                 "Nouvelle clé 2027!".toCharArray()));
 
-        myAccount.changeRecoveryEmail(account.id(), "Rose.New@example.org", client);
+        myAccount.changeRecoveryEmail(account.id(), "Rose.New@example.org", "Nouvelle clé 2027!".toCharArray(), null, client);
         java.util.List<fr.ent.portal.mail.entity.OutboxMail> mails = mailer.latest(20);
         assertTrue(mails.stream().anyMatch(m -> m.template() == fr.ent.portal.mail.entity.MailTemplate.EMAIL_VERIFICATION
                 && m.recipient().equals("rose.new@example.org")), "a link to the new address");
@@ -422,9 +424,9 @@ class PersistenceIT {
                 && m.recipient().equals("rose.old@example.org")), "a notice to the old one");
         assertEquals("rose.new@example.org", myAccount.summary(account.id()).getRecoveryEmail());
         assertThrows(fr.ent.portal.platform.InvalidInputException.class,
-                () -> myAccount.changeRecoveryEmail(account.id(), "pas une adresse", client));
+                () -> myAccount.changeRecoveryEmail(account.id(), "pas une adresse", new char[0], null, client));
 
-        java.time.Instant before = clock.instant().minusSeconds(1);
+        java.time.Instant before = clock.instant(); // after the password change
         assertTrue(myAccount.sessionValid(account.id(), before));
         myAccount.signOutEverywhere(account.id(), client);
         assertTrue(!myAccount.sessionValid(account.id(), before), "sessions started before are ended");
@@ -474,7 +476,7 @@ class PersistenceIT {
         assertEquals(fr.ent.portal.account.boundary.EmailVerifications.Result.VERIFIED,
                 emailVerifications.verify(tokenOfLatestMail(email, "/verify-email?token="), HELP_CLIENT));
         assertEquals(fr.ent.portal.signin.boundary.SignInResult.Outcome.SIGNED_IN, signInWith(account, oldPassword));
-        assertTrue(accounts.sessionsValidAfter(account.identifier()) == null, "no session voided yet");
+        java.time.Instant firstConnectionEnded = accounts.sessionsValidAfter(account.identifier()); // issue 20: its others
 
         recoveryWork.passwordResetNow(account.identifier(), HELP_CLIENT);
         String first = tokenOfLatestMail(email, "/reset?token=");
@@ -493,7 +495,9 @@ class PersistenceIT {
 
         String newPassword = "Nouveau#Secret2026 é";
         passwordResets.reset(second, newPassword.toCharArray(), newPassword.toCharArray(), HELP_CLIENT);
-        assertTrue(accounts.sessionsValidAfter(account.identifier()) != null, "earlier sessions are void");
+        assertTrue(accounts.sessionsValidAfter(account.identifier()) != null
+                && (firstConnectionEnded == null || accounts.sessionsValidAfter(account.identifier()).isAfter(firstConnectionEnded)),
+                "earlier sessions are void");
         assertEquals(fr.ent.portal.signin.boundary.SignInResult.Outcome.REFUSED, signInWith(account, oldPassword));
         assertEquals(fr.ent.portal.signin.boundary.SignInResult.Outcome.SIGNED_IN, signInWith(account, newPassword));
         fr.ent.portal.platform.BusinessException reused = assertThrows(fr.ent.portal.platform.BusinessException.class,

@@ -37,7 +37,7 @@ public class SessionEpochFilter extends HttpFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (request.getUserPrincipal() != null && !path.startsWith("/jakarta.faces.resource/")) {
             Long accountId = sessions.accountId(request);
-            Instant signedInAt = sessions.signedInAt(request);
+            Instant signedInAt = sessions.validSince(request); // the sign-in, or a later credential change it made
             if (accountId != null && signedInAt != null && !accounts.sessionValid(accountId, signedInAt)) {
                 request.logout();
                 Sessions.invalidate(request.getSession(false));

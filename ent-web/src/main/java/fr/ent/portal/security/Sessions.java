@@ -64,6 +64,11 @@ public class Sessions {
     /** When the session's holder signed in (an {@code Instant}): "sign out everywhere" and a password reset void older sessions. */
     static final String SIGNED_IN_AT = "ent.signedInAt";
 
+    /** When the holder of this session last typed their password (an {@code Instant}); absent after a remembered device. */
+    static final String PASSWORD_TYPED_AT = "ent.passwordTypedAt";
+    /** This session survived a credential change that ended the account's other sessions: valid from this instant. */
+    static final String KEPT_AT = "ent.sessionKeptAt";
+
     /** After the container accepted the caller: a new session id, the configured idle timeout. */
     public void signedIn(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
@@ -73,6 +78,8 @@ public class Sessions {
             request.changeSessionId();
         }
         session.removeAttribute(FirstConnectionState.ATTRIBUTE);
+        session.removeAttribute(PASSWORD_TYPED_AT);
+        session.removeAttribute(KEPT_AT);
         session.setAttribute(SIGNED_IN_AT, clock.instant());
         session.setMaxInactiveInterval(timeoutSeconds());
     }
@@ -117,6 +124,39 @@ public class Sessions {
     public Long accountId(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return session == null || request.getUserPrincipal() == null ? null : (Long) session.getAttribute(ACCOUNT_ID);
+    }
+
+    /** The holder typed their password for this session now (sign-in form, first connection): not a remembered device. */
+    public void passwordTyped(HttpServletRequest request) {
+        request.getSession().setAttribute(PASSWORD_TYPED_AT, clock.instant());
+    }
+
+    /** When the holder last typed their password for this session; null if never (a remembered device). */
+    public Instant passwordTypedAt(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : (Instant) session.getAttribute(PASSWORD_TYPED_AT);
+    }
+
+    /**
+     * This session made a credential change that ended the account's other sessions (all those started up to
+     * {@code sessionsValidAfter}): it stays, valid from just after that instant. {@link #signedInAt} does not change
+     * (single sign-on reads it as the time of the sign-in).
+     */
+    public void keep(HttpServletRequest request, Instant sessionsValidAfter) {
+        if (sessionsValidAfter != null) {
+            request.getSession().setAttribute(KEPT_AT, sessionsValidAfter.plus(1, java.time.temporal.ChronoUnit.MICROS));
+        }
+    }
+
+    /** The instant the account's "sessions valid after" is compared with: the sign-in, or a later {@link #keep}. */
+    public Instant validSince(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Instant signedInAt = (Instant) session.getAttribute(SIGNED_IN_AT);
+        Instant keptAt = (Instant) session.getAttribute(KEPT_AT);
+        return signedInAt == null || keptAt == null || signedInAt.isAfter(keptAt) ? signedInAt : keptAt;
     }
 
     /** When this session was signed in (null without a signed-in session). */

@@ -18,6 +18,7 @@ import fr.ent.portal.account.control.AccountRights;
 import fr.ent.portal.account.control.AccountRights.Place;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
+import fr.ent.portal.account.entity.CredentialChange;
 import fr.ent.portal.account.entity.Profile;
 import fr.ent.portal.admin.boundary.AdminScopes;
 import fr.ent.portal.admin.control.AdminScope;
@@ -65,6 +66,9 @@ public class AccountAdministration {
     @Inject
     SignInProtection protection;
 
+    @EJB
+    CredentialChanges changes;
+
     /** The account's detail, if the scope covers it (otherwise 404, audited). */
     public AccountDetail detail(AdminScope scope, long accountId, Client client) {
         Account account = scopes.requireAccount(scope, accountId, client);
@@ -92,6 +96,7 @@ public class AccountAdministration {
         Account account = manageable(scope, accountId, version, client);
         account.changeRecoveryEmail(typed);
         done(scope, account, AuditEventType.ADMIN_RECOVERY_EMAIL_SET, client, "email set");
+        changes.apply(account, CredentialChange.EMAIL_CHANGED, clock.instant(), client);
     }
 
     /** Removes the recovery email. */
@@ -102,6 +107,7 @@ public class AccountAdministration {
         }
         account.clearRecoveryEmail();
         done(scope, account, AuditEventType.ADMIN_RECOVERY_EMAIL_CLEARED, client, "email cleared");
+        changes.apply(account, CredentialChange.EMAIL_CLEARED, clock.instant(), client);
     }
 
     /** Lifts the sign-in holds: the account's failure count and the identifier's throttle (every device). */
@@ -119,8 +125,8 @@ public class AccountAdministration {
             throw new BusinessException("admin.account.already_disabled", account.identifier());
         }
         account.disable();
-        account.endAllSessions(clock.instant());
         done(scope, account, AuditEventType.ADMIN_ACCOUNT_DISABLED, client, "disable");
+        changes.apply(account, CredentialChange.DISABLED, clock.instant(), client);
     }
 
     /** Enables a disabled account again (ACTIVE with its password, or PROVISIONAL with its code). */

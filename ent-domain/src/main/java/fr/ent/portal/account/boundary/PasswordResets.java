@@ -94,6 +94,9 @@ public class PasswordResets {
     @Inject
     fr.ent.portal.signin.control.SignInProtection protection;
 
+    @EJB
+    CredentialChanges changes;
+
     /**
      * Mails a new reset link to the account's verified recovery email, voiding the older ones; does nothing
      * (but audit) once the account got {@code ent.password-reset.max-per-hour} links within the last hour.
@@ -170,8 +173,7 @@ public class PasswordResets {
             reset.use(hashing.hash(password.clone()), now);
             devices.forgetAll(account.id(), client, "password-reset");
             protection.throttle().reset(account.identifier()); // the owner proved it: past failures no longer hold it back
-            em.createNamedQuery(PasswordReset.VOID_OPEN_OF_ACCOUNT).setParameter("account", account)
-                    .setParameter("now", now).executeUpdate();
+            changes.apply(account, fr.ent.portal.account.entity.CredentialChange.PASSWORD_RESET, now, client);
             if (account.hasVerifiedEmail()) {
                 mailer.queue(account.recoveryEmail(), MailTemplate.PASSWORD_CHANGED_NOTICE, client.locale(), Map.of(
                         "firstName", account.firstName(),

@@ -486,6 +486,22 @@ public class Account {
         }
     }
 
+    /**
+     * A credential changed at {@code now}: the sessions it ends are ended (those started up to {@code now}; for
+     * {@link CredentialChange.Sessions#OTHERS} the caller keeps its own session by stamping it after the returned
+     * instant). The links it voids are voided by the caller ({@code CredentialChanges}), which holds the queries.
+     *
+     * @return the instant before which the account's sessions are now void (null when none ever was)
+     */
+    public Instant credentialsChanged(CredentialChange change, Instant now) {
+        Objects.requireNonNull(change, "change");
+        Objects.requireNonNull(now, "now");
+        if (change.sessions() != CredentialChange.Sessions.NONE) {
+            endAllSessions(now);
+        }
+        return sessionsValidAfter;
+    }
+
     /** True when a session started at {@code signedInAt} has not been ended by {@link #endAllSessions}. */
     public boolean isSessionValid(Instant signedInAt) {
         return sessionsValidAfter == null || signedInAt != null && signedInAt.isAfter(sessionsValidAfter);

@@ -27,7 +27,12 @@ import jakarta.persistence.Table;
         query = "select v from EmailVerification v join fetch v.account where v.tokenHash = :tokenHash")
 @NamedQuery(name = EmailVerification.VOID_OPEN_OF_ACCOUNT,
         query = "update EmailVerification v set v.usedAt = :now where v.account = :account and v.usedAt is null")
+@NamedQuery(name = EmailVerification.COUNT_SINCE,
+        query = "select count(v) from EmailVerification v where v.account = :account and v.createdAt >= :since")
 public class EmailVerification {
+
+    /** Links mailed to {@code account} since {@code since} (one per recovery email change). */
+    public static final String COUNT_SINCE = "EmailVerification.countSince";
 
     public static final String BY_TOKEN_HASH = "EmailVerification.byTokenHash";
     public static final String VOID_OPEN_OF_ACCOUNT = "EmailVerification.voidOpenOfAccount";

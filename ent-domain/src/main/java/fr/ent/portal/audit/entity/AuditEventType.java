@@ -84,5 +84,10 @@ public enum AuditEventType {
     /** A proxy request (pgtUrl, /cas/proxy): no service may proxy. */
     CAS_PROXY_REFUSED,
     /** A back-channel logout request was sent to a service (detail: service:ID:HTTP status or error). */
-    CAS_SINGLE_LOGOUT_SENT
+    CAS_SINGLE_LOGOUT_SENT,
+    // issue 20, items 3 and 4 (credential changes)
+    /** A credential change voided what it must (detail: the change, links voided, sessions ended). */
+    CREDENTIAL_CHANGE_VOIDED,
+    /** A recovery email change on /account refused (detail: bad_current, no_current, held, limited). */
+    RECOVERY_EMAIL_CHANGE_REFUSED
 }

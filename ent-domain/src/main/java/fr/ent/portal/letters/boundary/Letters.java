@@ -62,6 +62,9 @@ public class Letters {
     Accounts accounts;
 
     @EJB
+    fr.ent.portal.account.boundary.CredentialChanges changes;
+
+    @EJB
     AuditTrail audit;
 
     @Inject
@@ -153,7 +156,7 @@ public class Letters {
     private Letter reissue(AdminScope scope, Account account, String establishmentName, Long establishmentId,
                            Client client, String detail) {
         String code = accounts.issueProvisionalCode(account.id());
-        account.endAllSessions(clock.instant());
+        changes.apply(account, fr.ent.portal.account.entity.CredentialChange.CODE_REISSUED, clock.instant(), client);
         protection.throttle().reset(account.identifier()); // a new letter is a fresh start for the holder
         audit.recordByStaff(AuditEventType.ADMIN_CODE_REISSUED, scope.staffId(), scope.identifier(), account.id(),
                 account.identifier(), client, detail, establishmentId);

@@ -120,7 +120,11 @@ public enum Setting {
     CLUSTER_EXPECTED_NODES("ent.cluster.expected-nodes", "1",
             "Nodes the cluster should have; a node that sees fewer members logs a warning every minute (wrong member list, network split)."),
     SHUTDOWN_DRAIN("ent.shutdown.drain", "PT0S",
-            "On SIGTERM, readiness turns DOWN and the node keeps serving this long before it stops (rolling restarts behind a load balancer); PT0S = stop at once.");
+            "On SIGTERM, readiness turns DOWN and the node keeps serving this long before it stops (rolling restarts behind a load balancer); PT0S = stop at once."),
+    EMAIL_CHANGE_MAX_PER_HOUR("ent.account.email-change.max-per-hour", "5",
+            "Most recovery email changes one account may make on /account in an hour; further ones are refused with a clear message."),
+    REAUTHENTICATION_WINDOW("ent.account.reauthentication-window", "PT5M",
+            "How long after typing their password (not a remembered device) a person may change the recovery email on /account without typing it again.");
 
     private final String key;
     private final String defaultValue;

@@ -55,6 +55,9 @@ public class FirstConnection {
     EmailVerifications verifications;
 
     @EJB
+    fr.ent.portal.account.boundary.CredentialChanges changes;
+
+    @EJB
     AuditTrail audit;
 
     @Inject
@@ -145,6 +148,9 @@ public class FirstConnection {
                 throw new InvalidInputException(errors);
             }
             apply(account, steps, password, typedEmail, now);
+            if (steps.isPassword() || !typedEmail.isEmpty()) { // before the new verification link below
+                changes.apply(account, fr.ent.portal.account.entity.CredentialChange.FIRST_CONNECTION, now, client);
+            }
             audit.record(AuditEventType.FIRST_CONNECTION_COMPLETED, account.id(), account.identifier(), client.ip(),
                     client.userAgent(), null);
             if (steps.isPassword()) {

@@ -58,11 +58,13 @@ public class AccountBacking {
     private String password;
     private String confirmation;
     private String email;
+    private String emailCurrent;
 
     public String changePassword() {
         try {
-            myAccount.changePassword(accountId(), chars(current), chars(password), chars(confirmation),
-                    clients.of(Faces.getRequest()));
+            java.time.Instant sessionsValidAfter = myAccount.changePassword(accountId(), chars(current), chars(password),
+                    chars(confirmation), clients.of(Faces.getRequest()));
+            sessions.keep(Faces.getRequest(), sessionsValidAfter); // the other sessions end, this one stays
         } catch (BusinessException refused) {
             Texts.show(refused, "password");
             return null;
@@ -77,10 +79,13 @@ public class AccountBacking {
 
     public String changeEmail() {
         try {
-            myAccount.changeRecoveryEmail(accountId(), email, clients.of(Faces.getRequest()));
+            myAccount.changeRecoveryEmail(accountId(), email, chars(emailCurrent),
+                    sessions.passwordTypedAt(Faces.getRequest()), clients.of(Faces.getRequest()));
         } catch (BusinessException refused) {
             Texts.show(refused, "recovery");
             return null;
+        } finally {
+            emailCurrent = null;
         }
         flash("account_page.email.done", email.strip());
         return "/account?faces-redirect=true";
@@ -173,4 +178,6 @@ public class AccountBacking {
     public void setConfirmation(String confirmation) { this.confirmation = confirmation; }
     public String getEmail() { return email; }
     public void setEmail(String email) { this.email = email; }
+    public String getEmailCurrent() { return emailCurrent; }
+    public void setEmailCurrent(String emailCurrent) { this.emailCurrent = emailCurrent; }
 }

@@ -88,6 +88,7 @@ public class FirstConnectionBacking {
             return null;
         }
         sessions.signedIn(request, result);
+        sessions.passwordTyped(request);
         Messages.addFlashGlobalInfo(Texts.text("first_connection.done").replace("'", "''"));
         return Landings.follow(landings.afterFirstConnection(request, result.accountId()));
     }

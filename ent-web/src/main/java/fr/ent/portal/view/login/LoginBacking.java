@@ -100,6 +100,7 @@ public class LoginBacking {
         }
         if (status == AuthenticationStatus.SUCCESS) {
             sessions.signedIn(request, result);
+            sessions.passwordTyped(request);
             deviceCookies.write(request, response, result.deviceCookie());
             if (remember) {
                 rememberCookies.write(request, response, devices.remember(result.accountId(), client));
