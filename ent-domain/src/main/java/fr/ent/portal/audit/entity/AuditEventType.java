@@ -84,5 +84,9 @@ public enum AuditEventType {
     /** A proxy request (pgtUrl, /cas/proxy): no service may proxy. */
     CAS_PROXY_REFUSED,
     /** A back-channel logout request was sent to a service (detail: service:ID:HTTP status or error). */
-    CAS_SINGLE_LOGOUT_SENT
+    CAS_SINGLE_LOGOUT_SENT,
+
+    // Issue 20 (holds)
+    /** A remembered device's token came back after it had rotated (a copied cookie): the device is revoked. */
+    REMEMBERED_DEVICE_REUSED
 }
