@@ -184,12 +184,15 @@ public class RememberedDevices {
                 client.userAgent(), "device " + deviceId);
     }
 
-    /** Forgets the device of this token (sign-out on that browser); nothing for an unknown token. */
+    /**
+     * Forgets the device of this token (sign-out on that browser), its current token or the one just before (a tab
+     * that signed in within the rotation's grace); nothing for an unknown token.
+     */
     public void forgetToken(String token, Client client) {
         if (!Tokens.wellFormed(token)) {
             return;
         }
-        em.createNamedQuery(RememberedDevice.BY_TOKEN_HASH, RememberedDevice.class)
+        em.createNamedQuery(RememberedDevice.BY_CURRENT_OR_PREVIOUS_TOKEN_HASH, RememberedDevice.class)
                 .setParameter("tokenHash", Tokens.hash(token)).getResultStream().findFirst()
                 .ifPresent(device -> forget(device.account().id(), device.id(), client));
     }
