@@ -95,10 +95,14 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         String token = rememberCookies.read(request);
         boolean signInPage = signInPage(request);
         if (token != null && !token.isEmpty() && (context.isProtected() || signInPage) && "GET".equals(request.getMethod())) {
-            Optional<SignInResult> remembered = rememberedSignIn(token, request);
+            Optional<RememberedDevices.RememberedSignIn> remembered = rememberedSignIn(token, request);
             if (remembered.isPresent()) {
                 metrics.signIn("remembered");
-                SignInResult result = remembered.get();
+                SignInResult result = remembered.get().result();
+                if (remembered.get().newToken() != null) {
+                    // the token rotates at each use (issue 20): the one just used is now an old token
+                    rememberCookies.write(request, response, remembered.get().newToken(), remembered.get().cookieMaxAge());
+                }
                 sessions.discard(request);
                 AuthenticationStatus status = context.notifyContainerAboutLogin(
                         new CredentialValidationResult(result.identifier(), result.groups()));
@@ -124,7 +128,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
      * rolled back: the same person signing in at that moment on another device or with the password. (Requests of the
      * same device wait for each other in {@link RememberedDevices#signIn}.)
      */
-    private Optional<SignInResult> rememberedSignIn(String token, HttpServletRequest request) {
+    private Optional<RememberedDevices.RememberedSignIn> rememberedSignIn(String token, HttpServletRequest request) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return devices.signIn(token, clients.of(request));

@@ -32,6 +32,11 @@ public class RememberCookies {
         response.addCookie(cookie(request, token, (int) settings.getDuration(Setting.REMEMBER_VALIDITY).toSeconds()));
     }
 
+    /** A rotated token: the cookie lives as long as the device still may ({@code maxAge}). */
+    public void write(HttpServletRequest request, HttpServletResponse response, String token, java.time.Duration maxAge) {
+        response.addCookie(cookie(request, token, (int) Math.min(Integer.MAX_VALUE, Math.max(1, maxAge.toSeconds()))));
+    }
+
     public void clear(HttpServletRequest request, HttpServletResponse response) {
         response.addCookie(cookie(request, "", 0));
     }

@@ -185,6 +185,160 @@ class AdminImportIT {
         }
     }
 
+    // ---- issue 20 (holds): transfers need the region; legacy hash costs; one hold for old login and new identifier ----
+
+    /** A Créteil establishment of this test only (the lycée's académie: the registry ids are shared). */
+    static final String TRANSFER_UAI = AdminRegionIT.validUai(930_020);
+    static final String TRANSFER_ROW = "910001;Transfert;Élise;05/05/2010;2nde A;;;;;;;;;;;;;;\n";
+    /** The same registry pupil, other names and birth date: what a school admin must not be able to write. */
+    static final String USURPING_ROW = "910001;Usurpé;Nom;01/01/2009;2nde D;;;;;;;;;;;;;;\n";
+
+    @Test
+    @Order(5)
+    void aPupilOfAnotherEstablishmentMovesOnlyThroughTheRegion() throws Exception {
+        String sample = Files.readString(SAMPLE, StandardCharsets.UTF_8);
+        String header = sample.substring(0, sample.indexOf('\n') + 1);
+        Path dir = Files.createTempDirectory("transfer");
+        Path own = dir.resolve("import-transfer-own.csv");
+        Files.writeString(own, header + TRANSFER_ROW, StandardCharsets.UTF_8);
+        Path usurping = dir.resolve("import-transfer-usurping.csv");
+        Files.writeString(usurping, sample + USURPING_ROW, StandardCharsets.UTF_8);
+
+        // the region creates a second Créteil establishment and imports a pupil into it
+        Http region = AdminRegionIT.signedIn("r.admin1", AdminRegionIT.REGION_PASSWORD, "198.51.100.230");
+        java.util.Map<String, String> form = AdminRegionIT.form(region.get("/admin/region/establishments").body(),
+                "establishment", "establishment:save");
+        form.put("establishment:uai", TRANSFER_UAI);
+        form.put("establishment:name", "Lycée Transfert Test");
+        form.put("establishment:kind", "LYCEE");
+        form.put("establishment:academie", "Créteil");
+        form.put("establishment:city", "Meaux");
+        form.put("establishment:contactEmail", "ce." + TRANSFER_UAI.toLowerCase() + "@ac-creteil.fr");
+        form.put("establishment:contactPhone", "01 60 00 00 01");
+        var created = region.post("/admin/region/establishments", form);
+        assertEquals(302, created.statusCode(), created.body());
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("[?&]id=(\\d+)")
+                .matcher(created.headers().firstValue("Location").orElseThrow());
+        assertTrue(id.find());
+        String otherId = id.group(1);
+        try (Browser browser = Browser.open("fr")) {
+            signIn(browser, "r.admin1", AdminRegionIT.REGION_PASSWORD);
+            browser.go("/admin/import?establishment=" + otherId);
+            upload(browser, own);
+            assertEquals(1, count(browser, "count-create"), text(browser, "counts"));
+            browser.driver().findElement(By.id("result:confirm")).click();
+            waitFor(browser, By.id("result:summary"), "Import terminé");
+        }
+
+        // the lycée's admin: the row is a transfer, listed apart and skipped; the rest of the file still imports
+        try (Browser browser = Browser.open("fr")) {
+            signIn(browser, "a.moreau1", MOREAU_PASSWORD);
+            browser.go("/admin/import");
+            upload(browser, usurping);
+            browser.screenshot("admin-import-transfer-skipped");
+            assertEquals(1, count(browser, "count-transfers"), text(browser, "counts"));
+            String transfers = text(browser, "result:transfers");
+            assertTrue(transfers.contains("Ligne ignorée") && transfers.contains("Lycée Transfert Test"), transfers);
+            assertEquals(0, count(browser, "count-update"), "nothing of the transfer is written: " + text(browser, "counts"));
+            assertEquals(0, count(browser, "count-errors"));
+            browser.driver().findElement(By.id("result:confirm")).click();
+            waitFor(browser, By.id("result:summary"), "Import terminé");
+        }
+
+        // nothing changed: the pupil's names and birth date are the region's import's, and not enrolled in the lycée
+        try (Browser browser = Browser.open("fr")) {
+            signIn(browser, "r.admin1", AdminRegionIT.REGION_PASSWORD);
+            browser.go("/admin/import?establishment=" + otherId);
+            upload(browser, own);
+            assertEquals(0, count(browser, "count-update"), "the lycée's import changed nothing: " + text(browser, "counts"));
+            assertEquals(1, count(browser, "count-unchanged"));
+
+            // the region's import into the lycée applies the transfer, still listed apart
+            browser.go("/admin/import?establishment=" + lyceeId());
+            upload(browser, usurping);
+            assertEquals(1, count(browser, "count-transfers"), text(browser, "counts"));
+            String transfers = text(browser, "result:transfers");
+            assertTrue(transfers.contains("Appliqué par la région"), transfers);
+            assertEquals(1, count(browser, "count-update"), text(browser, "counts"));
+            browser.driver().findElement(By.id("result:confirm")).click();
+            waitFor(browser, By.id("result:summary"), "Import terminé");
+            assertTrue(info(browser).contains("1 mis à jour"), info(browser));
+        }
+    }
+
+    /** Zébulon Holdtest of the previous ENT: old login and salted SHA-256 of {@link #HOLD_LEGACY_PASSWORD}. */
+    static final String HOLD_LEGACY_LOGIN = "zholdtest";
+    static final String HOLD_LEGACY_PASSWORD = "ancien-mot-2019";
+
+    @Test
+    @Order(6)
+    void legacyHashesAboveTheCostsAreRowErrors() throws Exception {
+        String sample = Files.readString(SAMPLE, StandardCharsets.UTF_8);
+        Path costly = Files.createTempDirectory("legacy").resolve("import-legacy-costly.csv");
+        Files.writeString(costly, sample + "910003;Cherhash;Paul;05/05/2010;2nde D;pcherhash;$2b$13$"
+                + "a".repeat(53) + ";;;;;;;;;;;;\n", StandardCharsets.UTF_8);
+        try (Browser browser = Browser.open("fr")) {
+            signIn(browser, "a.moreau1", MOREAU_PASSWORD);
+            browser.go("/admin/import");
+            upload(browser, costly);
+            assertEquals(1, count(browser, "count-errors"), text(browser, "counts"));
+            String errors = text(browser, "result:errors");
+            assertTrue(errors.contains("coût 13") && errors.contains("au plus le coût 12"), errors);
+            assertTrue(browser.driver().findElements(By.id("result:confirm")).isEmpty(), "cannot be confirmed");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void theOldLoginAndTheNewIdentifierShareOneHold() throws Exception {
+        String sample = Files.readString(SAMPLE, StandardCharsets.UTF_8);
+        Path dir = Files.createTempDirectory("legacy");
+        byte[] salt = java.util.HexFormat.of().parseHex("5a17ed5a17ed5a17");
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update(salt);
+        String legacyHash = "sha256:5a17ed5a17ed5a17:" + java.util.HexFormat.of()
+                .formatHex(sha.digest(HOLD_LEGACY_PASSWORD.getBytes(StandardCharsets.UTF_8)));
+        Path legacy = dir.resolve("import-legacy-hold.csv");
+        Files.writeString(legacy, sample + "910002;Holdtest;Zébulon;05/05/2010;2nde D;" + HOLD_LEGACY_LOGIN + ";"
+                + legacyHash + ";;;;;;;;;;;;\n", StandardCharsets.UTF_8);
+        String identifier;
+        try (Browser browser = Browser.open("fr")) {
+            signIn(browser, "a.moreau1", MOREAU_PASSWORD);
+            browser.go("/admin/import");
+            upload(browser, legacy);
+            assertEquals(1, count(browser, "count-create"), text(browser, "counts"));
+            browser.driver().findElement(By.id("result:confirm")).click();
+            waitFor(browser, By.id("result:summary"), "Import terminé");
+            identifier = "z.holdtest1";
+        }
+        // four wrong passwords on the old login, one on the new identifier: the fifth failure of ONE account
+        for (int i = 0; i < 4; i++) {
+            assertEquals(200, attempt(HOLD_LEGACY_LOGIN, "faux-" + i, "198.51.100.24" + i).statusCode());
+        }
+        assertEquals(200, attempt(identifier, "faux-4", "198.51.100.244").statusCode());
+        var held = attempt(HOLD_LEGACY_LOGIN, HOLD_LEGACY_PASSWORD, "198.51.100.245");
+        assertEquals(200, held.statusCode(), "the right old password is refused while the account is held: "
+                + held.headers().firstValue("Location").orElse(""));
+        var heldToo = attempt(identifier, HOLD_LEGACY_PASSWORD, "198.51.100.246");
+        assertEquals(200, heldToo.statusCode(), "and under the new identifier too");
+    }
+
+    private static java.net.http.HttpResponse<String> attempt(String identifier, String password, String ip) {
+        Http http = new Http();
+        return http.post("/login", Http.loginForm(http.get("/login").body(), identifier, password), "X-Forwarded-For", ip);
+    }
+
+    private static String lyceeId() throws Exception {
+        if (lyceeId == null) {
+            try (Browser browser = Browser.open("fr")) {
+                signIn(browser, "a.moreau1", MOREAU_PASSWORD);
+                browser.go("/admin/import");
+                lyceeId = browser.driver().findElement(By.id("import")).getAttribute("data-establishment");
+            }
+        }
+        return lyceeId;
+    }
+
     // ---- page objects ------------------------------------------------------------------------------------------
 
     static void upload(Browser browser, Path file) {

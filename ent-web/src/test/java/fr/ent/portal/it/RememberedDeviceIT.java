@@ -137,6 +137,40 @@ class RememberedDeviceIT {
         }
     }
 
+    /**
+     * Issue 20, item 7: each remembered sign-in sets a new token; the old one, back after the few seconds' grace for
+     * tabs restored together, is a copied cookie: refused, and the device is revoked (the new token stops too).
+     */
+    @Test
+    void theTokenRotatesAtEachUseAndAReusedOldTokenRevokesTheDevice() throws Exception {
+        String first = signInRemembered("198.51.100.126").cookie("ent_remember");
+
+        HttpResponse<String> used = new Http().withCookie("ent_remember", first).get("/login", "X-Forwarded-For", "198.51.100.127");
+        assertEquals(303, used.statusCode(), used.body());
+        String rotated = setCookie(used, "ent_remember");
+        assertNotNull(rotated, "a new cookie after a remembered sign-in");
+        assertTrue(rotated.contains("HttpOnly") && rotated.contains("SameSite=Lax") && rotated.contains("Path=/"), rotated);
+        String second = rotated.substring("ent_remember=".length(), rotated.indexOf(';'));
+        assertTrue(second.matches("[A-Za-z0-9_-]{43}") && !second.equals(first), "a new 256-bit token: " + rotated);
+
+        // the new token signs in (and rotates again)
+        HttpResponse<String> again = new Http().withCookie("ent_remember", second).get("/account", "X-Forwarded-For", "198.51.100.128");
+        assertEquals(200, again.statusCode(), again.body());
+        String third = setCookie(again, "ent_remember");
+        assertNotNull(third, "rotated again");
+        third = third.substring("ent_remember=".length(), third.indexOf(';'));
+
+        // past the grace, the token just replaced comes back: a copy used elsewhere
+        Thread.sleep(11_000); // RememberedDevices.ROTATION_GRACE (10 s), and a second more
+        HttpResponse<String> reused = new Http().withCookie("ent_remember", second).get("/login", "X-Forwarded-For", "198.51.100.129");
+        assertEquals(200, reused.statusCode(), "the reused old token does not sign in");
+        assertTrue(reused.body().contains("id=\"identifier\""), "the sign-in form");
+        assertTrue(setCookie(reused, "ent_remember").contains("Max-Age=0"), "its cookie is cleared");
+        HttpResponse<String> revoked = new Http().withCookie("ent_remember", third).get("/login", "X-Forwarded-For", "198.51.100.131");
+        assertEquals(200, revoked.statusCode(), "the device is revoked: its newest token no longer signs in either");
+        assertTrue(setCookie(revoked, "ent_remember").contains("Max-Age=0"));
+    }
+
     /** One form of a page: its own hidden field, the view state, the script nonce, and the button pressed. */
     private static Map<String, String> formOf(String page, String formId, String button) {
         Map<String, String> fields = new LinkedHashMap<>();

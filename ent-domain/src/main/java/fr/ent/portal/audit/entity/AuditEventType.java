@@ -89,5 +89,8 @@ public enum AuditEventType {
     /** A credential change voided what it must (detail: the change, links voided, sessions ended). */
     CREDENTIAL_CHANGE_VOIDED,
     /** A recovery email change on /account refused (detail: bad_current, no_current, held, limited). */
-    RECOVERY_EMAIL_CHANGE_REFUSED
+    RECOVERY_EMAIL_CHANGE_REFUSED,
+    // Issue 20 (holds)
+    /** A remembered device's token came back after it had rotated (a copied cookie): the device is revoked. */
+    REMEMBERED_DEVICE_REUSED
 }

@@ -44,7 +44,43 @@ public final class LegacyPasswords {
     static final int MIN_ITERATIONS = 1_000;
     static final int MAX_ITERATIONS = 5_000_000;
 
+    /** The highest bcrypt cost an import takes (issue 20): a costlier hash would hold a hash slot too long. */
+    public static final int MAX_IMPORTED_BCRYPT_COST = 12;
+    /** The most PBKDF2 iterations an import takes (OWASP's 600,000 for PBKDF2-HMAC-SHA256). */
+    public static final int MAX_IMPORTED_ITERATIONS = 600_000;
+
+    /** The cost of a well-formed hash above what an import takes: its format, its cost, the most allowed. */
+    public record ExcessiveCost(Format format, long cost, long max) {
+    }
+
     private LegacyPasswords() {
+    }
+
+    /**
+     * For the import: the cost of a well-formed bcrypt or PBKDF2 hash when it is above {@link #MAX_IMPORTED_BCRYPT_COST}
+     * or {@link #MAX_IMPORTED_ITERATIONS}; empty otherwise (salted SHA-256 has no cost).
+     */
+    public static Optional<ExcessiveCost> excessiveCost(String stored) {
+        Optional<Format> format = formatOf(stored);
+        if (format.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (format.get()) {
+            case BCRYPT -> {
+                Matcher m = BCRYPT.matcher(stored);
+                long cost = m.matches() ? Long.parseLong(m.group(2)) : 0;
+                yield cost > MAX_IMPORTED_BCRYPT_COST
+                        ? Optional.of(new ExcessiveCost(Format.BCRYPT, cost, MAX_IMPORTED_BCRYPT_COST)) : Optional.empty();
+            }
+            case PBKDF2_SHA256 -> {
+                Matcher m = PBKDF2.matcher(stored);
+                long iterations = m.matches() ? Long.parseLong(m.group(1)) : 0;
+                yield iterations > MAX_IMPORTED_ITERATIONS
+                        ? Optional.of(new ExcessiveCost(Format.PBKDF2_SHA256, iterations, MAX_IMPORTED_ITERATIONS))
+                        : Optional.empty();
+            }
+            case SALTED_SHA256 -> Optional.empty();
+        };
     }
 
     /** The format of a well-formed stored hash within the accepted costs; empty for anything else. */

@@ -118,6 +118,26 @@ public class PasswordHashing {
     }
 
     /**
+     * Checks a password against the previous ENT's hash ({@link LegacyPasswords}) inside the admission gate, like an
+     * Argon2id verification (bcrypt and PBKDF2 take a core as long as Argon2id does): one slot for the legacy check
+     * and, when it fails, the dummy Argon2id verification that gives a wrong legacy password the cost of any other
+     * wrong answer. The password array is wiped.
+     */
+    public boolean verifyLegacy(String legacyHash, char[] password, Priority priority) {
+        try {
+            return gated(priority, () -> {
+                if (LegacyPasswords.verify(legacyHash, password)) {
+                    return true;
+                }
+                withNfc(password, nfc -> argon2.verify(dummyHash, nfc, UTF_8));
+                return false;
+            });
+        } finally {
+            wipe(password);
+        }
+    }
+
+    /**
      * The same work as {@link #verify} against a hash of a dummy password, for an unknown identifier: the answer
      * then takes as long as for a known one. Always false.
      */

@@ -103,7 +103,7 @@ public class RegistryImports {
             return new AsyncResult<>(ImportPreview.refused(establishmentId, fileName, refused.key(), refused.params()));
         }
         progress.advance(1);
-        ImportPlan plan = ImportRun.plan(em, establishment, file, today, SchoolYear.current(clock));
+        ImportPlan plan = ImportRun.plan(em, establishment, file, today, SchoolYear.current(clock), scope.region());
         progress.advance(1);
         String digest = sha256(content);
         String token = null;
@@ -116,6 +116,11 @@ public class RegistryImports {
                     plan.toUpdate(), plan.links().size(), plan.ends().size()), establishmentId);
         } else {
             record(AuditEventType.REGISTRY_IMPORT_REJECTED, scope, client, "row-errors:" + plan.errors().size(),
+                    establishmentId);
+        }
+        if (plan.transfersSkipped() > 0) {
+            // rows moving another establishment's pupil: outside a school admin's scope, skipped and audited
+            record(AuditEventType.ADMIN_SCOPE_DENIED, scope, client, "registry-transfer-skipped:" + plan.transfersSkipped(),
                     establishmentId);
         }
         progress.finish();
@@ -143,7 +148,8 @@ public class RegistryImports {
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
-        ImportPlan plan = ImportRun.plan(em, establishment, preview.file(), today, SchoolYear.current(clock));
+        ImportPlan plan = ImportRun.plan(em, establishment, preview.file(), today, SchoolYear.current(clock),
+                scope.region());
         if (!plan.digest().equals(record.planDigest())) {
             record(AuditEventType.REGISTRY_IMPORT_REJECTED, scope, client, "changed-meanwhile", establishment.id());
             throw new ConflictException("admin.import.changed_meanwhile");

@@ -15,8 +15,32 @@ import java.util.Set;
  * {@link ImportPlanner}; nothing here touches the database.
  */
 public record ImportPlan(List<PupilPlan> pupils, List<RepresentativePlan> representatives, List<LinkPlan> links,
-                         List<EnrollmentEnd> ends, List<RowError> errors, Set<String> newDivisions)
+                         List<EnrollmentEnd> ends, List<RowError> errors, Set<String> newDivisions,
+                         List<TransferPlan> transfers)
         implements Serializable {
+
+    /**
+     * A row that would change a pupil enrolled today in another establishment this school year (enroll them here, or
+     * change their names or birth date): a transfer, listed apart. Only the region's import applies it (its pupil plan
+     * is then among {@link #pupils}); a school admin's import skips the row (its representatives and links too) and
+     * says why.
+     *
+     * @param elsewhere the other establishment, as "name (UAI)"
+     * @param applied   true when this import writes it (the region's), false when skipped
+     */
+    public record TransferPlan(int line, String externalId, PersonEntry entry, String division, Long accountId,
+                               String elsewhere, List<Change> changes, boolean applied) implements Serializable {
+
+        public TransferPlan {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** Without transfers. */
+    public ImportPlan(List<PupilPlan> pupils, List<RepresentativePlan> representatives, List<LinkPlan> links,
+                      List<EnrollmentEnd> ends, List<RowError> errors, Set<String> newDivisions) {
+        this(pupils, representatives, links, ends, errors, newDivisions, List.of());
+    }
 
     /** A pupil row: the action, the changes of an update, the account when known. */
     public record PupilPlan(int line, String externalId, PersonEntry entry, String division, Action action,
@@ -44,6 +68,12 @@ public record ImportPlan(List<PupilPlan> pupils, List<RepresentativePlan> repres
         ends = List.copyOf(ends);
         errors = List.copyOf(errors);
         newDivisions = Set.copyOf(newDivisions);
+        transfers = transfers == null ? List.of() : List.copyOf(transfers);
+    }
+
+    /** Transfers this import skips: they need the region. */
+    public int transfersSkipped() {
+        return (int) transfers.stream().filter(t -> !t.applied()).count();
     }
 
     /** Nothing wrong: the import may be confirmed. */
@@ -94,6 +124,10 @@ public record ImportPlan(List<PupilPlan> pupils, List<RepresentativePlan> repres
             }
             for (EnrollmentEnd e : ends) {
                 sha.update(("E|" + e.enrollmentId() + "\n").getBytes(UTF_8));
+            }
+            for (TransferPlan t : transfers) {
+                sha.update(("T|" + t.externalId() + "|" + t.accountId() + "|" + t.changes() + "|" + t.applied() + "|"
+                        + t.elsewhere() + "\n").getBytes(UTF_8));
             }
             sha.update(("X|" + errors.size()).getBytes(UTF_8));
             return HexFormat.of().formatHex(sha.digest());

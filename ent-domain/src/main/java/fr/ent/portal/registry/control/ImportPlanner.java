@@ -14,6 +14,7 @@ import fr.ent.portal.registry.control.ImportPlan.EnrollmentEnd;
 import fr.ent.portal.registry.control.ImportPlan.LinkPlan;
 import fr.ent.portal.registry.control.ImportPlan.PupilPlan;
 import fr.ent.portal.registry.control.ImportPlan.RepresentativePlan;
+import fr.ent.portal.registry.control.ImportPlan.TransferPlan;
 import fr.ent.portal.registry.control.RegistryState.KnownAccount;
 import fr.ent.portal.registry.control.RegistryState.KnownEnrollment;
 
@@ -24,11 +25,26 @@ import fr.ent.portal.registry.control.RegistryState.KnownEnrollment;
  */
 public final class ImportPlanner {
 
-    private final String academie;
+    /** Changes that move a pupil here or rewrite who they are. */
+    private static final Set<Change> TRANSFER_CHANGES = Set.of(Change.ENROLLED, Change.RE_ENROLLED, Change.LAST_NAME,
+            Change.FIRST_NAME, Change.BIRTH_DATE);
 
-    /** @param academie the establishment's académie, the namespace of the registry's ids ({@link ExternalIds}) */
+    private final String academie;
+    private final boolean region;
+
+    /**
+     * A school admin's planner: rows changing a pupil enrolled in another establishment this school year are skipped.
+     *
+     * @param academie the establishment's académie, the namespace of the registry's ids ({@link ExternalIds})
+     */
     public ImportPlanner(String academie) {
+        this(academie, false);
+    }
+
+    /** @param region true for the region's import, which applies transfers (still listed apart) */
+    public ImportPlanner(String academie, boolean region) {
         this.academie = academie;
+        this.region = region;
     }
 
     /** The external ids of every person of the file (to read the state of). */
@@ -58,6 +74,7 @@ public final class ImportPlanner {
         List<PupilPlan> pupils = new ArrayList<>();
         Map<String, RepresentativePlan> representatives = new LinkedHashMap<>();
         List<LinkPlan> links = new ArrayList<>();
+        List<TransferPlan> transfers = new ArrayList<>();
         Set<String> knownDivisions = new HashSet<>();
         state.enrollments().values().forEach(e -> knownDivisions.add(e.division()));
         state.enrolledHere().forEach(e -> knownDivisions.add(e.division()));
@@ -78,10 +95,20 @@ public final class ImportPlanner {
             if (!repsFree) {
                 continue;
             }
+            PupilPlan pupil = pupilPlan(row, pupilId, known, state);
+            String elsewhere = known == null ? null : state.enrolledElsewhere().get(known.id());
+            if (elsewhere != null && pupil.changes().stream().anyMatch(TRANSFER_CHANGES::contains)) {
+                // a pupil of another establishment this year: only the region moves them or rewrites their identity
+                transfers.add(new TransferPlan(row.line(), pupilId, row.pupil(), row.division(), known.id(), elsewhere,
+                        pupil.changes(), region));
+                if (!region) {
+                    continue; // the row is skipped whole: its representatives and links wait for the region too
+                }
+            }
             if (!knownDivisions.contains(row.division())) {
                 newDivisions.add(row.division());
             }
-            pupils.add(pupilPlan(row, pupilId, known, state));
+            pupils.add(pupil);
             for (PersonEntry rep : row.representatives()) {
                 String repId = ExternalIds.representative(academie, rep.registryId());
                 KnownAccount knownRep = state.accounts().get(repId);
@@ -101,7 +128,7 @@ public final class ImportPlanner {
                 .forEach(e -> ends.add(new EnrollmentEnd(e.enrollmentId(), e.pupilId(), e.identifier(), e.firstName(),
                         e.lastName(), e.division())));
         errors.sort(Comparator.comparingInt(RowError::line));
-        return new ImportPlan(pupils, List.copyOf(representatives.values()), links, ends, errors, newDivisions);
+        return new ImportPlan(pupils, List.copyOf(representatives.values()), links, ends, errors, newDivisions, transfers);
     }
 
     private PupilPlan pupilPlan(RegistryRow row, String externalId, KnownAccount known, RegistryState state) {

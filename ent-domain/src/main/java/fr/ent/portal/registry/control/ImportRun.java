@@ -22,10 +22,16 @@ public final class ImportRun {
         return new RegistryParser(establishment.kind(), today, maxRows).parse(text);
     }
 
-    /** What importing the file would do now. */
+    /** What a school admin's import of the file would do now (transfers from other establishments skipped). */
     public static ImportPlan plan(EntityManager em, Establishment establishment, RegistryFile file, LocalDate today,
                                   SchoolYear year) {
-        ImportPlanner planner = new ImportPlanner(establishment.academie());
+        return plan(em, establishment, file, today, year, false);
+    }
+
+    /** What importing the file would do now; {@code region}: the region's import, which applies transfers. */
+    public static ImportPlan plan(EntityManager em, Establishment establishment, RegistryFile file, LocalDate today,
+                                  SchoolYear year, boolean region) {
+        ImportPlanner planner = new ImportPlanner(establishment.academie(), region);
         RegistryState state = RegistryStates.load(em, establishment.id(), year, today, planner.externalIds(file),
                 planner.legacyIdentifiers(file));
         return planner.plan(file, state);

@@ -419,6 +419,15 @@ public final class RegistryParser {
                 error(hashColumn, "admin.import.row.invalid_legacy_hash");
                 return new String[2];
             }
+            java.util.Optional<LegacyPasswords.ExcessiveCost> excessive = LegacyPasswords.excessiveCost(hash);
+            if (excessive.isPresent()) {
+                // a costlier hash would hold a hash slot for seconds at each guess on this account
+                LegacyPasswords.ExcessiveCost cost = excessive.get();
+                error(hashColumn, cost.format() == LegacyPasswords.Format.BCRYPT
+                        ? "admin.import.row.legacy_hash_bcrypt_too_costly" : "admin.import.row.legacy_hash_pbkdf2_too_costly",
+                        cost.cost(), cost.max());
+                return new String[2];
+            }
             return new String[] {login, hash};
         }
 

@@ -15,9 +15,22 @@ import java.util.Set;
  * @param links            existing responsibilities, as {@code representativeId:pupilId}
  * @param enrolledHere     pupils with an external id whose enrollment here is active today
  * @param legacyIdentifiers old logins (or identifiers) already used, with the account that uses them
+ * @param enrolledElsewhere the file's known pupils enrolled today in another establishment this school year, by pupil
+ *                          account id: that establishment's name and UAI (issue 20: a transfer needs the region)
  */
 public record RegistryState(Map<String, KnownAccount> accounts, Map<Long, KnownEnrollment> enrollments,
-                            Set<String> links, List<EnrolledPupil> enrolledHere, Map<String, Long> legacyIdentifiers) {
+                            Set<String> links, List<EnrolledPupil> enrolledHere, Map<String, Long> legacyIdentifiers,
+                            Map<Long, String> enrolledElsewhere) {
+
+    public RegistryState {
+        enrolledElsewhere = enrolledElsewhere == null ? Map.of() : Map.copyOf(enrolledElsewhere);
+    }
+
+    /** Without pupils enrolled elsewhere. */
+    public RegistryState(Map<String, KnownAccount> accounts, Map<Long, KnownEnrollment> enrollments, Set<String> links,
+                         List<EnrolledPupil> enrolledHere, Map<String, Long> legacyIdentifiers) {
+        this(accounts, enrollments, links, enrolledHere, legacyIdentifiers, Map.of());
+    }
 
     public record KnownAccount(long id, String identifier, String externalId, String firstName, String lastName,
                                LocalDate birthDate, String recoveryEmail) {

@@ -76,7 +76,18 @@ public final class RegistryStates {
                         }
                     });
         }
-        return new RegistryState(accounts, enrollments, links, enrolledHere, legacy);
+        // issue 20: the file's known pupils enrolled today in another establishment this school year (a transfer)
+        Map<Long, String> elsewhere = new HashMap<>();
+        for (List<Long> chunk : chunks(pupilIds)) {
+            em.createQuery("select e.pupil.id, s.name, s.uai from Enrollment e join e.establishment s"
+                            + " where e.pupil.id in :ids and s.id <> :establishment and e.schoolYear = :year"
+                            + " and (e.endDate is null or e.endDate > :today) order by s.uai", Object[].class)
+                    .setFlushMode(FlushModeType.COMMIT).setParameter("ids", chunk)
+                    .setParameter("establishment", establishmentId).setParameter("year", year)
+                    .setParameter("today", today).getResultList()
+                    .forEach(r -> elsewhere.putIfAbsent((Long) r[0], r[1] + " (" + r[2] + ")"));
+        }
+        return new RegistryState(accounts, enrollments, links, enrolledHere, legacy, elsewhere);
     }
 
     static <T> List<List<T>> chunks(Collection<T> values) {

@@ -24,8 +24,18 @@ import fr.ent.portal.signin.entity.RememberedDevice;
 
 /**
  * "Stay signed in on this device": a 256-bit token per remembered browser (only its SHA-256 stored), valid
- * {@code ent.remember.validity} from the moment it was remembered. The token does not rotate at each use: several
- * tabs of the same browser sign in with the same cookie without racing, and the owner forgets a device by its row.
+ * {@code ent.remember.validity} from the moment it was remembered. The token <b>rotates at each use</b> (issue 20): the
+ * sign-in gives the browser a new token and keeps the SHA-256 of the one it brought as the device's previous token. A
+ * previous token that comes back later is a copy used elsewhere (a stolen cookie, or the owner's after the thief used
+ * it first): the device is revoked and the reuse audited ({@code REMEMBERED_DEVICE_REUSED}), so that a stolen token
+ * works at most until its owner's next visit, and then for nobody.
+ * <p>
+ * Tabs of one browser restored together bring the same token at once: they are serialised on the device's row (a
+ * pessimistic lock); the first rotates, and the others, within {@link #ROTATION_GRACE} of that rotation and from a
+ * browser of the same label, sign in with the previous token without rotating again and without a new cookie (the
+ * browser keeps the first answer's). The grace is short and covers the immediately previous token only: a thief would
+ * have to replay it within those seconds after the owner's own use, from the same kind of browser.
+ * <p>
  * Signing in with it computes no password hash and passes no admission queue; every use and every refusal is audited.
  */
 @Stateless
@@ -51,6 +61,19 @@ public class RememberedDevices {
             return java.util.Date.from(lastUsedAt);
         }
     }
+
+    /** A remembered sign-in: the account's sign-in, and the browser's new token (null: keep the cookie it has). */
+    public record RememberedSignIn(SignInResult result, String newToken, java.time.Duration cookieMaxAge) {
+
+        /** For logs: never the token. */
+        @Override
+        public String toString() {
+            return "RememberedSignIn[" + result.accountId() + (newToken == null ? " kept" : " rotated") + "]";
+        }
+    }
+
+    /** How long after a rotation the token it replaced still signs in the same browser (tabs restored together). */
+    public static final java.time.Duration ROTATION_GRACE = java.time.Duration.ofSeconds(10);
 
     @PersistenceContext
     EntityManager em;
@@ -80,19 +103,22 @@ public class RememberedDevices {
     }
 
     /**
-     * Signs in with a device token: the account's sign-in (as after a password) when the device is valid, else
-     * empty (forged, unknown, expired, forgotten, sessions ended, account disabled or with steps still owed), audited.
+     * Signs in with a device token: the account's sign-in (as after a password) and the browser's new token when the
+     * device is valid, else empty (forged, unknown, expired, forgotten, sessions ended, account disabled or with steps
+     * still owed, or an old token used again: then the device is revoked), audited.
      */
-    public Optional<SignInResult> signIn(String token, Client client) {
+    public Optional<RememberedSignIn> signIn(String token, Client client) {
         Instant now = clock.instant();
         if (!Tokens.wellFormed(token)) {
             rejected(null, null, client, "forged");
             return Optional.empty();
         }
+        String presented = Tokens.hash(token);
         // locked: tabs restored together bring the same cookie at once; they sign in one after the other (each reads
-        // the account as the previous one left it) instead of failing on the account's or the device's version
-        Optional<RememberedDevice> found = em.createNamedQuery(RememberedDevice.BY_TOKEN_HASH, RememberedDevice.class)
-                .setParameter("tokenHash", Tokens.hash(token)).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        // the device and the account as the previous one left them) instead of failing on a version
+        Optional<RememberedDevice> found = em.createNamedQuery(RememberedDevice.BY_CURRENT_OR_PREVIOUS_TOKEN_HASH,
+                        RememberedDevice.class)
+                .setParameter("tokenHash", presented).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
         if (found.isEmpty()) {
             rejected(null, null, client, "unknown");
@@ -100,20 +126,41 @@ public class RememberedDevices {
         }
         RememberedDevice device = found.get();
         Account account = device.account();
+        boolean current = device.isCurrent(presented);
+        if (!current && device.isPrevious(presented) && !graced(device, client, now)) {
+            // the token this device had before its last use, back again: two browsers hold copies of it
+            device.revoke(now);
+            audit.recordWithCaller(AuditEventType.REMEMBERED_DEVICE_REUSED, account.id(), account.identifier(),
+                    client.ip(), client.userAgent(), "device " + device.id() + " revoked");
+            return Optional.empty();
+        }
         RememberedDevice.State state = device.use(now);
         if (state != RememberedDevice.State.VALID) {
             rejected(account.id(), account.identifier(), client, state.name().toLowerCase(java.util.Locale.ROOT));
             return Optional.empty();
         }
+        String newToken = null;
+        if (current) {
+            newToken = Tokens.newToken();
+            device.rotate(Tokens.hash(newToken), now);
+        }
         account.recordSignIn(now);
         // in this transaction: one connection and one commit per remembered sign-in (see AuditTrail#recordWithCaller)
         audit.recordWithCaller(AuditEventType.REMEMBERED_SIGN_IN, account.id(), account.identifier(), client.ip(),
-                client.userAgent(), "device " + device.id());
+                client.userAgent(), "device " + device.id() + (current ? " rotated" : " previous-token-in-grace"));
         // the "recent sign-ins" of /account list SIGN_IN_SUCCEEDED events
         audit.recordWithCaller(AuditEventType.SIGN_IN_SUCCEEDED, account.id(), account.identifier(), client.ip(),
                 client.userAgent(), "remembered-device");
-        return Optional.of(new SignInResult(SignInResult.Outcome.SIGNED_IN, account.id(), account.identifier(),
-                account.profile(), SignIn.groupsOf(account), null));
+        SignInResult result = new SignInResult(SignInResult.Outcome.SIGNED_IN, account.id(), account.identifier(),
+                account.profile(), SignIn.groupsOf(account), null);
+        java.time.Duration left = java.time.Duration.between(now, device.expiresAt());
+        return Optional.of(new RememberedSignIn(result, newToken, left.isNegative() ? java.time.Duration.ZERO : left));
+    }
+
+    /** The previous token within the grace after its rotation, from a browser of the same label. */
+    private static boolean graced(RememberedDevice device, Client client, Instant now) {
+        return device.previousStillGraced(now, ROTATION_GRACE)
+                && device.labelledAs(DeviceLabel.of(client.userAgent()));
     }
 
     /** The account's remembered devices still able to sign in, most recently used first. */
@@ -137,12 +184,15 @@ public class RememberedDevices {
                 client.userAgent(), "device " + deviceId);
     }
 
-    /** Forgets the device of this token (sign-out on that browser); nothing for an unknown token. */
+    /**
+     * Forgets the device of this token (sign-out on that browser), its current token or the one just before (a tab
+     * that signed in within the rotation's grace); nothing for an unknown token.
+     */
     public void forgetToken(String token, Client client) {
         if (!Tokens.wellFormed(token)) {
             return;
         }
-        em.createNamedQuery(RememberedDevice.BY_TOKEN_HASH, RememberedDevice.class)
+        em.createNamedQuery(RememberedDevice.BY_CURRENT_OR_PREVIOUS_TOKEN_HASH, RememberedDevice.class)
                 .setParameter("tokenHash", Tokens.hash(token)).getResultStream().findFirst()
                 .ifPresent(device -> forget(device.account().id(), device.id(), client));
     }

@@ -89,16 +89,19 @@ public class SignIn {
 
     private SignInResult verify(SignInAttempt attempt, char[] secret) {
         Instant now = clock.instant();
-        String key = identifierKey(attempt.identifier());
+        String typed = identifierKey(attempt.identifier());
         String ip = attempt.clientIp();
-        if (key.isEmpty() || secret.length == 0) {
+        if (typed.isEmpty() || secret.length == 0) {
             return SignInResult.refused();
         }
         if (!protection.ipRateLimiter().tryAcquire(ip, now)) {
-            audit.record(AuditEventType.SIGN_IN_FAILED, null, key, ip, attempt.userAgent(), "ip-rate-limited");
+            audit.record(AuditEventType.SIGN_IN_FAILED, null, typed, ip, attempt.userAgent(), "ip-rate-limited");
             return SignInResult.refused();
         }
-        Optional<Account> account = findAccount(key);
+        Optional<Account> account = findAccount(typed);
+        // one hold per account: its old login (while it holds the previous ENT's hash) and its new identifier count
+        // toward the same record; an unknown identifier is held under what was typed
+        String key = account.map(Account::identifier).orElse(typed);
         DeviceCookie.ReadResult device = protection.deviceCookie().inspect(attempt.deviceCookie(), now);
         String deviceId = account.flatMap(a -> device.trusted().filter(t -> t.trusts(a.id())))
                 .map(DeviceCookie.Trusted::deviceId).orElse(null);
@@ -106,9 +109,11 @@ public class SignIn {
             audit.record(AuditEventType.DEVICE_COOKIE_REJECTED, account.map(Account::id).orElse(null), key, ip,
                     attempt.userAgent(), "forged-or-expired");
         }
-        SignInThrottle.Verdict verdict = protection.throttle().check(key, deviceId, now);
-        if (!verdict.allowed()) {
-            audit.record(AuditEventType.SIGN_IN_FAILED, account.map(Account::id).orElse(null), key, ip,
+        // counted before its hash, in one atomic step with the hold check: parallel guesses run at most the
+        // threshold's number of hashes before the hold refuses the next ones
+        SignInThrottle.Attempt counted = protection.throttle().begin(key, deviceId, now);
+        if (!counted.allowed()) {
+            audit.record(AuditEventType.SIGN_IN_FAILED, account.map(Account::id).orElse(null), typed, ip,
                     attempt.userAgent(), "held");
             return SignInResult.refused();
         }
@@ -118,6 +123,7 @@ public class SignIn {
         try {
             check = account.map(a -> check(a, secret, now, priority)).orElseGet(() -> dummy(secret, priority));
         } catch (PasswordHashingBusyException busy) {
+            protection.throttle().refund(key, deviceId, counted, now); // no secret was checked
             return SignInResult.busy();
         }
         return switch (check) {
@@ -125,11 +131,12 @@ public class SignIn {
             case CODE_OK -> firstConnection(account.orElseThrow(), attempt, key, deviceId);
             case LEGACY_OK -> legacyMigrated(account.orElseThrow(), attempt, secret, key, deviceId);
             case CODE_EXPIRED -> {
-                audit.record(AuditEventType.SIGN_IN_FAILED, account.orElseThrow().id(), key, ip, attempt.userAgent(),
+                protection.throttle().refund(key, deviceId, counted, now); // the right code, only too old: no guess
+                audit.record(AuditEventType.SIGN_IN_FAILED, account.orElseThrow().id(), typed, ip, attempt.userAgent(),
                         "provisional-code-expired");
                 yield new SignInResult(SignInResult.Outcome.CODE_EXPIRED, null, null, null, Set.of(), null);
             }
-            case WRONG -> failed(account, attempt, key, deviceId, now);
+            case WRONG -> failed(account, attempt, typed, key, deviceId, counted, now);
         };
     }
 
@@ -147,7 +154,8 @@ public class SignIn {
         if (account.hasLegacyCredential()) {
             // the old ENT's hash (bcrypt, salted SHA-256, PBKDF2), then at least the Argon2id work of any other answer:
             // a right one hashes the password below, a wrong one pays the dummy verification
-            return LegacyPasswords.verify(account.legacyHash(), secret) ? Check.LEGACY_OK : dummy(secret, priority);
+            // inside the admission gate like Argon2id, the dummy verification in the same slot
+            return hashing.verifyLegacy(account.legacyHash(), secret.clone(), priority) ? Check.LEGACY_OK : Check.WRONG;
         }
         if (account.passwordHash() == null) {
             return dummy(secret, priority);
@@ -222,13 +230,14 @@ public class SignIn {
                 account.profile(), Set.of(), null);
     }
 
-    private SignInResult failed(Optional<Account> account, SignInAttempt attempt, String key, String deviceId, Instant now) {
+    private SignInResult failed(Optional<Account> account, SignInAttempt attempt, String typed, String key,
+                                String deviceId, SignInThrottle.Attempt counted, Instant now) {
         Long accountId = account.map(Account::id).orElse(null);
-        SignInThrottle.FailureOutcome failure = protection.throttle().recordFailure(key, deviceId, now);
-        audit.record(AuditEventType.SIGN_IN_FAILED, accountId, key, attempt.clientIp(), attempt.userAgent(),
+        SignInThrottle.FailureOutcome failure = protection.throttle().wrong(key, deviceId, counted, now);
+        audit.record(AuditEventType.SIGN_IN_FAILED, accountId, typed, attempt.clientIp(), attempt.userAgent(),
                 account.map(a -> a.status() == AccountStatus.DISABLED ? "disabled" : "wrong-secret").orElse("unknown-identifier"));
         if (failure.lockStarted()) {
-            audit.record(AuditEventType.ACCOUNT_LOCKED, accountId, key, attempt.clientIp(), attempt.userAgent(),
+            audit.record(AuditEventType.ACCOUNT_LOCKED, accountId, typed, attempt.clientIp(), attempt.userAgent(),
                     "held-until " + failure.heldUntil());
             // One "was it you?" mail per streak: when the first hold starts, not at every longer one.
             if (accountId != null && failure.consecutiveFailures() == settings.getInt(Setting.SIGNIN_LOCK_THRESHOLD)) {

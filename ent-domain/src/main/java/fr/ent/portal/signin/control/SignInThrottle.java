@@ -28,9 +28,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * the key's hold, so that an attack on an identifier does not lock its owner out; its own failures are counted under
  * its own key (identifier + device), with the same progression.
  * <p>
+ * An attempt is counted <b>before</b> its secret is checked ({@link #begin}): the check "not held?" and the count are
+ * one atomic {@code compute}, so that under parallel guesses at most {@code threshold} secrets are checked before the
+ * hold starts (counting after the hash let 11 or 12 run instead of 5). The caller then settles the attempt: a right
+ * secret clears the record ({@link #recordSuccess}), a wrong one keeps the count ({@link #wrong} only reports what it
+ * started), an attempt that checked nothing (the hash queue was full) gives its count back ({@link #refund}).
+ * <p>
  * Thread-safe: every update is one atomic {@code compute} on the store, a {@link ConcurrentMap} given to the
  * constructor (in memory today; a cluster-wide cache can take its place). The store is bounded: beyond
- * {@code maxKeys} records, forgotten ones go first, then those not held, least recently updated first.
+ * {@code maxKeys} records, forgotten ones go first, then the records with the fewest failures, least recently updated
+ * first. A record that is held, or whose streak reached a hold in the last 24 hours, is never evicted for room: a flood
+ * of junk identifiers cannot wipe the progression of an identifier under attack (the store may then exceed
+ * {@code maxKeys} by those records, each of which cost its maker {@code threshold} checked secrets).
  */
 public final class SignInThrottle {
 
@@ -59,6 +68,18 @@ public final class SignInThrottle {
     public record FailureOutcome(int consecutiveFailures, boolean lockStarted, Instant heldUntil) {
     }
 
+    /**
+     * An attempt counted before its secret is checked.
+     *
+     * @param allowed             false while the key is held: check no secret (nothing was counted)
+     * @param heldUntil           end of the hold that refused it, or of the hold this attempt's count started
+     * @param consecutiveFailures the streak with this attempt counted (when allowed)
+     * @param lockStarted         true when counting this attempt started a hold: reported by {@link #wrong} once the
+     *                            secret proved wrong (a right one clears it)
+     */
+    public record Attempt(boolean allowed, Instant heldUntil, int consecutiveFailures, boolean lockStarted) {
+    }
+
     private static final Verdict ALLOWED = new Verdict(true, null);
 
     private final ConcurrentMap<String, FailureRecord> store;
@@ -66,6 +87,8 @@ public final class SignInThrottle {
     private final List<Duration> holds;
     private final int maxKeys;
     private final ReentrantLock eviction = new ReentrantLock();
+    /** When eviction found nothing to remove: no new pass before the store grows to this size. */
+    private volatile int nextEvictionSize;
 
     /** In memory. */
     public SignInThrottle(int threshold, List<Duration> holds, int maxKeys) {
@@ -96,7 +119,73 @@ public final class SignInThrottle {
         return record != null && record.heldAt(now) ? new Verdict(false, record.heldUntil()) : ALLOWED;
     }
 
-    /** Counts a failed sign-in on {@code key} (under the device's own key when {@code trustedDeviceId} is not null). */
+    /**
+     * Counts an attempt on {@code key} (under the device's own key when {@code trustedDeviceId} is not null) before
+     * its secret is checked, unless the key is held: one atomic step, so that parallel attempts cannot all pass a
+     * check made before any of them is counted. The attempt that reaches the threshold is still allowed (it is the
+     * threshold-th check) and starts the hold for the next ones.
+     */
+    public Attempt begin(String key, String trustedDeviceId, Instant now) {
+        Objects.requireNonNull(now);
+        boolean[] allowed = new boolean[1];
+        FailureRecord[] before = new FailureRecord[1];
+        FailureRecord after = store.compute(storeKey(key, trustedDeviceId), (k, old) -> {
+            FailureRecord live = live(old, now);
+            before[0] = live;
+            if (live != null && live.heldAt(now)) {
+                allowed[0] = false;
+                return live;
+            }
+            allowed[0] = true;
+            return next(live, now);
+        });
+        if (!allowed[0]) {
+            return new Attempt(false, after.heldUntil(), after.consecutiveFailures(), false);
+        }
+        evictIfFull(now);
+        boolean held = after.heldAt(now);
+        boolean started = held && (before[0] == null || !before[0].heldAt(now));
+        return new Attempt(true, held ? after.heldUntil() : null, after.consecutiveFailures(), started);
+    }
+
+    /**
+     * The secret of a {@link #begin begun} attempt was wrong: it is already counted; what it did, for the audit and
+     * the owner's notice.
+     */
+    public FailureOutcome wrong(String key, String trustedDeviceId, Attempt attempt, Instant now) {
+        if (!attempt.allowed()) {
+            throw new IllegalArgumentException("A refused attempt checked no secret");
+        }
+        return new FailureOutcome(attempt.consecutiveFailures(), attempt.lockStarted(), attempt.heldUntil());
+    }
+
+    /**
+     * A {@link #begin begun} attempt checked no secret after all (the hash queue was full), or its right secret
+     * cannot sign in (an expired provisional code): its count is given back, and the hold it started (if any) lifted.
+     */
+    public void refund(String key, String trustedDeviceId, Attempt attempt, Instant now) {
+        if (!attempt.allowed()) {
+            return;
+        }
+        store.computeIfPresent(storeKey(key, trustedDeviceId), (k, old) -> {
+            int count = old.consecutiveFailures() - 1;
+            if (count <= 0) {
+                return null;
+            }
+            Instant heldUntil = old.heldUntil();
+            if (count < threshold) {
+                heldUntil = null;
+            } else if (attempt.lockStarted() && heldUntil != null && heldUntil.isAfter(now)) {
+                heldUntil = now; // the streak stays where it was, its last hold over
+            }
+            return new FailureRecord(count, old.lastFailure(), heldUntil);
+        });
+    }
+
+    /**
+     * Counts a failed check on {@code key} (under the device's own key when {@code trustedDeviceId} is not null) after
+     * the fact: for checks that did not {@link #begin} (a wrong current password on the account page).
+     */
     public FailureOutcome recordFailure(String key, String trustedDeviceId, Instant now) {
         Objects.requireNonNull(now);
         FailureRecord[] before = new FailureRecord[1];
@@ -152,8 +241,17 @@ public final class SignInThrottle {
         return !now.isBefore(record.lastFailure().plus(FORGET_AFTER)) && !record.heldAt(now);
     }
 
+    /**
+     * A record kept whatever the room: held now, or its streak reached a hold and it is not forgotten yet (its next
+     * failure escalates to a longer hold).
+     */
+    private static boolean protectedAt(FailureRecord record, Instant now) {
+        return !forgotten(record, now) && (record.heldAt(now) || record.heldUntil() != null);
+    }
+
     private void evictIfFull(Instant now) {
-        if (store.size() <= maxKeys) {
+        int size = store.size();
+        if (size <= maxKeys || size < nextEvictionSize) {
             return;
         }
         eviction.lock();
@@ -164,14 +262,23 @@ public final class SignInThrottle {
             }
             // a little more than the excess, so that a full store is not sorted again on every new key
             int toRemove = excess + maxKeys / 100;
-            List<Map.Entry<String, FailureRecord>> entries = new ArrayList<>(store.entrySet());
+            List<Map.Entry<String, FailureRecord>> entries = new ArrayList<>();
+            for (Map.Entry<String, FailureRecord> e : store.entrySet()) {
+                if (!protectedAt(e.getValue(), now)) {
+                    entries.add(Map.entry(e.getKey(), e.getValue()));
+                }
+            }
+            // forgotten first, then the fewest failures (junk typed once), the least recently updated first
             entries.sort(Comparator
                     .comparing((Map.Entry<String, FailureRecord> e) -> !forgotten(e.getValue(), now))
-                    .thenComparing(e -> e.getValue().heldAt(now))
+                    .thenComparingInt(e -> e.getValue().consecutiveFailures())
                     .thenComparing(e -> e.getValue().lastFailure()));
             for (int i = 0; i < toRemove && i < entries.size(); i++) {
                 store.remove(entries.get(i).getKey(), entries.get(i).getValue());
             }
+            int left = store.size();
+            // only protected records left over the bound: do not scan again on every new key
+            nextEvictionSize = left > maxKeys ? left + Math.max(1, maxKeys / 100) : 0;
         } finally {
             eviction.unlock();
         }

@@ -30,6 +30,9 @@ import fr.ent.portal.account.entity.AccountStatus;
 @SequenceGenerator(name = "remembered_device_seq", sequenceName = "remembered_device_seq", allocationSize = 50)
 @NamedQuery(name = RememberedDevice.BY_TOKEN_HASH,
         query = "select d from RememberedDevice d join fetch d.account where d.tokenHash = :tokenHash")
+@NamedQuery(name = RememberedDevice.BY_CURRENT_OR_PREVIOUS_TOKEN_HASH,
+        query = "select d from RememberedDevice d join fetch d.account"
+                + " where d.tokenHash = :tokenHash or d.previousTokenHash = :tokenHash")
 @NamedQuery(name = RememberedDevice.ACTIVE_OF_ACCOUNT,
         query = "select d from RememberedDevice d where d.account.id = :accountId and d.revokedAt is null"
                 + " and d.expiresAt > :now order by d.lastUsedAt desc")
@@ -39,6 +42,7 @@ import fr.ent.portal.account.entity.AccountStatus;
 public class RememberedDevice {
 
     public static final String BY_TOKEN_HASH = "RememberedDevice.byTokenHash";
+    public static final String BY_CURRENT_OR_PREVIOUS_TOKEN_HASH = "RememberedDevice.byCurrentOrPreviousTokenHash";
     public static final String ACTIVE_OF_ACCOUNT = "RememberedDevice.activeOfAccount";
     public static final String REVOKE_ALL_OF_ACCOUNT = "RememberedDevice.revokeAllOfAccount";
     public static final int MAX_LABEL = 80;
@@ -54,8 +58,15 @@ public class RememberedDevice {
     @JoinColumn(name = "account_id", nullable = false, updatable = false)
     private Account account;
 
-    @Column(name = "token_hash", nullable = false, length = 64, updatable = false)
+    @Column(name = "token_hash", nullable = false, length = 64)
     private String tokenHash;
+
+    /** The token's hash before the last rotation (issue 20): a reused old token revokes the device. */
+    @Column(name = "previous_token_hash", length = 64)
+    private String previousTokenHash;
+
+    @Column(name = "rotated_at")
+    private Instant rotatedAt;
 
     @Column(name = "label", nullable = false, length = MAX_LABEL)
     private String label;
@@ -82,8 +93,7 @@ public class RememberedDevice {
     public RememberedDevice(Account account, String tokenHash, String label, Instant now, Duration validity) {
         this.account = Objects.requireNonNull(account, "account");
         this.tokenHash = Objects.requireNonNull(tokenHash, "tokenHash");
-        String l = label == null || label.isBlank() ? "?" : label.strip();
-        this.label = l.length() > MAX_LABEL ? l.substring(0, MAX_LABEL) : l;
+        this.label = normalizedLabel(label);
         this.createdAt = Objects.requireNonNull(now, "now");
         this.lastUsedAt = now;
         this.expiresAt = now.plus(validity);
@@ -116,6 +126,44 @@ public class RememberedDevice {
             lastUsedAt = now;
         }
         return state;
+    }
+
+    /**
+     * After a sign-in with the current token: the browser gets a new one ({@code newTokenHash} is its SHA-256); the
+     * one it brought becomes the previous token.
+     */
+    public void rotate(String newTokenHash, Instant now) {
+        previousTokenHash = tokenHash;
+        tokenHash = Objects.requireNonNull(newTokenHash, "newTokenHash");
+        rotatedAt = Objects.requireNonNull(now, "now");
+    }
+
+    private static String normalizedLabel(String label) {
+        String l = label == null || label.isBlank() ? "?" : label.strip();
+        return l.length() > MAX_LABEL ? l.substring(0, MAX_LABEL) : l;
+    }
+
+    /** True when a browser of this label (as {@code DeviceLabel} gives it) is the kind of browser remembered. */
+    public boolean labelledAs(String label) {
+        return this.label.equals(normalizedLabel(label));
+    }
+
+    /** True when {@code tokenHash} is the current token's. */
+    public boolean isCurrent(String tokenHash) {
+        return this.tokenHash.equals(tokenHash);
+    }
+
+    /** True when {@code tokenHash} is the token the last rotation replaced. */
+    public boolean isPrevious(String tokenHash) {
+        return previousTokenHash != null && previousTokenHash.equals(tokenHash);
+    }
+
+    /**
+     * The previous token still signs in this browser for {@code grace} after the rotation: tabs of one browser restored
+     * together all bring the token they had, before any of them got the new one. Later, it is a reused old token.
+     */
+    public boolean previousStillGraced(Instant now, Duration grace) {
+        return rotatedAt != null && now.isBefore(rotatedAt.plus(grace)) && !now.isBefore(rotatedAt);
     }
 
     /** Forgotten by its owner (or voided): never signs in again. */

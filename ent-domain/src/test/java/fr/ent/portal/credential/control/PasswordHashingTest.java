@@ -23,6 +23,8 @@ import de.mkammerer.argon2.Argon2Factory;
 
 import org.junit.jupiter.api.Test;
 
+import fr.ent.portal.admission.control.Priority;
+
 class PasswordHashingTest {
 
     private static final PasswordHashing HASHING = new PasswordHashing(19456, 2, 1, 2);
@@ -142,6 +144,43 @@ class PasswordHashingTest {
             assertEquals(1, hashing.availablePermits());
             assertEquals(1, hashing.permits());
             assertEquals(0, hashing.queueLength());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Issue 20, item 6: the previous ENT's hashes are checked inside the gate, like Argon2id (not beside it). */
+    @Test
+    void legacyPasswordsAreCheckedInsideTheAdmissionGate() throws Exception {
+        byte[] salt = java.util.HexFormat.of().parseHex("0badc0ffee15600d");
+        String legacy = "sha256:0badc0ffee15600d:" + java.util.HexFormat.of().formatHex(
+                LegacyPasswords.saltedSha256(salt, "Ancien-Mdp1".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean armed = new AtomicBoolean();
+        Argon2 blocking = observed(() -> {
+            if (armed.get()) {
+                inside.countDown();
+                await(release);
+            }
+        }, () -> { });
+        PasswordHashing hashing = new PasswordHashing(blocking, 4096, 1, 1, 1, Duration.ofMillis(100));
+        armed.set(true);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> first = pool.submit(() -> hashing.hash("Premier-1".toCharArray()));
+            assertTrue(inside.await(5, TimeUnit.SECONDS));
+            // the only slot is taken: a legacy check waits for it like any hash, and is refused as busy
+            assertThrows(PasswordHashingBusyException.class,
+                    () -> hashing.verifyLegacy(legacy, "Ancien-Mdp1".toCharArray(), Priority.NORMAL));
+            release.countDown();
+            first.get(5, TimeUnit.SECONDS);
+            armed.set(false);
+            assertTrue(hashing.verifyLegacy(legacy, "Ancien-Mdp1".toCharArray(), Priority.NORMAL));
+            char[] wrong = "Ancien-Mdp2".toCharArray();
+            assertFalse(hashing.verifyLegacy(legacy, wrong, Priority.NORMAL));
+            assertEquals(0, wrong[0], "wiped");
+            assertEquals(1, hashing.availablePermits(), "the slot is given back");
         } finally {
             pool.shutdownNow();
         }

@@ -88,4 +88,50 @@ class ImportPlannerTest {
         assertEquals("admin.import.row.legacy_identifier_taken", plan.errors().get(0).key());
         assertFalse(plan.confirmable());
     }
+
+    /**
+     * Issue 20, item 1: a pupil enrolled in another establishment this school year is a transfer: listed apart; a
+     * school admin's import skips the row (names, birth date and enrollment untouched, nor its representatives); the
+     * region's import applies it, still listed apart.
+     */
+    @Test
+    void aPupilOfAnotherEstablishmentIsATransferThatOnlyTheRegionApplies() {
+        RegistryFile file = file("1;Roux;Zoé;01/02/2010;2nde A;R1;Roux;Paul;\n"
+                + "2;Petit;Léo;01/02/2011;2nde A;;;;\n"
+                + "3;Bernard;Inès;03/03/2010;2nde A;;;;\n");
+        RegistryState state = new RegistryState(
+                Map.of("creteil:eleve:1", new KnownAccount(10, "z.roux1", "creteil:eleve:1", "Zoe", "Rousseau",
+                                LocalDate.of(2009, 9, 9), null),
+                        "creteil:eleve:2", new KnownAccount(20, "l.petit1", "creteil:eleve:2", "Léo", "Petit",
+                                LocalDate.of(2011, 2, 1), null),
+                        "creteil:eleve:3", new KnownAccount(30, "i.bernard1", "creteil:eleve:3", "Inès", "Bernard",
+                                LocalDate.of(2010, 3, 3), null)),
+                Map.of(30L, new KnownEnrollment(300, 30, "2nde A", null)), Set.of(), List.of(), Map.of(),
+                Map.of(10L, "Collège Voltaire (0940001A)", 30L, "Collège Voltaire (0940001A)"));
+
+        ImportPlan school = new ImportPlanner("Créteil", false).plan(file, state);
+        assertEquals(1, school.transfers().size(), "listed apart");
+        ImportPlan.TransferPlan transfer = school.transfers().get(0);
+        assertEquals(List.of(2, "creteil:eleve:1", 10L, "Collège Voltaire (0940001A)", false),
+                List.of(transfer.line(), transfer.externalId(), transfer.accountId(), transfer.elsewhere(), transfer.applied()));
+        assertEquals(List.of(Change.LAST_NAME, Change.FIRST_NAME, Change.BIRTH_DATE, Change.ENROLLED), transfer.changes());
+        assertEquals(List.of("creteil:eleve:2", "creteil:eleve:3"), school.pupils().stream().map(ImportPlan.PupilPlan::externalId).toList(),
+                "the school's import writes nothing on the pupil of another establishment");
+        assertEquals(List.of(), school.representatives(), "nor on the representatives of the skipped row");
+        assertEquals(List.of(), school.links());
+        assertEquals(1, school.transfersSkipped());
+        assertTrue(school.confirmable(), "the rest of the file may still be imported");
+        assertEquals(Action.UNCHANGED, school.pupils().get(1).action(),
+                "a pupil enrolled here and elsewhere, without change here, is no transfer");
+
+        ImportPlan region = new ImportPlanner("Créteil", true).plan(file, state);
+        assertEquals(1, region.transfers().size(), "the region's preview lists it apart too");
+        assertTrue(region.transfers().get(0).applied());
+        assertEquals(0, region.transfersSkipped());
+        ImportPlan.PupilPlan moved = region.pupils().get(0);
+        assertEquals(List.of("creteil:eleve:1", Action.UPDATE), List.of(moved.externalId(), moved.action()),
+                "the region's import applies it");
+        assertEquals(1, region.representatives().size());
+        assertNotEquals(school.digest(), region.digest());
+    }
 }

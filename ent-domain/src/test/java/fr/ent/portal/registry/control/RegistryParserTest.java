@@ -127,4 +127,22 @@ class RegistryParserTest {
                 file.errors().stream().map(e -> e.line() + " " + e.key()).toList());
         assertNull(file.rows().get(0).pupil().email());
     }
+
+    /** Issue 20, item 6: a legacy hash costlier than bcrypt 12 or PBKDF2 600,000 is a row error, named with its cost. */
+    @Test
+    void legacyHashesAboveTheImportCostsAreRowErrors() {
+        String header = "Identifiant élève;Nom;Prénom;Date de naissance;Division;Ancien identifiant élève;Ancienne empreinte élève\n";
+        String salt = "c2VsZGVtZXJzZWw="; // 10 bytes
+        String hash = "q83vEjRWeJCrze8SNFZ4kA=="; // 16 bytes
+        RegistryFile file = parse(parser, header
+                + "1;Roux;Zoé;01/02/2010;2nde A;zroux;$2b$12$" + "a".repeat(53) + "\n"
+                + "2;Roux;Léa;01/02/2010;2nde A;lroux;$2b$13$" + "a".repeat(53) + "\n"
+                + "3;Roux;Léo;01/02/2010;2nde A;lroux2;pbkdf2-sha256:600000:" + salt + ":" + hash + "\n"
+                + "4;Roux;Théo;01/02/2010;2nde A;troux;pbkdf2-sha256:600001:" + salt + ":" + hash + "\n");
+        assertEquals(List.of("3 Ancienne empreinte élève admin.import.row.legacy_hash_bcrypt_too_costly [13, 12]",
+                        "5 Ancienne empreinte élève admin.import.row.legacy_hash_pbkdf2_too_costly [600001, 600000]"),
+                file.errors().stream().map(e -> e.line() + " " + e.column() + " " + e.key() + " " + e.params()).toList());
+        assertEquals(List.of("zroux", "lroux2"), file.rows().stream().map(r -> r.pupil().legacyIdentifier()).toList(),
+                "bcrypt 12 and PBKDF2 600,000 are taken");
+    }
 }

@@ -270,4 +270,93 @@ class SignInThrottleTest {
     void aVerdictWithoutHoldHasNoEnd() {
         assertNull(throttle.check(KEY, null, now).heldUntil());
     }
+
+    // ---- issue 20, item 7: an attempt is counted before its hash; junk cannot evict what matters ----
+
+    @Test
+    void parallelGuessesCheckAtMostThresholdSecrets() throws Exception {
+        int threads = 64;
+        AtomicInteger hashes = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                // as SignIn does: count, then hash (here a 30 ms stand-in for Argon2id), then settle the wrong guess
+                SignInThrottle.Attempt attempt = throttle.begin(KEY, null, now);
+                if (!attempt.allowed()) {
+                    refused.incrementAndGet();
+                    return null;
+                }
+                hashes.incrementAndGet();
+                Thread.sleep(30);
+                throttle.wrong(KEY, null, attempt, now);
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertEquals(5, hashes.get(), "at most threshold secrets checked, whatever the interleaving");
+        assertEquals(threads - 5, refused.get());
+        assertFalse(throttle.check(KEY, null, now).allowed(), "the key is held");
+    }
+
+    @Test
+    void theAttemptReachingTheThresholdStartsTheHoldAndIsReportedOnceWrong() {
+        for (int i = 1; i <= 4; i++) {
+            SignInThrottle.Attempt a = throttle.begin(KEY, null, now);
+            assertEquals(new SignInThrottle.Attempt(true, null, i, false), a);
+        }
+        SignInThrottle.Attempt fifth = throttle.begin(KEY, null, now);
+        assertTrue(fifth.allowed(), "the fifth secret is still checked");
+        assertTrue(fifth.lockStarted());
+        assertEquals(new FailureOutcome(5, true, now.plus(Duration.ofMinutes(1))), throttle.wrong(KEY, null, fifth, now));
+        SignInThrottle.Attempt sixth = throttle.begin(KEY, null, now.plusSeconds(10));
+        assertEquals(new SignInThrottle.Attempt(false, now.plus(Duration.ofMinutes(1)), 5, false), sixth,
+                "held: refused before any hash, and not counted");
+    }
+
+    @Test
+    void aRightSecretClearsTheCountedAttemptAndARefundGivesItBack() {
+        for (int i = 1; i <= 4; i++) {
+            throttle.begin(KEY, null, now);
+        }
+        SignInThrottle.Attempt fifth = throttle.begin(KEY, null, now);
+        assertFalse(throttle.check(KEY, null, now).allowed());
+        throttle.refund(KEY, null, fifth, now); // the hash queue was full: nothing was checked
+        assertTrue(throttle.check(KEY, null, now).allowed(), "the hold its count started is lifted");
+        assertEquals(5, throttle.begin(KEY, null, now).consecutiveFailures(), "the count was given back");
+        throttle.recordSuccess(KEY, null);
+        assertEquals(1, throttle.begin(KEY, null, now).consecutiveFailures(), "a right secret clears the streak");
+    }
+
+    @Test
+    void twoHundredThousandJunkIdentifiersDoNotFreeAHeldOrRecentlyFailedIdentifier() {
+        SignInThrottle bounded = new SignInThrottle(5, HOLDS, 1_000);
+        Instant later = now.plusSeconds(61);
+        for (int i = 1; i <= 5; i++) {
+            bounded.begin("held.victim1", null, later); // held during the whole flood
+        }
+        for (int i = 1; i <= 5; i++) {
+            bounded.begin("streak.victim1", null, now); // held one minute, then free but still in its streak
+        }
+        for (int i = 1; i <= 3; i++) {
+            bounded.begin("guessed.victim1", null, now); // three recent failures, below the threshold
+        }
+        for (int i = 0; i < 200_000; i++) {
+            bounded.begin("junk" + i, null, later.plusNanos(i * 1_000L));
+        }
+        Instant after = later.plusSeconds(1);
+        assertTrue(bounded.trackedKeys() <= 1_000 + 3, "still bounded: " + bounded.trackedKeys());
+        assertFalse(bounded.check("held.victim1", null, after).allowed(), "the hold survived the flood");
+        assertEquals(new SignInThrottle.Attempt(true, after.plus(Duration.ofMinutes(5)), 6, true),
+                bounded.begin("streak.victim1", null, after), "the progression survived: the next hold is the second one");
+        assertEquals(4, bounded.begin("guessed.victim1", null, after).consecutiveFailures(),
+                "recent failures survived the flood");
+    }
 }

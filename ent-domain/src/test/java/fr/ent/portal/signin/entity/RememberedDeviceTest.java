@@ -68,4 +68,23 @@ class RememberedDeviceTest {
         RememberedDevice device = new RememberedDevice(active(), "h", "x".repeat(200), T0, THIRTY_DAYS);
         assertEquals(RememberedDevice.MAX_LABEL, device.label().length());
     }
+
+    /** Issue 20, item 7: the token rotates; the one it replaced is known, and graced for a few seconds only. */
+    @Test
+    void rotationKeepsTheImmediatelyPreviousTokenAndItsGrace() {
+        RememberedDevice device = new RememberedDevice(active(), "h0", "", T0, THIRTY_DAYS);
+        Duration grace = Duration.ofSeconds(10);
+        org.junit.jupiter.api.Assertions.assertFalse(device.isPrevious("h0"));
+        org.junit.jupiter.api.Assertions.assertFalse(device.previousStillGraced(T0, grace), "never rotated");
+        device.rotate("h1", T0.plusSeconds(60));
+        org.junit.jupiter.api.Assertions.assertTrue(device.isCurrent("h1"));
+        org.junit.jupiter.api.Assertions.assertTrue(device.isPrevious("h0"));
+        org.junit.jupiter.api.Assertions.assertTrue(device.previousStillGraced(T0.plusSeconds(69), grace));
+        org.junit.jupiter.api.Assertions.assertFalse(device.previousStillGraced(T0.plusSeconds(70), grace));
+        device.rotate("h2", T0.plusSeconds(120));
+        org.junit.jupiter.api.Assertions.assertFalse(device.isPrevious("h0"), "only the immediately previous one");
+        org.junit.jupiter.api.Assertions.assertTrue(device.isPrevious("h1"));
+        org.junit.jupiter.api.Assertions.assertTrue(device.labelledAs(""), "an unknown browser is labelled '?'");
+        org.junit.jupiter.api.Assertions.assertFalse(device.labelledAs("Firefox · Windows"));
+    }
 }

@@ -221,6 +221,12 @@ public class ImportBacking implements Serializable {
                 : plan.representatives().stream().filter(r -> r.action() != Action.UNCHANGED).toList();
     }
 
+    /** What happens to a transfer (issue 20): applied by the region's import, or skipped by a school admin's. */
+    public String transferText(ImportPlan.TransferPlan transfer) {
+        return Texts.text(transfer.applied() ? "admin.import.transfer.applied" : "admin.import.transfer.skipped",
+                transfer.elsewhere());
+    }
+
     public String getNewDivisions() {
         ImportPlan plan = getPlan();
         return plan == null ? "" : plan.newDivisions().stream().sorted().collect(Collectors.joining(", "));
