@@ -84,5 +84,12 @@ public enum AuditEventType {
     /** A proxy request (pgtUrl, /cas/proxy): no service may proxy. */
     CAS_PROXY_REFUSED,
     /** A back-channel logout request was sent to a service (detail: service:ID:HTTP status or error). */
-    CAS_SINGLE_LOGOUT_SENT
+    CAS_SINGLE_LOGOUT_SENT,
+
+    // Issue 20, item 1 (one rule for who may act on whom)
+    /**
+     * A school re-issued the code of a person also linked to this establishment (a family with children in both, staff
+     * assigned in both): recorded in the other establishment's log (detail: by:ESTABLISHMENT_ID, whether mailed).
+     */
+    ADMIN_CODE_REISSUED_ELSEWHERE
 }
