@@ -198,6 +198,11 @@ public class LettersBacking implements Serializable {
         return Audience.values();
     }
 
+    /** Whether the legal representatives' letters are offered here (false for a principal teacher). */
+    public boolean isRepresentativesPrintable() {
+        return mayPrint(Audience.REPRESENTATIVES);
+    }
+
     /** Whether this audience is offered (a principal teacher prints the pupils only; the server checks it too). */
     public boolean mayPrint(Audience candidate) {
         return roll != null && (!candidate.representatives()
