@@ -14,13 +14,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 
-import fr.ent.portal.account.control.AccountRights;
-import fr.ent.portal.account.control.AccountRights.Place;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
 import fr.ent.portal.account.entity.CredentialChange;
 import fr.ent.portal.account.entity.Profile;
 import fr.ent.portal.admin.boundary.AdminScopes;
+import fr.ent.portal.admin.control.AccountReach;
+import fr.ent.portal.admin.control.AccountReach.Action;
+import fr.ent.portal.admin.control.AccountReach.Place;
 import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
@@ -40,8 +41,9 @@ import fr.ent.portal.signin.control.SignInThrottle;
 /**
  * One account seen by the school office ({@code /admin/account}): its detail, and the actions on it (recovery email set
  * or cleared, sign-in hold lifted, disabled, enabled). Each call checks the staff member's scope again on the server:
- * an account outside it answers 404 and leaves {@code ADMIN_SCOPE_DENIED}; an action needs the region or a school admin
- * of the account's establishment ({@link AccountRights}: a principal teacher only views). Each action carries the
+ * an account outside it answers 404 and leaves {@code ADMIN_SCOPE_DENIED}; an action needs {@link AccountReach}'s
+ * {@code MANAGE} (the region, or the school office of a pupil or family of its establishments, or of staff assigned
+ * only there: a principal teacher only views, and sees no sign-in addresses of whom they may not act on). Each action carries the
  * version the page showed: a change made meanwhile answers {@code admin.account.changed} and changes nothing. Each
  * action is audited. New provisional codes go through {@code letters.boundary.Letters#reissue}.
  */
@@ -73,6 +75,7 @@ public class AccountAdministration {
     public AccountDetail detail(AdminScope scope, long accountId, Client client) {
         Account account = scopes.requireAccount(scope, accountId, client);
         List<Place> places = scopes.placesOf(account);
+        boolean seeSignIns = scope.region() || AccountReach.allows(scope, account.profile(), places, Action.SEE_SIGN_INS);
         Instant now = clock.instant();
         Instant heldUntil = heldUntil(account, now);
         return new AccountDetail(account.id(), account.version(), account.identifier(), account.firstName(),
@@ -80,8 +83,9 @@ public class AccountAdministration {
                 account.pendingActions().stream().sorted().toList(), account.recoveryEmail(),
                 account.hasVerifiedEmail(), account.hasValidProvisionalCode(now), account.provisionalCodeExpiresAt(),
                 account.createdAt(), account.lastSignInAt(), account.failedSignInCount(), heldUntil,
-                placesShown(account), relatives(scope, account), events(account.id()),
-                AccountRights.mayManage(scope, places), AccountRights.mayReissueCode(scope, account.profile(), places));
+                placesShown(account), relatives(scope, account), events(account.id(), seeSignIns),
+                scope.region() || AccountReach.allows(scope, account.profile(), places, Action.MANAGE),
+                scope.region() || AccountReach.allows(scope, account.profile(), places, Action.REISSUE_CODE));
     }
 
     /** Records (or replaces) the recovery email, which then waits for the holder's verification. */
@@ -140,11 +144,7 @@ public class AccountAdministration {
 
     /** The account if the scope may act on it and nobody changed it since {@code version} was read. */
     private Account manageable(AdminScope scope, long accountId, long version, Client client) {
-        Account account = scopes.requireAccount(scope, accountId, client);
-        List<Place> places = scopes.placesOf(account);
-        if (!AccountRights.mayManage(scope, places)) {
-            throw scopes.denied(scope, client, "account-action:" + accountId, establishmentOf(scope, places));
-        }
+        Account account = scopes.requireAccount(scope, accountId, Action.MANAGE, client);
         if (account.version() != version) {
             throw new ConflictException("admin.account.changed");
         }
@@ -163,8 +163,7 @@ public class AccountAdministration {
     }
 
     private static Long establishmentOf(AdminScope scope, List<Place> places) {
-        return places.stream().map(Place::establishmentId).filter(scope::touchesEstablishment).findFirst()
-                .orElse(places.isEmpty() ? null : places.get(0).establishmentId());
+        return AdminScopes.establishmentOf(scope, places);
     }
 
     private Instant heldUntil(Account account, Instant now) {
@@ -213,9 +212,10 @@ public class AccountAdministration {
                 .toList();
     }
 
-    private List<AccountDetail.Event> events(long accountId) {
+    /** The account's recent events; without addresses and details (browsers) for whom may not act on it. */
+    private List<AccountDetail.Event> events(long accountId, boolean seeSignIns) {
         return audit.recentForAccount(accountId, RECENT_EVENTS).stream()
-                .map(e -> new AccountDetail.Event(e.occurredAt(), e.type().name(), e.actorIdentifier(), e.clientIp(),
-                        e.detail())).toList();
+                .map(e -> new AccountDetail.Event(e.occurredAt(), e.type().name(), e.actorIdentifier(),
+                        seeSignIns ? e.clientIp() : "", seeSignIns ? e.detail() : "")).toList();
     }
 }

@@ -12,11 +12,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import fr.ent.portal.account.control.AccountRights;
-import fr.ent.portal.account.control.AccountRights.Place;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
 import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.admin.control.AccountReach;
+import fr.ent.portal.admin.control.AccountReach.Action;
+import fr.ent.portal.admin.control.AccountReach.Place;
 import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.admin.control.AdminScope.Division;
 import fr.ent.portal.audit.boundary.AuditTrail;
@@ -73,26 +74,48 @@ public class AdminScopes {
     }
 
     /**
-     * The account if the scope covers it: a pupil enrolled this school year in a covered class, a representative of
-     * such a pupil, or staff assigned to a covered establishment (the region covers every account). Otherwise 404.
+     * The account if the scope may see it ({@link AccountReach}, {@code VIEW}): a pupil enrolled this school year in
+     * a covered class, a representative of such a pupil, or staff assigned to a covered establishment (the region
+     * covers every account). Otherwise 404, audited.
      */
     public Account requireAccount(AdminScope scope, long accountId, Client client) {
+        return requireAccount(scope, accountId, Action.VIEW, client);
+    }
+
+    /**
+     * The account if {@link AccountReach} lets the scope do {@code action} to it; otherwise 404 and
+     * {@code ADMIN_SCOPE_DENIED} (detail: the action and the id), whatever the page offered.
+     */
+    public Account requireAccount(AdminScope scope, long accountId, Action action, Client client) {
         Account account = em.find(Account.class, accountId);
-        if (account == null || !covers(scope, account)) {
-            throw denied(scope, client, "account:" + accountId, null);
+        if (account == null || !allows(scope, account, action)) {
+            String what = (action == Action.VIEW ? "account:" : action.name().toLowerCase(java.util.Locale.ROOT) + ":")
+                    + accountId;
+            throw denied(scope, client, what, account == null ? null : establishmentOf(scope, placesOf(account)));
         }
         return account;
     }
 
-    /** Whether the scope covers the account (see {@link #requireAccount}). */
+    /** Whether the scope sees the account (see {@link #requireAccount}). */
     public boolean covers(AdminScope scope, Account account) {
+        return allows(scope, account, Action.VIEW);
+    }
+
+    /** Whether {@link AccountReach} lets the scope do {@code action} to the account. */
+    public boolean allows(AdminScope scope, Account account, Action action) {
         if (scope.region()) {
             return true;
         }
         if (scope.isEmpty()) {
             return false;
         }
-        return AccountRights.mayView(scope, placesOf(account));
+        return AccountReach.allows(scope, account.profile(), placesOf(account), action);
+    }
+
+    /** The establishment of {@code places} the scope touches (for the audit log), else the first one, else null. */
+    public static Long establishmentOf(AdminScope scope, List<Place> places) {
+        return places.stream().map(Place::establishmentId).filter(scope::touchesEstablishment).findFirst()
+                .orElse(places.isEmpty() ? null : places.get(0).establishmentId());
     }
 
     /**

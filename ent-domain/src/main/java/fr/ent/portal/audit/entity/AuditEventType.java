@@ -92,5 +92,11 @@ public enum AuditEventType {
     RECOVERY_EMAIL_CHANGE_REFUSED,
     // Issue 20 (holds)
     /** A remembered device's token came back after it had rotated (a copied cookie): the device is revoked. */
-    REMEMBERED_DEVICE_REUSED
+    REMEMBERED_DEVICE_REUSED,
+    // Issue 20, item 1 (one rule for who may act on whom)
+    /**
+     * A school re-issued the code of a person also linked to this establishment (a family with children in both, staff
+     * assigned in both): recorded in the other establishment's log (detail: by:ESTABLISHMENT_ID, whether mailed).
+     */
+    ADMIN_CODE_REISSUED_ELSEWHERE
 }

@@ -56,6 +56,15 @@ public class DemoDataSet {
     /** a.marchand1 and b.marchand1: two pupils in Toulouse who meet in the waiting room (browser tests). */
     public static final String MARCHAND_PASSWORD = "File#Attente2026";
 
+    /**
+     * The takeover matrix's targets (issue 20, {@code TakeoverMatrixIT}; no other class uses them), each with this
+     * password and a verified email {@code <identifier>@example.org}: t.vidal1 (pupil, lycée 2nde B), r.caron1
+     * (representative of t.vidal1 only), n.vidal1 (representative of t.vidal1 and of i.vidal1, collège 4e B),
+     * j.blanc1 (teacher at the lycée), m.colin1 (teacher at the lycée and at the collège), s.roy1 (school admin of
+     * the collège).
+     */
+    public static final String MATRIX_PASSWORD = "Matrice#Cible2026";
+
     /** How long the demo provisional codes stay valid. */
     public static final Duration PROVISIONAL_CODE_VALIDITY = Duration.ofDays(90);
 
@@ -171,8 +180,32 @@ public class DemoDataSet {
             em.persist(perrin);
         }
 
+        // The takeover matrix's targets (issue 20): a family in one and one in two establishments, staff in one and
+        // in two establishments, another establishment's admin.
+        Account tomVidal = matrixTarget(pupil("Tom", "Vidal", LocalDate.of(2011, 4, 12), lycee, "2nde B", thisYear));
+        Account irisVidal = pupil("Iris", "Vidal", LocalDate.of(2013, 2, 5), college, "4e B", thisYear);
+        Account roseCaron = matrixTarget(person("Rose", "Caron", null, Profile.LEGAL_REPRESENTATIVE));
+        em.persist(new Responsibility(roseCaron, tomVidal, now));
+        Account noeVidal = matrixTarget(person("Noé", "Vidal", null, Profile.LEGAL_REPRESENTATIVE));
+        em.persist(new Responsibility(noeVidal, tomVidal, now));
+        em.persist(new Responsibility(noeVidal, irisVidal, now));
+        Account julieBlanc = matrixTarget(person("Julie", "Blanc", null, Profile.TEACHER));
+        em.persist(Assignment.of(julieBlanc, lycee, AssignmentRole.TEACHER, thisYear));
+        Account marcColin = matrixTarget(person("Marc", "Colin", null, Profile.TEACHER));
+        em.persist(Assignment.of(marcColin, lycee, AssignmentRole.TEACHER, thisYear));
+        em.persist(Assignment.of(marcColin, college, AssignmentRole.TEACHER, thisYear));
+        Account soniaRoy = matrixTarget(person("Sonia", "Roy", null, Profile.SCHOOL_ADMIN));
+        em.persist(Assignment.of(soniaRoy, college, AssignmentRole.SCHOOL_ADMIN, thisYear));
+
         em.flush();
         return true;
+    }
+
+    private Account matrixTarget(Account account) {
+        withPassword(account, MATRIX_PASSWORD);
+        account.changeRecoveryEmail(account.identifier() + "@example.org");
+        account.markEmailVerified(now);
+        return account;
     }
 
     private Establishment establishment(String uai, String name, EstablishmentKind kind, String academie, String city,

@@ -22,6 +22,7 @@ import jakarta.persistence.PersistenceContext;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.Profile;
 import fr.ent.portal.admin.boundary.AdminScopes;
+import fr.ent.portal.admin.control.AccountReach.Action;
 import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.platform.ConflictException;
@@ -174,6 +175,11 @@ public class HelpRequests {
      */
     public HelpRequestView resolve(AdminScope scope, long requestId, String note, Client client) {
         HelpRequest request = require(scope, requestId, client);
+        if (!scopes.allows(scope, request.account(), Action.REISSUE_CODE)) {
+            // the one rule: whoever answers a request for help may give that person a new code (AccountReach)
+            throw scopes.denied(scope, client, "help-request:" + requestId,
+                    request.establishment() == null ? null : request.establishment().id());
+        }
         request.resolveBy(scope.identifier(), note, clock.instant());
         try {
             em.flush();

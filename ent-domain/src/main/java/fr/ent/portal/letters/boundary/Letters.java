@@ -3,10 +3,12 @@ package fr.ent.portal.letters.boundary;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,11 +22,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import fr.ent.portal.account.boundary.Accounts;
-import fr.ent.portal.account.control.AccountRights;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
 import fr.ent.portal.account.entity.Profile;
 import fr.ent.portal.admin.boundary.AdminScopes;
+import fr.ent.portal.admin.control.AccountReach;
+import fr.ent.portal.admin.control.AccountReach.Action;
 import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
@@ -33,6 +36,8 @@ import fr.ent.portal.letters.control.Audience;
 import fr.ent.portal.letters.control.Letter;
 import fr.ent.portal.letters.control.LetterPdf;
 import fr.ent.portal.letters.control.LetterProgress;
+import fr.ent.portal.mail.boundary.Mailer;
+import fr.ent.portal.mail.entity.MailTemplate;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.platform.config.Setting;
@@ -76,6 +81,9 @@ public class Letters {
     @Inject
     SignInProtection protection;
 
+    @Inject
+    Mailer mailer;
+
     /** The account a letter would be for, if the scope covers it (otherwise 404). */
     public LetterSubject subject(AdminScope scope, long accountId, Client client) {
         return LetterSubject.of(reissuable(scope, accountId, client));
@@ -109,8 +117,13 @@ public class Letters {
      */
     public PrintedLetters reissueDivision(AdminScope scope, long establishmentId, String division, Audience audience,
                                           Client client, LetterProgress progress) {
-        Establishment establishment = scopes.requireDivision(scope, establishmentId, division, client);
+        Establishment establishment = requirePrint(scope, establishmentId, division, audience, client);
         List<Account> recipients = recipients(establishmentId, division, audience);
+        for (Account account : recipients) { // the one rule, for each letter of the print (nothing is issued before)
+            if (!scopes.allows(scope, account, Action.REISSUE_CODE)) {
+                throw scopes.denied(scope, client, "class-letter:" + account.id(), establishmentId);
+            }
+        }
         List<Letter> letters = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         int done = 0;
@@ -130,6 +143,20 @@ public class Letters {
                 "letters-" + division.replaceAll("[^A-Za-z0-9]+", "-") + ".pdf");
     }
 
+    /**
+     * The establishment if the scope may print this class for {@code audience}: its principal teacher prints the
+     * pupils only; the representatives are the school office's ({@link AccountReach}). Otherwise 404, audited.
+     */
+    public Establishment requirePrint(AdminScope scope, long establishmentId, String division, Audience audience,
+                                      Client client) {
+        Establishment establishment = scopes.requireDivision(scope, establishmentId, division, client);
+        if (audience == null || audience.representatives()
+                && !AccountReach.mayPrintRepresentatives(scope, establishmentId)) {
+            throw scopes.denied(scope, client, "class-letters:" + audience + ":" + division, establishmentId);
+        }
+        return establishment;
+    }
+
     /** {@link #reissueDivision} in the background (its own transaction), for a page that shows a progress bar. */
     @Asynchronous
     public Future<PrintedLetters> reissueDivisionInBackground(AdminScope scope, long establishmentId, String division,
@@ -146,11 +173,7 @@ public class Letters {
      * principal teacher their class's pupils only (not the representatives they may see). Otherwise 404, audited.
      */
     private Account reissuable(AdminScope scope, long accountId, Client client) {
-        Account account = scopes.requireAccount(scope, accountId, client);
-        if (!AccountRights.mayReissueCode(scope, account.profile(), scopes.placesOf(account))) {
-            throw scopes.denied(scope, client, "letter:" + accountId, null);
-        }
-        return account;
+        return scopes.requireAccount(scope, accountId, Action.REISSUE_CODE, client);
     }
 
     private Letter reissue(AdminScope scope, Account account, String establishmentName, Long establishmentId,
@@ -160,9 +183,48 @@ public class Letters {
         protection.throttle().reset(account.identifier()); // a new letter is a fresh start for the holder
         audit.recordByStaff(AuditEventType.ADMIN_CODE_REISSUED, scope.staffId(), scope.identifier(), account.id(),
                 account.identifier(), client, detail, establishmentId);
+        tellTheOtherEstablishments(scope, account, establishmentName, establishmentId, client);
         List<String> children = account.profile() == Profile.LEGAL_REPRESENTATIVE ? childrenOf(account) : List.of();
         return new Letter(establishmentName, account.firstName(), account.lastName(), account.identifier(), code,
                 account.provisionalCodeExpiresAt(), account.profile() == Profile.LEGAL_REPRESENTATIVE, children);
+    }
+
+    /**
+     * A school re-issued the code of a person also linked to another establishment (a family with children in two,
+     * staff assigned in two): the person is told by mail (verified address only) and each other establishment's
+     * audit log shows {@code ADMIN_CODE_REISSUED_ELSEWHERE} (detail: who printed, whether the mail went).
+     */
+    private void tellTheOtherEstablishments(AdminScope scope, Account account, String establishmentName,
+                                            Long establishmentId, Client client) {
+        if (scope.region()) {
+            return; // the region is no school: its re-issues are in every log already
+        }
+        List<Long> others = AccountReach.otherEstablishments(scopes.placesOf(account), establishmentId);
+        if (others.isEmpty()) {
+            return;
+        }
+        boolean mailed = account.hasVerifiedEmail();
+        if (mailed) {
+            ZoneId zone = ZoneId.of(settings.get(Setting.TIME_ZONE));
+            mailer.queue(account.recoveryEmail(), MailTemplate.CODE_REISSUED_ELSEWHERE, languageOf(account), Map.of(
+                    "firstName", account.firstName(),
+                    "establishment", establishmentName,
+                    "time", DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(zone).format(clock.instant()),
+                    "helpLink", settings.get(Setting.PUBLIC_URL) + "/help"));
+        }
+        for (Long other : others) {
+            audit.recordByStaff(AuditEventType.ADMIN_CODE_REISSUED_ELSEWHERE, scope.staffId(), scope.identifier(),
+                    account.id(), account.identifier(), client,
+                    "by:" + establishmentId + (mailed ? " mail:sent" : " mail:no-verified-email"), other);
+        }
+    }
+
+    /**
+     * The language of mails to this person. The account stores no language yet: French, the portal's default (the
+     * acting staff member's browser language would be the wrong person's).
+     */
+    static Locale languageOf(Account account) {
+        return Locale.FRENCH;
     }
 
     private LetterPdf pdf() {

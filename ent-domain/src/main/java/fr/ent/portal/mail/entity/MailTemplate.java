@@ -27,7 +27,12 @@ public enum MailTemplate {
     /** {@code identifiers}: one line per account, preformatted ("j.dupont1 – Lycée Victor Hugo"). */
     IDENTIFIER_REMINDER(List.of("identifiers", "signInLink"), Set.of("signInLink")),
     /** To a principal teacher: {@code requester} of {@code division} asks for help; {@code link} to the request. */
-    HELP_REQUEST_NOTICE(List.of("firstName", "requester", "division", "link"), Set.of("link"));
+    HELP_REQUEST_NOTICE(List.of("firstName", "requester", "division", "link"), Set.of("link")),
+    /**
+     * To a person linked to several establishments: {@code establishment} printed a new activation letter for them at
+     * {@code time} (their password no longer works); {@code helpLink} if they did not expect it (issue 20).
+     */
+    CODE_REISSUED_ELSEWHERE(List.of("firstName", "establishment", "time", "helpLink"), Set.of("helpLink"));
 
     private final List<String> parameters;
     private final Set<String> links;

@@ -19,6 +19,7 @@ import org.omnifaces.util.Faces;
 import fr.ent.portal.activation.boundary.ActivationFigures;
 import fr.ent.portal.activation.control.ClassFigures;
 import fr.ent.portal.activation.control.EstablishmentRef;
+import fr.ent.portal.admin.control.AccountReach;
 import fr.ent.portal.letters.boundary.ClassRoll;
 import fr.ent.portal.letters.boundary.LetterSubject;
 import fr.ent.portal.letters.boundary.Letters;
@@ -113,6 +114,8 @@ public class LettersBacking implements Serializable {
             if (run != null) {
                 return;
             }
+            // the audience is checked now (404, audited), not only in the background: a principal teacher prints pupils
+            letters.requirePrint(admin.scope(), roll.establishmentId(), roll.division(), audience, admin.client());
             run = new LetterRun();
             running = letters.reissueDivisionInBackground(admin.scope(), roll.establishmentId(), roll.division(),
                     audience, admin.client(), run);
@@ -193,6 +196,17 @@ public class LettersBacking implements Serializable {
 
     public Audience[] getAudiences() {
         return Audience.values();
+    }
+
+    /** Whether the legal representatives' letters are offered here (false for a principal teacher). */
+    public boolean isRepresentativesPrintable() {
+        return mayPrint(Audience.REPRESENTATIVES);
+    }
+
+    /** Whether this audience is offered (a principal teacher prints the pupils only; the server checks it too). */
+    public boolean mayPrint(Audience candidate) {
+        return roll != null && (!candidate.representatives()
+                || AccountReach.mayPrintRepresentatives(admin.scope(), roll.establishmentId()));
     }
 
     public LetterSubject getSubject() {
