@@ -43,6 +43,8 @@ public enum Setting {
             "How long a password reset link works (ISO-8601 or seconds)."),
     PASSWORD_RESET_MAX_PER_HOUR("ent.password-reset.max-per-hour", "3",
             "Most password reset links mailed to one account in an hour; further requests get the same answer and no mail."),
+    IDENTIFIER_REMINDER_MAX_PER_HOUR("ent.identifier-reminder.max-per-hour", "3",
+            "Most identifier reminders (/help/identifier) mailed about one account in an hour; a counter of its own, apart from the reset links'."),
     HTTPS("ent.http.https", "false",
             "Set to true behind HTTPS: cookies get the Secure flag and HSTS is sent."),
     TIME_ZONE("ent.time.zone", "Europe/Paris",
