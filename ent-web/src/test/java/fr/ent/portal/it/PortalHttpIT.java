@@ -1,6 +1,7 @@
 package fr.ent.portal.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -65,6 +66,23 @@ class PortalHttpIT {
         HttpResponse<String> metrics = http.get("/metrics");
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().contains("# TYPE"));
+    }
+
+    /**
+     * Issue 20, item 8: /metrics and /openapi answer only to ent.http.management-allowlist (loopback by default). The
+     * test portal trusts loopback as a proxy, so a forwarded request plays a distant visitor coming through it.
+     */
+    @Test
+    void metricsAnswerOnlyTheManagementAllowlist() {
+        assertEquals(200, http.get("/metrics?scope=application").statusCode(), "loopback, directly");
+        for (String path : java.util.List.of("/metrics", "/metrics?scope=application", "/metrics/base", "/metrics;x=1",
+                "/openapi")) {
+            HttpResponse<String> outside = http.get(path, "X-Forwarded-For", "203.0.113.77");
+            assertEquals(404, outside.statusCode(), path + " from a distant visitor");
+            assertFalse(outside.body().contains("# TYPE"), path);
+        }
+        assertEquals(200, http.get("/metrics", "X-Forwarded-For", "127.0.0.1").statusCode(),
+                "a loopback client forwarded by the trusted proxy");
     }
 
     @Test

@@ -157,6 +157,9 @@ class SessionSecurityIT {
         assertEquals(302, signedIn.statusCode(), signedIn.body());
         Map<String, String> cookies = setCookies(signedIn);
         assertTrue(cookies.get("JSESSIONID").contains("HttpOnly"), "session cookie: " + cookies);
+        // issue 20, item 8: glassfish-web.xml's cookieSameSite (Payara writes the value in lower case)
+        assertTrue(cookies.get("JSESSIONID").toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"),
+                "session cookie SameSite=Lax: " + cookies.get("JSESSIONID"));
         for (String name : List.of("ent_device", "ent_remember")) {
             String cookie = cookies.get(name);
             assertNotNull(cookie, name + " in " + cookies);

@@ -81,6 +81,8 @@ public enum Setting {
             "Comma-separated CIDR blocks of school networks, never rate limited (many pupils behind one address)."),
     HTTP_TRUSTED_PROXIES("ent.http.trusted-proxies", "",
             "Comma-separated CIDR blocks of the reverse proxies whose X-Forwarded-For is believed; empty = none."),
+    HTTP_MANAGEMENT_ALLOWLIST("ent.http.management-allowlist", "127.0.0.1/32,::1/128",
+            "Comma-separated CIDR blocks of the clients (resolved through ent.http.trusted-proxies) that may read /metrics and /openapi; others get 404. Default: loopback only."),
     REMEMBER_VALIDITY("ent.remember.validity", "P30D",
             "How long a remembered device (\"stay signed in on this device\") signs its owner in without a password."),
     SIGNIN_DEVICE_COOKIE_MAX_AGE("ent.signin.device-cookie.max-age", "P180D",
