@@ -98,8 +98,9 @@ class PayaraServerIT {
             environment.put("ENT_DB_URL", dbUrl);
             environment.put("ENT_DB_USER", user);
             environment.put("ENT_DB_PASSWORD", password);
-            environment.put("ENT_DEMO_DATA", "true");
+            environment.put("ENT_DEMO_DATA_ANY_DATABASE", "true"); // tests only: demo data on PostgreSQL
         }
+        environment.put("ENT_DEMO_DATA", "true"); // never the default
         System.out.println("[PayaraServerIT] database: " + (dbUrl.isEmpty() ? "embedded H2 in " + dataDir : dbUrl)
                 + ", port base " + portBase + " (http " + (portBase + 80) + ", admin " + adminPort() + ")");
 

@@ -9,9 +9,9 @@ import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 
 /**
- * The session cookie: HttpOnly, and Secure behind HTTPS. SameSite is not settable from the application on
- * Payara 6 (neither web.xml nor SessionCookieConfig); the device cookie, written by the portal, carries
- * SameSite=Lax.
+ * The session cookie: HttpOnly, and Secure behind HTTPS ({@code ent.http.https=true}). SameSite is not settable
+ * from web.xml or SessionCookieConfig on Payara 6: glassfish-web.xml's {@code cookieSameSite} property gives JSESSIONID
+ * SameSite=Lax; the portal's own cookies carry it themselves.
  */
 @WebListener
 public class CookieSettings implements ServletContextListener {

@@ -236,7 +236,7 @@ class AccessibilityIT {
             audit.go("/status", "status", true);
             audit.go("/help/no-such-page", "error-404", true);
             assertTrue(audit.browser.driver().findElements(By.id("identifier")).isEmpty(), "the 404 page");
-            audit.go("/dev/mailbox", "dev-mailbox", false);
+            // /dev/mailbox is not audited: the test portal has an SMTP host, so the page answers 404 (issue 20, item 2)
             audit.browser.go("/login");
             // a form posted without its page's script nonce: the stale-form page
             audit.post("""

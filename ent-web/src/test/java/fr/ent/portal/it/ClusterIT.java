@@ -441,6 +441,7 @@ class ClusterIT {
                     "-Dent.db.url=" + dbUrl + (dbUrl.contains("?") ? "&" : "?") + "ApplicationName=" + name,
                     "-Dent.db.user=" + System.getProperty("ent.test.db.user", "postgres"),
                     "-Dent.demo.data=" + demoData,
+                    "-Dent.demo.data.any-database=true", // tests only: demo data on PostgreSQL
                     "-Dent.public.url=http://127.0.0.1:" + port,
                     "-Dent.http.trusted-proxies=127.0.0.1/32",
                     "-Dent.signin.ip.allowlist=127.0.0.1/32",

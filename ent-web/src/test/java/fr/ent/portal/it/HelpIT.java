@@ -145,7 +145,7 @@ class HelpIT {
             assertEquals(200, calmToo.statusCode());
         }
         for (String token : List.of("", "forged", "A".repeat(43), "é".repeat(300))) {
-            HttpResponse<String> refused = new Http().get("/reset?token=" + java.net.URLEncoder.encode(token,
+            HttpResponse<String> refused = new Http().follow("/reset?token=" + java.net.URLEncoder.encode(token,
                     java.nio.charset.StandardCharsets.UTF_8), "X-Forwarded-For", "198.51.100.143");
             assertEquals(200, refused.statusCode());
             assertTrue(refused.body().contains("Lien non valable"), refused.body());

@@ -45,6 +45,22 @@ public final class Http {
         return send(request.build());
     }
 
+    /**
+     * GET, then the portal's own 303s (at most three), as a browser does: a mailed link's token is exchanged for a
+     * cookie of its page and the page answered without it (issue 20, item 8).
+     */
+    public HttpResponse<String> follow(String path, String... headers) {
+        HttpResponse<String> answer = get(path, headers);
+        for (int i = 0; i < 3 && answer.statusCode() == 303; i++) {
+            URI next = Portal.base().resolve(answer.headers().firstValue("Location").orElseThrow());
+            if (!Portal.base().getRawAuthority().equals(next.getRawAuthority())) {
+                break;
+            }
+            answer = get(next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery()), headers);
+        }
+        return answer;
+    }
+
     public HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build());
     }

@@ -58,7 +58,7 @@ final class OwnAccount {
         if (email != null) {
             MimeMessage mail = Mailbox.await(email, "", mails);
             String link = Mailbox.link(mail, "/verify-email?token=").orElseThrow(() -> new AssertionError(Mailbox.body(mail)));
-            HttpResponse<String> verified = new Http().get(path(link));
+            HttpResponse<String> verified = new Http().follow(path(link));
             assertTrue(verified.body().contains("data-result=\"VERIFIED\""), verified.body());
         }
         return pupil;

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
  * The one packaged portal that every black-box test of the build talks to: the WAR of this module
  * on Payara Micro, started once per test JVM on a free loopback port, with a fresh embedded
  * database (or, when {@code ent.test.db.url} is set, a freshly emptied PostgreSQL schema) and the
- * demo data. Stopped when the test run ends.
+ * demo data (asked for explicitly: {@code ent.demo.data=true}, plus the tests-only {@code ent.demo.data.any-database=true}
+ * on PostgreSQL). Stopped when the test run ends.
  * <p>
  * A test JVM of its own (the {@code drills} profile) may give its portal other settings through system properties:
  * {@code portal.work.dir} (its directory), {@code portal.extra.args} (JVM options, space separated, e.g. limits),
@@ -120,7 +121,10 @@ public final class Portal implements BeforeAllCallback {
                 // SurgeIT sets slots and queue, holds and releases hash slots (and puts everything back)
                 "-Dent.admission.dev-controls=true",
                 // SingleSignOnIT registers test services on http://localhost (a real CAS client on embedded Jetty)
-                "-Dent.cas.loopback-http=true"));
+                "-Dent.cas.loopback-http=true",
+                // the suite runs on the demo data: demo mode is never the default (a start without settings is
+                // production, ProductionDefaultsIT)
+                "-Dent.demo.data=true"));
         String dbUrl = System.getProperty("ent.test.db.url", "");
         if (!dbUrl.isBlank()) {
             String suffix = System.getProperty("portal.db.suffix", "");
@@ -135,7 +139,8 @@ public final class Portal implements BeforeAllCallback {
             }
             command.add("-Dent.db.url=" + portalUrl);
             command.add("-Dent.db.user=" + TestDatabases.user());
-            command.add("-Dent.demo.data=true");
+            // demo mode refuses any database but the embedded H2; the suite on PostgreSQL lifts that, tests only
+            command.add("-Dent.demo.data.any-database=true");
         }
         for (String option : System.getProperty("portal.extra.args", "").trim().split("\\s+")) {
             if (!option.isEmpty()) {

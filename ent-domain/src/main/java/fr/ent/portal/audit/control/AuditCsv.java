@@ -12,13 +12,15 @@ import java.util.Iterator;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 import fr.ent.portal.audit.entity.AuditEvent;
 
 /**
  * Writes audit events as CSV for a spreadsheet (Apache Commons CSV): {@code ;} separated, UTF-8 with a byte order
- * mark (so that Excel reads the accents), one header row. Every cell that a spreadsheet would take for a formula
- * (starting with {@code = + - @}, a tab or a carriage return) is neutralised with a leading apostrophe.
+ * mark (so that Excel reads the accents), one header row. Every field is quoted, whatever it holds, and every field
+ * that a spreadsheet would take for a formula (starting with {@code = + - @}, a tab or a carriage return) is
+ * neutralised with a leading apostrophe, the server's own fields included (issue 20, item 8).
  */
 public final class AuditCsv {
 
@@ -37,14 +39,13 @@ public final class AuditCsv {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
-                    .setRecordSeparator("\r\n").build());
-            printer.printRecord((Object[]) HEADER);
+                    .setQuoteMode(QuoteMode.ALL).setRecordSeparator("\r\n").build());
+            record(printer, HEADER);
             int rows = 0;
             while (events.hasNext()) {
                 AuditEvent e = events.next();
-                printer.printRecord(dates.format(e.occurredAt()), e.type().name(), text(e.accountId()),
-                        neutralise(e.identifier()), neutralise(e.actorIdentifier()), text(e.establishmentId()),
-                        neutralise(e.clientIp()), neutralise(e.detail()), neutralise(e.userAgent()));
+                record(printer, dates.format(e.occurredAt()), e.type().name(), text(e.accountId()), e.identifier(),
+                        e.actorIdentifier(), text(e.establishmentId()), e.clientIp(), e.detail(), e.userAgent());
                 rows++;
             }
             printer.flush();
@@ -52,6 +53,15 @@ public final class AuditCsv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One row: every field neutralised (and quoted by the printer's {@link QuoteMode#ALL}). */
+    private static void record(CSVPrinter printer, String... fields) throws IOException {
+        Object[] cells = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            cells[i] = neutralise(fields[i]);
+        }
+        printer.printRecord(cells);
     }
 
     /** A cell a spreadsheet will show as text: a leading apostrophe before {@code = + - @}, tab or carriage return. */

@@ -20,7 +20,6 @@ import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
 import fr.ent.portal.account.entity.Profile;
 import fr.ent.portal.audit.boundary.AuditTrail;
-import fr.ent.portal.audit.entity.AuditEvent;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.help.entity.HelpRequestKind;
 import fr.ent.portal.mail.boundary.Mailer;
@@ -97,7 +96,7 @@ public class RecoveryWork {
             audit.record(AuditEventType.IDENTIFIER_REMINDER_SENT, null, email, client.ip(), client.userAgent(), "unknown");
             return;
         }
-        if (recentReminders(owners.get(0)) >= settings.getInt(Setting.PASSWORD_RESET_MAX_PER_HOUR)) {
+        if (recentReminders(owners.get(0)) >= settings.getInt(Setting.IDENTIFIER_REMINDER_MAX_PER_HOUR)) {
             audit.record(AuditEventType.IDENTIFIER_REMINDER_SENT, owners.get(0).id(), owners.get(0).identifier(),
                     client.ip(), client.userAgent(), "limited");
             return;
@@ -136,11 +135,19 @@ public class RecoveryWork {
         return line.toString();
     }
 
+    /**
+     * The reminders mailed about this account in the last hour: a counter of its own (its own setting, not the reset
+     * links'), counted in full by the database, so that other events of the account (failed sign-ins, reset requests
+     * anyone can cause) cannot push the reminders out of sight.
+     */
     private long recentReminders(Account account) {
         Instant since = clock.instant().minus(Duration.ofHours(1));
-        List<AuditEvent> events = audit.recentForAccount(account.id(), 50);
-        return events.stream().filter(e -> e.type() == AuditEventType.IDENTIFIER_REMINDER_SENT && e.detail() == null
-                && !e.occurredAt().isBefore(since)).count();
+        return em.createQuery("select count(e) from AuditEvent e where e.accountId = :account and e.type = :type"
+                        + " and e.detail is null and e.occurredAt >= :since", Long.class)
+                .setParameter("account", account.id())
+                .setParameter("type", AuditEventType.IDENTIFIER_REMINDER_SENT)
+                .setParameter("since", since)
+                .getSingleResult();
     }
 
     private List<Account> byIdentifier(String identifier) {

@@ -52,12 +52,6 @@ public class Settings {
         return get(Setting.DB_URL).startsWith("jdbc:h2:");
     }
 
-    /** Demo data: explicit true/false, or by default only on the embedded database. */
-    public boolean demoDataEnabled() {
-        String value = get(Setting.DEMO_DATA).trim();
-        return "auto".equalsIgnoreCase(value) ? embeddedDatabase() : Boolean.parseBoolean(value);
-    }
-
     /** Expands {@code ${other.key}} references in a default value (explicit values are expanded by MicroProfile Config itself). */
     private String expand(String value) {
         int start = value.indexOf("${");

@@ -17,6 +17,7 @@ import fr.ent.portal.mail.boundary.Mailer;
 import fr.ent.portal.mail.entity.MailTemplate;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
+import fr.ent.portal.signin.control.DeviceLabel;
 
 /** The short transactions around a sign-in: remembering it, and telling the owner of a held-back account. */
 @Stateless
@@ -66,19 +67,39 @@ public class SignInRecords {
         }
     }
 
-    /** "Was it you?": mails the owner of an account that sign-in failures have just held back. */
+    /**
+     * "Was it you?": mails the owner of an account that sign-in failures have just held back. The mail carries no text
+     * the guesser chose: the address and a coarse browser and system name ({@link DeviceLabel}), never the raw
+     * User-Agent; and it is written in the account's language ({@link #languageOf}), not in the guesser's.
+     */
     public void lockNotice(long accountId, Instant now, java.time.Duration hold, String ip, String userAgent) {
         Account account = em.find(Account.class, accountId);
         if (account == null || !account.hasVerifiedEmail()) {
             return;
         }
         ZoneId zone = ZoneId.of(settings.get(Setting.TIME_ZONE));
-        Locale locale = Locale.FRENCH;
-        mailer.queue(account.recoveryEmail(), MailTemplate.ACCOUNT_LOCKED_NOTICE, locale, Map.of(
+        String device = DeviceLabel.of(userAgent);
+        mailer.queue(account.recoveryEmail(), MailTemplate.ACCOUNT_LOCKED_NOTICE, languageOf(account), Map.of(
                 "firstName", account.firstName(),
                 "time", DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(zone).format(now),
-                "client", ip + " – " + (userAgent == null ? "" : userAgent),
+                "client", device.isEmpty() ? ip : ip + " – " + device,
                 "lockMinutes", Math.max(1, hold.toMinutes()),
                 "helpLink", settings.get(Setting.PUBLIC_URL) + "/help"));
+    }
+
+    /**
+     * The account's language, as far as the portal knows it without asking: the language of the latest verification
+     * mail sent to its recovery address (asked for by the owner at first connection or on /account, or by their
+     * school); French otherwise. Never the language of the request that triggers the notice.
+     */
+    Locale languageOf(Account account) {
+        return em.createQuery("select m.language from OutboxMail m where m.recipient = :recipient"
+                        + " and m.template = :template order by m.createdAt desc, m.id desc", String.class)
+                .setParameter("recipient", account.recoveryEmail())
+                .setParameter("template", MailTemplate.EMAIL_VERIFICATION)
+                .setMaxResults(1).getResultStream().findFirst()
+                .map(language -> Locale.ENGLISH.getLanguage().equals(Locale.forLanguageTag(language).getLanguage())
+                        ? Locale.ENGLISH : Locale.FRENCH)
+                .orElse(Locale.FRENCH);
     }
 }

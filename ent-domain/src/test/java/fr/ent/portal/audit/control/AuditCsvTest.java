@@ -52,4 +52,30 @@ class AuditCsvTest {
         assertEquals("a.moreau1", records.get(2).get(4));
         assertTrue(text.contains("AUDIT_EXPORTED"));
     }
+
+    /** Issue 20, item 8: every field quoted, every field neutralised (not only the ones the old code chose). */
+    @Test
+    void everyFieldIsQuotedAndNeutralised() throws Exception {
+        AuditEvent hostile = new AuditEvent(Instant.parse("2026-11-10T08:00:00Z"), AuditEventType.SIGN_IN_FAILED, 7L,
+                "plain", "-1+1", "@x", "+SUM(1)", null).byStaff(5L, "=1");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new AuditCsv(ZoneId.of("Europe/Paris")).write(List.of(hostile).iterator(), out);
+        String text = new String(out.toByteArray(), 3, out.size() - 3, StandardCharsets.UTF_8);
+        String[] lines = text.split("\r\n");
+        assertEquals(2, lines.length, text);
+        for (String line : lines) {
+            // 9 fields, each between double quotes: "a";"b";…;"i" (no field here holds a quote or a separator)
+            assertTrue(line.matches("\"[^\"]*\"(;\"[^\"]*\"){8}"), "every field quoted: " + line);
+        }
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(';').build().parse(new StringReader(text)).getRecords();
+        CSVRecord row = records.get(1);
+        assertEquals("7", row.get(2));
+        assertEquals("'=1", row.get(4));
+        assertEquals("'-1+1", row.get(6));
+        assertEquals("'+SUM(1)", row.get(7));
+        assertEquals("'@x", row.get(8));
+        for (String field : row) {
+            assertTrue(field.isEmpty() || "=+-@\t\r".indexOf(field.charAt(0)) < 0, "a formula left: " + field);
+        }
+    }
 }

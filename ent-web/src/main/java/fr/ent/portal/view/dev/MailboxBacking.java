@@ -12,6 +12,7 @@ import jakarta.inject.Named;
 
 import org.omnifaces.util.Faces;
 
+import fr.ent.portal.demo.control.DemoMode;
 import fr.ent.portal.mail.boundary.Mailer;
 import fr.ent.portal.mail.control.Html;
 import fr.ent.portal.mail.entity.OutboxMail;
@@ -19,7 +20,7 @@ import fr.ent.portal.platform.config.Settings;
 
 /**
  * Backing bean of /dev/mailbox: the latest mails of the outbox, for demonstrations without an SMTP server.
- * The page exists only in demo mode; otherwise it answers 404.
+ * The page exists only in demo mode with no SMTP host; otherwise it answers 404.
  */
 @Named
 @RequestScoped
@@ -78,16 +79,16 @@ public class MailboxBacking {
         }
     }
 
-    /** preRenderView: a 404 unless demo data is enabled. */
+    /** preRenderView: a 404 unless in demo mode with no SMTP host ({@link DemoMode#mailboxShown()}). */
     public void check() throws IOException {
-        if (!settings.demoDataEnabled()) {
+        if (!DemoMode.of(settings).mailboxShown()) {
             Faces.responseSendError(404, Faces.getRequestURI());
         }
     }
 
     public List<Row> getMails() {
         if (mails == null) {
-            mails = settings.demoDataEnabled() ? load() : List.of();
+            mails = DemoMode.of(settings).mailboxShown() ? load() : List.of();
         }
         return mails;
     }

@@ -12,9 +12,13 @@ import fr.ent.portal.account.boundary.PasswordResets;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.security.Clients;
+import fr.ent.portal.security.LinkTokens;
 import fr.ent.portal.view.Texts;
 
-/** Backing bean of /reset?token=…: the link from the reset mail, then the new password under the one policy. */
+/**
+ * Backing bean of /reset: the link from the reset mail (its token exchanged for a cookie of this page by {@link LinkTokens}
+ * at the first GET), then the new password under the one policy.
+ */
 @Named
 @RequestScoped
 public class ResetBacking {
@@ -32,12 +36,20 @@ public class ResetBacking {
 
     /** View action (GET): what the link is worth. */
     public void check() {
-        link = resets.check(token, clients.of(Faces.getRequest()));
+        link = resets.check(token(), clients.of(Faces.getRequest()));
+    }
+
+    /** The token the link left in this page's cookie ({@link LinkTokens}), never one from the URL. */
+    private String token() {
+        if (token == null) {
+            token = LinkTokens.read(Faces.getRequest(), "/reset");
+        }
+        return token;
     }
 
     public String reset() {
         try {
-            resets.reset(token, chars(password), chars(confirmation), clients.of(Faces.getRequest()));
+            resets.reset(token(), chars(password), chars(confirmation), clients.of(Faces.getRequest()));
         } catch (InvalidInputException refused) {
             Texts.show(refused, "reset");
             password = null;
@@ -47,6 +59,7 @@ public class ResetBacking {
             check();
             return null;
         }
+        LinkTokens.clear(clients, Faces.getRequest(), Faces.getResponse(), "/reset");
         Messages.addFlashGlobalInfo(Texts.text("reset.done").replace("'", "''"));
         return "/login?faces-redirect=true";
     }
@@ -57,21 +70,10 @@ public class ResetBacking {
 
     /** The link's worth, also on the form's postback (where the view action does not run). */
     public PasswordResets.Link getLink() {
-        if (token == null) {
-            token = Faces.getRequestParameter("token"); // the form posts back to /reset?token=…
-        }
         if (link == null) {
             check();
         }
         return link;
-    }
-
-    public String getToken() {
-        return token;
-    }
-
-    public void setToken(String token) {
-        this.token = token;
     }
 
     public String getPassword() {

@@ -9,8 +9,12 @@ import org.omnifaces.util.Faces;
 
 import fr.ent.portal.account.boundary.EmailVerifications;
 import fr.ent.portal.security.Clients;
+import fr.ent.portal.security.LinkTokens;
 
-/** Backing bean of /verify-email?token=…: the link from the verification mail. */
+/**
+ * Backing bean of /verify-email: the link from the verification mail, its token exchanged for a cookie of this page by
+ * {@link LinkTokens} at the first GET; the cookie is cleared once the link is used.
+ */
 @Named
 @RequestScoped
 public class VerifyEmailBacking {
@@ -25,15 +29,11 @@ public class VerifyEmailBacking {
     private EmailVerifications.Result result;
 
     public void verify() {
+        token = LinkTokens.read(Faces.getRequest(), "/verify-email");
         result = verifications.verify(token, clients.of(Faces.getRequest()));
-    }
-
-    public String getToken() {
-        return token;
-    }
-
-    public void setToken(String token) {
-        this.token = token;
+        if (token != null) {
+            LinkTokens.clear(clients, Faces.getRequest(), Faces.getResponse(), "/verify-email");
+        }
     }
 
     public String getResult() {
