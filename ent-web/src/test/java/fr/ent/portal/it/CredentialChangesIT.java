@@ -65,7 +65,7 @@ class CredentialChangesIT {
         assertTrue(state.equals("ALREADY_USED") || state.equals("EXPIRED"),
                 "a reset link mailed before the password change answers used/expired, not " + state);
         Http thief = new Http();
-        HttpResponse<String> page = thief.get(link);
+        HttpResponse<String> page = thief.follow(link);
         assertFalse(page.body().contains("<form id=\"reset\""), "no form to choose a password through the old link");
     }
 
@@ -277,7 +277,7 @@ class CredentialChangesIT {
 
     /** VALID when the link shows the form, else the state the page explains. */
     private static String linkState(String link) {
-        HttpResponse<String> page = new Http().get(link);
+        HttpResponse<String> page = new Http().follow(link);
         if (page.body().contains("<form id=\"reset\"")) {
             return "VALID";
         }
@@ -293,7 +293,7 @@ class CredentialChangesIT {
     }
 
     private static String verifyState(String link) {
-        HttpResponse<String> page = new Http().get(link);
+        HttpResponse<String> page = new Http().follow(link);
         Matcher result = Pattern.compile("data-result=\"([A-Z_]+)\"").matcher(page.body());
         return result.find() ? result.group(1) : "no result on the page (" + page.statusCode() + ")";
     }
