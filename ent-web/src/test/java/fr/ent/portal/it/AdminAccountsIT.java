@@ -42,7 +42,7 @@ class AdminAccountsIT {
             WebDriver driver = browser.driver();
             browser.go("/admin/accounts");
             List<String> all = identifiers(driver);
-            assertTrue(all.contains("p.petit1") && all.contains("c.durand1"), all::toString);
+            assertTrue(all.contains("a.moreau1") && all.contains("c.durand1"), all::toString); // staff and families
             assertFalse(all.contains("e.durand1"), "a collège pupil");
 
             new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-division")))
