@@ -84,5 +84,9 @@ public enum AuditEventType {
     /** A proxy request (pgtUrl, /cas/proxy): no service may proxy. */
     CAS_PROXY_REFUSED,
     /** A back-channel logout request was sent to a service (detail: service:ID:HTTP status or error). */
-    CAS_SINGLE_LOGOUT_SENT
+    CAS_SINGLE_LOGOUT_SENT,
+
+    // Issue 20, item 5 (CAS)
+    /** The way back to /cas/login (cookie ent_cas_return) was not signed by the portal or not bound to this browser. */
+    CAS_RETURN_REFUSED
 }
