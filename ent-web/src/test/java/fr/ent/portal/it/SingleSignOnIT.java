@@ -30,8 +30,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * at the collège and in Toulouse; no other class uses this account) chooses the collège, opens A from its tile and
  * receives the collège's attributes, opens B without a password, and single logout ends both. The registry refuses
  * every trick on the service URL; forged, replayed, expired, foreign-service tickets and a disabled account's ticket
- * get the CAS codes. Leaves y.perrin1 enabled, with the collège as remembered choice; adds services A and B to the
- * collège's tiles and A to the Toulouse lycée's.
+ * get the CAS codes. Issue 20 (item 5): tickets of CAS characters only, format=JSON and the schema's order, path
+ * parameters, a pathological regular expression, renew against remembered devices and forged or foreign ways back,
+ * the establishment switch's single logout, GET /cas/logout keeping the remembered device. Leaves y.perrin1 enabled,
+ * with the collège as remembered choice and remembered devices; adds services A and B to the collège's tiles, A to
+ * the Toulouse lycée's, and the regex-registered "Service lent" to the collège's.
  */
 @ExtendWith(Portal.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
