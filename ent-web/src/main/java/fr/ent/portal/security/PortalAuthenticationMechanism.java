@@ -94,7 +94,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         String token = rememberCookies.read(request);
         boolean signInPage = signInPage(request);
-        if (token != null && !token.isEmpty() && (context.isProtected() || signInPage) && "GET".equals(request.getMethod())) {
+        // not right after a sign-out that kept the device (GET /cas/logout lands on /login?signedOut=true)
+        boolean justSignedOut = signInPage && request.getParameter("signedOut") != null;
+        if (token != null && !token.isEmpty() && (context.isProtected() || signInPage) && !justSignedOut
+                && "GET".equals(request.getMethod())) {
             Optional<RememberedDevices.RememberedSignIn> remembered = rememberedSignIn(token, request);
             if (remembered.isPresent()) {
                 metrics.signIn("remembered");
@@ -107,6 +110,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
                 AuthenticationStatus status = context.notifyContainerAboutLogin(
                         new CredentialValidationResult(result.identifier(), result.groups()));
                 sessions.signedIn(request, result);
+                sessions.markSignedInByDevice(request); // no typed credentials: never meets CAS renew
                 if (signInPage) {
                     request.setAttribute(REMEMBERED_LANDING, result.accountId());
                 }

@@ -96,6 +96,25 @@ public class Sessions {
         session.setAttribute(SIGNED_IN_AT, clock.instant());
         session.setAttribute(CALLER, result.identifier());
         session.setAttribute(CALLER_GROUPS, String.join(",", new java.util.TreeSet<>(result.groups())));
+        // issue 20 (CAS): typed credentials; the way back to /cas/login the browser brought is bound to this session
+        session.removeAttribute(SIGNED_IN_BY_DEVICE);
+        fr.ent.portal.sso.CasReturn.bind(request, session);
+    }
+
+    /** Session attribute: a remembered device, not typed credentials, signed this session in. */
+    static final String SIGNED_IN_BY_DEVICE = "ent.signedInByDevice";
+
+    /** After {@link #signedIn(HttpServletRequest, SignInResult)} for a remembered device: no credentials were typed. */
+    public void markSignedInByDevice(HttpServletRequest request) {
+        HttpSession session = request.getSession();
+        session.setAttribute(SIGNED_IN_BY_DEVICE, Boolean.TRUE);
+        fr.ent.portal.sso.CasReturn.unbind(session);
+    }
+
+    /** True when a remembered device signed this session in (CAS: longTermAuthenticationRequestTokenUsed). */
+    public boolean signedInByDevice(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && Boolean.TRUE.equals(session.getAttribute(SIGNED_IN_BY_DEVICE));
     }
 
     /** The caller kept in the session by a sign-in, or null (no session, not signed in, or ended). */

@@ -32,14 +32,24 @@ public class SignOut {
     @EJB
     RememberedDevices devices;
 
+    /** Ends the session and forgets the remembered device ({@code POST /logout} from the portal's own page). */
     public void perform(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        perform(request, response, true);
+    }
+
+    /**
+     * Ends the session; forgets the remembered device only when {@code forgetDevice}: a {@code GET /cas/logout} (a
+     * link any site or service may send the browser to) ends the session but does not forget the device.
+     */
+    public void perform(HttpServletRequest request, HttpServletResponse response, boolean forgetDevice)
+            throws ServletException {
         if (request.getUserPrincipal() != null) {
             Client client = clients.of(request);
             audit.record(AuditEventType.SIGNED_OUT, null, request.getUserPrincipal().getName(), client.ip(),
                     client.userAgent(), null);
         }
         String remembered = rememberCookies.read(request);
-        if (remembered != null) {
+        if (remembered != null && forgetDevice) {
             devices.forgetToken(remembered, clients.of(request));
             rememberCookies.clear(request, response);
         }

@@ -26,7 +26,9 @@ import fr.ent.portal.sso.control.LoginAnswer;
  * <li>Not signed in: {@code gateway} goes back to the (registered) service without a ticket; otherwise the way back
  * is kept ({@link CasReturn}) and the person goes through the portal's own sign-in ({@code /login}, with the
  * waiting room, first connection, remembered devices), which returns here.</li>
- * <li>{@code renew}: a ticket only from a sign-in made for this request (else the sign-in page first).</li>
+ * <li>{@code renew}: a ticket only from credentials typed for this request (else the sign-in page first): the signed
+ * way back ({@link CasReturn}) must be the one bound to this session by its password sign-in; a remembered device or
+ * an existing session never meets it.</li>
  * <li>Several establishments and none chosen: {@code /establishments} first, then back here. A service not offered
  * in the chosen establishment: a page that offers to switch.</li>
  * <li>Otherwise a ticket for the service, remembered in the session for single logout: 302 to the service, or a
@@ -66,6 +68,11 @@ public class CasLoginServlet extends HttpServlet {
             return;
         }
         Client client = clients.of(request);
+        if (returns.status(request) == CasReturn.Status.FORGED) {
+            // not signed by the portal: ignored (it can credit no sign-in), cleared and audited
+            cas.refuseReturn(client, "forged");
+            returns.clear(request, response);
+        }
         if (accountId == null) {
             if (!cas.admitAnonymous(service, client)) {
                 SsoPage.refused(request, response);
@@ -79,7 +86,11 @@ public class CasLoginServlet extends HttpServlet {
         }
         Optional<CasReturn.Pending> pending = returns.read(request).filter(p -> p.service().equals(service));
         Instant signedInAt = sessions.signedInAt(request);
-        boolean newLogin = pending.isPresent() && signedInAt != null && !signedInAt.isBefore(pending.get().since());
+        boolean byDevice = sessions.signedInByDevice(request);
+        // credentials typed for this very request: a sign-in of this session, with a password, that carried this
+        // (signed) way back; never a remembered device, never an older session
+        boolean newLogin = pending.isPresent() && !byDevice && pending.get().boundTo(request.getSession(false))
+                && signedInAt != null && !signedInAt.isBefore(pending.get().since());
         if (renew && !(newLogin && pending.get().renew())) {
             if (!cas.admitAnonymous(service, client)) {
                 SsoPage.refused(request, response);
@@ -90,7 +101,7 @@ public class CasLoginServlet extends HttpServlet {
             return;
         }
         LoginAnswer answer = cas.login(service, accountId, sessions.establishment(request),
-                signedInAt == null ? Instant.now() : signedInAt, newLogin, client);
+                signedInAt == null ? Instant.now() : signedInAt, newLogin, byDevice, client);
         switch (answer.kind()) {
             case REFUSED -> {
                 returns.clear(request, response);

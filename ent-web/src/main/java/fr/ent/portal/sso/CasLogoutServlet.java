@@ -17,7 +17,9 @@ import fr.ent.portal.sso.boundary.CasServer;
 /**
  * {@code GET /cas/logout[?service=…]} (CAS protocol 3.0, section 2.3): ends the portal session like the portal's
  * sign-out (the services registered for single logout are told in the background: {@link SingleLogoutListener}),
- * then goes to the {@code service} URL when it is registered, else to {@code /login}.
+ * then goes to the {@code service} URL when it is registered, else to {@code /login}. A GET never forgets the
+ * remembered device (any site can send a browser here); only the portal's own sign-out form ({@code POST /logout})
+ * does.
  */
 @WebServlet("/cas/logout")
 public class CasLogoutServlet extends HttpServlet {
@@ -33,7 +35,7 @@ public class CasLogoutServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         response.setHeader("Cache-Control", "no-store");
-        signOut.perform(request, response);
+        signOut.perform(request, response, false); // a GET any page can trigger: the remembered device stays
         String service = request.getParameter("service");
         if (service != null && !service.isEmpty() && cas.isRegistered(service)) {
             response.setStatus(HttpServletResponse.SC_FOUND);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpSession;
 
+import fr.ent.portal.sso.boundary.CasServer;
 import fr.ent.portal.sso.control.IssuedTicket;
 
 /**
@@ -28,6 +29,22 @@ public final class SsoSessions {
             issued.remove(0);
         }
         session.setAttribute(ATTRIBUTE, issued); // set again: a clustered session replicates on setAttribute
+    }
+
+    /**
+     * The person switched establishment: the services opened so far received the former establishment's attributes,
+     * so they are sent single logout (their next tile asks for a new ticket, with the new establishment's attributes)
+     * and the session starts a new list.
+     */
+    public static void establishmentSwitched(HttpSession session, CasServer cas) {
+        List<IssuedTicket> issued;
+        synchronized (SsoSessions.class) {
+            issued = List.copyOf(issued(session));
+            session.removeAttribute(ATTRIBUTE);
+        }
+        if (!issued.isEmpty()) {
+            cas.sessionEnded(issued);
+        }
     }
 
     @SuppressWarnings("unchecked")

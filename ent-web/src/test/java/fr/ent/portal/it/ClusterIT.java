@@ -59,7 +59,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(10); // a loaded 2-core machine: 4 min a node seen
+    // a loaded 2-core machine: 4 min a node seen; 9 min for a deploy with six builders on the machine (ent.test.cluster.start-timeout)
+    private static final Duration START_TIMEOUT = Duration.parse(System.getProperty("ent.test.cluster.start-timeout", "PT10M"));
     private static final String[] BROWSER = {"Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"};
 
     private static final int POOL_B = 4;
@@ -98,6 +99,9 @@ class ClusterIT {
     @AfterAll
     static void stopNodes() {
         Stream.of(nodeA, nodeB, nodeC).filter(n -> n != null).forEach(Node::close);
+        if (recorder != null) {
+            recorder.stop(0);
+        }
     }
 
     @Test
@@ -211,8 +215,116 @@ class ClusterIT {
         }
     }
 
+    // ---- issue 20, item 5 (CAS): service tickets and single logout across the nodes ---------------------------
+
     @Test
     @Order(6)
+    void aServiceTicketIssuedOnNodeAValidatesOnNodeBExactlyOnce() throws Exception {
+        String service = recordingService();
+        Client person = new Client();
+        assertEquals(3, signIn(person, nodeA, "b.garnier1", "Registre#College2026").statusCode() / 100);
+        String ticket = ticket(person, nodeA, service);
+        String onB = new Client().get(nodeB, "/cas/p3/serviceValidate?ticket=" + ticket + "&service="
+                + encode(service)).body();
+        assertTrue(onB.contains("<cas:user>b.garnier1</cas:user>"), "issued on A, validated on B: " + onB);
+        String againOnA = new Client().get(nodeA, "/cas/p3/serviceValidate?ticket=" + ticket + "&service="
+                + encode(service)).body();
+        assertTrue(againOnA.contains("code=\"INVALID_TICKET\""), "taken once, whatever the node: " + againOnA);
+        String againOnB = new Client().get(nodeB, "/cas/serviceValidate?ticket=" + ticket + "&service="
+                + encode(service)).body();
+        assertTrue(againOnB.contains("code=\"INVALID_TICKET\""), againOnB);
+    }
+
+    @Test
+    @Order(7)
+    void signingOutEverywhereOnNodeASendsSingleLogoutForASessionHeldOnNodeB() throws Exception {
+        String service = recordingService();
+        Client onB = new Client();
+        assertEquals(3, signIn(onB, nodeB, "b.garnier1", "Registre#College2026").statusCode() / 100);
+        String ticket = ticket(onB, nodeB, service);
+        String validated = new Client().get(nodeB, "/cas/p3/serviceValidate?ticket=" + ticket + "&service="
+                + encode(service)).body();
+        assertTrue(validated.contains("<cas:authenticationSuccess>"), validated);
+        String notValidated = ticket(onB, nodeB, service); // never validated: opened nothing, no logout for it
+
+        Client onA = new Client();
+        assertEquals(3, signIn(onA, nodeA, "b.garnier1", "Registre#College2026").statusCode() / 100);
+        HttpResponse<String> everywhere = onA.post(nodeA, "/account",
+                AdminRegionIT.form(onA.get(nodeA, "/account").body(), "everywhere", "everywhere:signOutEverywhere"));
+        assertEquals(3, everywhere.statusCode() / 100, everywhere.body());
+
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (LOGOUTS.stream().noneMatch(r -> r.contains(ticket)) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertTrue(LOGOUTS.stream().anyMatch(r -> r.contains("<samlp:SessionIndex>" + ticket + "</samlp:SessionIndex>")),
+                "the service was told, for the session held on B: " + LOGOUTS);
+        Thread.sleep(1_000);
+        assertTrue(LOGOUTS.stream().noneMatch(r -> r.contains(notValidated)), "only validated tickets: " + LOGOUTS);
+        assertEquals(1, LOGOUTS.stream().filter(r -> r.contains(ticket)).count(), "once");
+        HttpResponse<String> home = onB.get(nodeB, "/home");
+        assertEquals(3, home.statusCode() / 100, "and the session on B ended");
+    }
+
+    /** Logout requests received by the recording service (the decoded logoutRequest parameter). */
+    private static final List<String> LOGOUTS = new CopyOnWriteArrayList<>();
+    private static String recordingServiceUrl;
+    private static com.sun.net.httpserver.HttpServer recorder;
+
+    /**
+     * A bare CAS service on loopback that records the back-channel logout requests it receives, registered once by
+     * the region (through node A's /admin) in the collège, with single logout.
+     */
+    private static synchronized String recordingService() throws IOException {
+        if (recordingServiceUrl != null) {
+            return recordingServiceUrl;
+        }
+        recorder = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        recorder.createContext("/svc/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if ("POST".equals(exchange.getRequestMethod()) && body.startsWith("logoutRequest=")) {
+                LOGOUTS.add(java.net.URLDecoder.decode(body.substring("logoutRequest=".length()), StandardCharsets.UTF_8));
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        recorder.start();
+        String url = "http://127.0.0.1:" + recorder.getAddress().getPort() + "/svc/";
+        Client region = new Client();
+        assertEquals(3, signIn(region, nodeA, "r.admin1", "Region#Academie2026").statusCode() / 100);
+        Matcher id = Pattern.compile("data-uai=\"0860034V\" data-id=\"(\\d+)\"")
+                .matcher(region.get(nodeA, "/admin/region/establishments").body());
+        assertTrue(id.find(), "the collège in the region's list");
+        String path = "/admin/region/establishments?id=" + id.group(1);
+        Map<String, String> form = new LinkedHashMap<>(AdminRegionIT.form(region.get(nodeA, path).body(), "service",
+                "service:save"));
+        form.put("service:name", "Service enregistreur");
+        form.put("service:url", url);
+        form.put("service:enabled", "on");
+        form.put("service:ssoKind", "PREFIX");
+        form.put("service:ssoPattern", url);
+        form.put("service:attributes", "IDENTIFIER");
+        form.put("service:singleLogout", "on");
+        HttpResponse<String> saved = region.post(nodeA, path, form);
+        assertEquals(302, saved.statusCode(), saved.body());
+        recordingServiceUrl = url;
+        return url;
+    }
+
+    private static String ticket(Client person, Node node, String service) {
+        HttpResponse<String> issued = person.get(node, "/cas/login?service=" + encode(service));
+        assertEquals(302, issued.statusCode(), issued.body());
+        Matcher ticket = Pattern.compile("[?&]ticket=(ST-[A-Za-z0-9_-]+)$").matcher(location(issued));
+        assertTrue(ticket.find(), location(issued));
+        return ticket.group(1);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Order(8)
     void nodeADrainsThenDiesAndItsSessionContinuesOnNodeB() throws Exception {
         Client browser = new Client();
         signIn(browser, nodeA, "a.moreau1", "Registre#Lycee2026");
@@ -257,7 +369,7 @@ class ClusterIT {
      * flight on B at the kill may fail (counted), none on C afterwards.
      */
     @Test
-    @Order(7)
+    @Order(9)
     void aNodeKilledDuringSignInsLeavesItsSessionsToTheOther() throws Exception {
         if (nodeA.process.isAlive()) {
             nodeA.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -445,6 +557,7 @@ class ClusterIT {
                     "-Dent.public.url=http://127.0.0.1:" + port,
                     "-Dent.http.trusted-proxies=127.0.0.1/32",
                     "-Dent.signin.ip.allowlist=127.0.0.1/32",
+                    "-Dent.cas.loopback-http=true", // the recording CAS service of issue 20 on http://127.0.0.1
                     "-Dent.admission.dev-controls=true",
                     "-Dent.cluster.enabled=true",
                     "-Dent.cluster.expected-nodes=2",

@@ -30,8 +30,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * at the collège and in Toulouse; no other class uses this account) chooses the collège, opens A from its tile and
  * receives the collège's attributes, opens B without a password, and single logout ends both. The registry refuses
  * every trick on the service URL; forged, replayed, expired, foreign-service tickets and a disabled account's ticket
- * get the CAS codes. Leaves y.perrin1 enabled, with the collège as remembered choice; adds services A and B to the
- * collège's tiles and A to the Toulouse lycée's.
+ * get the CAS codes. Issue 20 (item 5): tickets of CAS characters only, format=JSON and the schema's order, path
+ * parameters, a pathological regular expression, renew against remembered devices and forged or foreign ways back,
+ * the establishment switch's single logout, GET /cas/logout keeping the remembered device. Leaves y.perrin1 enabled,
+ * with the collège as remembered choice and remembered devices; adds services A and B to the collège's tiles, A to
+ * the Toulouse lycée's, and the regex-registered "Service lent" to the collège's.
  */
 @ExtendWith(Portal.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -261,6 +264,261 @@ class SingleSignOnIT {
                     "enable:submit"));
             assertEquals(302, enabled.statusCode(), enabled.body());
         }
+    }
+
+    // ---- issue 20, item 5 (CAS) ------------------------------------------------------------------------------
+
+    static final String TOULOUSE = "Lycée Pierre-Paul Riquet";
+
+    @Test
+    @Order(7)
+    void ticketsCarryOnlyCasCharactersAndFormatJsonAnswersJsonInTheSchemasOrder() {
+        Http person = signIn("198.51.100.240");
+        String a = services.url("a");
+        for (int i = 0; i < 20; i++) {
+            // CAS 3.0 section 3.7: letters, digits and '-' (Base64url gave '_' in about a third of the tickets)
+            String ticket = ticket(person, a);
+            assertTrue(ticket.matches("ST-[A-Za-z0-9-]+"), ticket);
+        }
+        String ticket = ticket(person, a);
+        HttpResponse<String> json = new Http().get("/cas/p3/serviceValidate?format=JSON&ticket=" + ticket
+                + "&service=" + encode(a));
+        assertEquals(200, json.statusCode());
+        assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                json.headers().toString());
+        assertTrue(json.body().startsWith("{\"serviceResponse\":{\"authenticationSuccess\":{\"user\":\"" + PERSON
+                + "\",\"attributes\":{\"authenticationDate\":\""), json.body());
+        assertTrue(json.body().contains("\"longTermAuthenticationRequestTokenUsed\":\"false\",\"isFromNewLogin\":\"false\""),
+                json.body());
+        assertTrue(json.body().contains("\"uai\":\"" + COLLEGE_UAI + "\""), json.body());
+        HttpResponse<String> replayed = new Http().get("/cas/p3/serviceValidate?format=JSON&ticket=" + ticket
+                + "&service=" + encode(a));
+        assertEquals("{\"serviceResponse\":{\"authenticationFailure\":{\"code\":\"INVALID_TICKET\","
+                + "\"description\":\"The ticket is not recognized\"}}}", replayed.body());
+
+        String kept = ticket(person, a);
+        String yaml = new Http().get("/cas/p3/serviceValidate?format=YAML&ticket=" + kept + "&service=" + encode(a))
+                .body();
+        assertEquals("INVALID_REQUEST", code(yaml), "an unknown format is refused");
+        String xml = validate("p3/serviceValidate", kept, a);
+        assertTrue(xml.contains("<cas:authenticationSuccess>"), "and the ticket was not spent: " + xml);
+        int date = xml.indexOf("<cas:authenticationDate>");
+        int longTerm = xml.indexOf("<cas:longTermAuthenticationRequestTokenUsed>");
+        int fromNew = xml.indexOf("<cas:isFromNewLogin>");
+        assertTrue(date >= 0 && date < longTerm && longTerm < fromNew, "the protocol schema's order: " + xml);
+    }
+
+    @Test
+    @Order(8)
+    void pathParametersAndTheirEncodingsAreRefusedAndNothingIsIssued() {
+        Http region = region("198.51.100.241");
+        long refusedBefore = auditCount(region, "CAS_SERVICE_REFUSED");
+        long issuedBefore = auditCount(region, "CAS_TICKET_ISSUED");
+        String a = services.url("a");
+        List<String> tricks = List.of(
+                a + "..;/b/",
+                a.replace("/a/", "/a/..;/b/"),
+                a + ".;/",
+                a.replace("/a/", "/a;/"),
+                a + ";jsessionid=ABC",
+                a + "%2e%2e;/b/",
+                a + "..%3B/b/",
+                a + "..%3b/b/",
+                a + "%3Bjsessionid=ABC",
+                a + "..%253B/b/",
+                a + "..\\b\\");
+        Http signedIn = signIn("198.51.100.242");
+        for (String trick : tricks) {
+            for (Http client : List.of(new Http(), signedIn)) {
+                HttpResponse<String> answer = client.get("/cas/login?service=" + encode(trick));
+                assertEquals(400, answer.statusCode(), trick);
+                assertTrue(answer.headers().firstValue("Location").isEmpty(), "never a redirect: " + trick);
+            }
+        }
+        assertTrue(auditCount(region, "CAS_SERVICE_REFUSED") >= refusedBefore + 2L * tricks.size(), "audited");
+        assertEquals(issuedBefore, auditCount(region, "CAS_TICKET_ISSUED"), "no ticket issued");
+    }
+
+    @Test
+    @Order(9)
+    void aPathologicalRegularExpressionAnswersQuickly() {
+        Http region = region("198.51.100.243");
+        registerRegex(region, COLLEGE_UAI, "Service lent", "https://slow.example.org/" + "a".repeat(12),
+                "^https://slow\\.example\\.org/(.*a){12}$");
+        long refusedBefore = auditCount(region, "CAS_SERVICE_REFUSED");
+        long issuedBefore = auditCount(region, "CAS_TICKET_ISSUED");
+        // (.*a){12}$ against 200 'a' and a 'b': about n^12 steps of backtracking for java.util.regex (still running
+        // after 10 s here), linear for RE2/J. ((a+)+$ with 60 'a' did not hang java.util.regex: it answered at once.)
+        String evil = "https://slow.example.org/" + "a".repeat(200) + "b";
+        Http signedIn = signIn("198.51.100.244");
+        long start = System.nanoTime();
+        HttpResponse<String> answer = signedIn.get("/cas/login?service=" + encode(evil));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertTrue(millis < 5_000, "answered in " + millis + " ms");
+        assertTrue(auditCount(region, "CAS_SERVICE_REFUSED") >= refusedBefore + 1, "audited");
+        assertEquals(issuedBefore, auditCount(region, "CAS_TICKET_ISSUED"), "no ticket issued");
+    }
+
+    @Test
+    @Order(10)
+    void renewIsMetOnlyByAPasswordTypedForThisRequest() {
+        Http region = region("198.51.100.245");
+        long refusedBefore = auditCount(region, "CAS_RETURN_REFUSED");
+        String a = services.url("a");
+        String renew = "/cas/login?service=" + encode(a) + "&renew=true";
+
+        // a remembered device never meets renew
+        Http reopened = new Http().withCookie("ent_remember", signInRemembered("198.51.100.246").cookie("ent_remember"));
+        HttpResponse<String> asked = reopened.get(renew);
+        assertEquals(303, asked.statusCode());
+        assertTrue(location(asked).endsWith("/login"), location(asked));
+        HttpResponse<String> byDevice = reopened.get("/login", "X-Forwarded-For", "198.51.100.247");
+        assertEquals(303, byDevice.statusCode(), "the device signs in: " + byDevice.body());
+        assertTrue(location(byDevice).contains("/cas/login?service="), location(byDevice));
+        HttpResponse<String> back = reopened.get(Portal.base().resolve(location(byDevice)));
+        assertEquals(303, back.statusCode(), "no ticket from a remembered device under renew: " + location(back));
+        assertTrue(location(back).endsWith("/login"), location(back));
+
+        // typed now: the ticket comes, from a new login, with no long-term token
+        HttpResponse<String> typed = reopened.post("/login", Http.loginForm(reopened.get("/login").body(), PERSON,
+                PASSWORD), "X-Forwarded-For", "198.51.100.248");
+        assertEquals(302, typed.statusCode(), typed.body());
+        String ticketUrl = continueLink(reopened.get(Portal.base().resolve(location(typed))));
+        String xml = new Http().get("/cas/p3/serviceValidate?renew=true&service=" + encode(a) + "&ticket="
+                + ticketUrl.substring(ticketUrl.indexOf("ticket=") + 7)).body();
+        assertTrue(xml.contains("<cas:isFromNewLogin>true</cas:isFromNewLogin>")
+                && xml.contains("<cas:longTermAuthenticationRequestTokenUsed>false<"), xml);
+
+        // a forged way back (the former unsigned format, or a bad signature) credits nothing, and is audited
+        String service64 = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(a.getBytes(StandardCharsets.UTF_8));
+        int ip = 0;
+        for (String forged : List.of("1.r." + service64, "v1.1.r." + service64 + ".AAAAAAAAAAAAAAAAAAAAAA.AAAA")) {
+            Http person = signIn("198.51.100." + (160 + ip++)); // signed in with a password, then the forged cookie
+            person.withCookie("ent_cas_return", forged);
+            HttpResponse<String> refused = person.get(renew);
+            assertEquals(303, refused.statusCode(), forged + ": " + location(refused));
+            assertTrue(location(refused).endsWith("/login"), location(refused));
+        }
+        assertTrue(auditCount(region, "CAS_RETURN_REFUSED") >= refusedBefore + 2, "a forged way back is audited");
+
+        // a genuine way back taken from another browser is bound to no session of this one
+        Http other = new Http();
+        assertEquals(303, other.get(renew).statusCode());
+        String theirs = other.cookie("ent_cas_return");
+        Http signedInAfter = signIn("198.51.100.250");
+        signedInAfter.withCookie("ent_cas_return", theirs);
+        HttpResponse<String> replayed = signedInAfter.get(renew);
+        assertEquals(303, replayed.statusCode(), "another browser's way back: " + location(replayed));
+    }
+
+    @Test
+    @Order(11)
+    void aRememberedDeviceSignInIsNoNewLoginAndUsedTheLongTermToken() {
+        String a = services.url("a");
+        Http reopened = new Http().withCookie("ent_remember", signInRemembered("198.51.100.251").cookie("ent_remember"));
+        HttpResponse<String> atService = reopened.get(URI.create(a));
+        HttpResponse<String> casLogin = reopened.get(URI.create(location(atService)));
+        assertEquals(303, casLogin.statusCode());
+        HttpResponse<String> byDevice = reopened.get("/login", "X-Forwarded-For", "198.51.100.252");
+        assertEquals(303, byDevice.statusCode(), byDevice.body());
+        String ticketUrl = continueLink(reopened.get(Portal.base().resolve(location(byDevice))));
+        String page = followAtTheService(reopened, ticketUrl);
+        assertTrue(page.contains("user=" + PERSON + "\n"), page);
+        assertTrue(page.contains("isFromNewLogin=false\n"), "no password typed: " + page);
+        assertTrue(page.contains("longTermAuthenticationRequestTokenUsed=true\n"), page);
+    }
+
+    @Test
+    @Order(12)
+    void switchingEstablishmentSendsSingleLogoutSoTheNextTileGetsTheNewEstablishment() throws Exception {
+        String a = services.url("a");
+        Http browser = signIn("198.51.100.253");
+        HttpResponse<String> first = browser.get("/cas/login?service=" + encode(a));
+        assertEquals(302, first.statusCode(), first.body());
+        String atCollege = followAtTheService(browser, location(first));
+        assertTrue(atCollege.contains("uai=" + COLLEGE_UAI + "\n"), atCollege);
+        try {
+            choose(browser, TOULOUSE);
+            awaitSignedOut(browser, a);
+            HttpResponse<String> again = browser.get(URI.create(a));
+            HttpResponse<String> ticket = browser.get(URI.create(location(again)));
+            assertEquals(302, ticket.statusCode(), ticket.body());
+            String atToulouse = followAtTheService(browser, location(ticket));
+            assertTrue(atToulouse.contains("uai=" + TOULOUSE_UAI + "\n"), "the new establishment: " + atToulouse);
+        } finally {
+            choose(browser, COLLEGE); // the collège stays the remembered choice for the other tests
+        }
+    }
+
+    @Test
+    @Order(13)
+    void getCasLogoutEndsTheSessionButKeepsTheRememberedDevice() {
+        Http browser = signInRemembered("198.51.100.254");
+        String session = browser.cookie("JSESSIONID");
+        HttpResponse<String> logout = browser.get("/cas/logout");
+        assertEquals(303, logout.statusCode());
+        assertTrue(location(logout).endsWith("/login?signedOut=true"), location(logout));
+        HttpResponse<String> ended = new Http().withCookie("JSESSIONID", session).get("/home");
+        assertEquals(302, ended.statusCode(), "the session ended");
+        assertTrue(location(ended).endsWith("/login"), location(ended));
+        HttpResponse<String> signedOutPage = browser.get("/login?signedOut=true");
+        assertEquals(200, signedOutPage.statusCode(), "the page after the sign-out does not sign in again");
+        HttpResponse<String> later = browser.get("/login", "X-Forwarded-For", "198.51.100.255");
+        assertEquals(303, later.statusCode(), "the remembered device still signs in: " + later.body());
+    }
+
+    static Http signInRemembered(String ip) {
+        Http browser = new Http();
+        Map<String, String> form = Http.loginForm(browser.get("/login").body(), PERSON, PASSWORD);
+        form.put("remember", "on");
+        HttpResponse<String> signedIn = browser.post("/login", form, "X-Forwarded-For", ip);
+        assertEquals(302, signedIn.statusCode(), signedIn.body());
+        assertTrue(browser.cookie("ent_remember") != null, "a remembered device");
+        return browser;
+    }
+
+    static String continueLink(HttpResponse<String> proceed) {
+        assertEquals(200, proceed.statusCode(), location(proceed) + " " + proceed.body());
+        Matcher link = Pattern.compile("<a id=\"continue\" href=\"([^\"]+)\"").matcher(proceed.body());
+        assertTrue(link.find(), proceed.body());
+        return link.group(1).replace("&amp;", "&");
+    }
+
+    static void choose(Http browser, String establishment) {
+        String choice = browser.get("/establishments").body();
+        HttpResponse<String> chosen = browser.post("/establishments",
+                AdminRegionIT.form(choice, "choice", chooseButton(choice, establishment)));
+        assertEquals(302, chosen.statusCode(), chosen.body());
+    }
+
+    static void awaitSignedOut(Http browser, String service) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        HttpResponse<String> answer = browser.get(URI.create(service));
+        while (answer.statusCode() == 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            answer = browser.get(URI.create(service));
+        }
+        assertEquals(302, answer.statusCode(), "signed out of " + service + ": " + answer.body());
+    }
+
+    /** Registers a service whose addresses a regular expression allows. */
+    static void registerRegex(Http region, String uai, String name, String url, String regex) {
+        Matcher id = Pattern.compile("data-uai=\"" + uai + "\" data-id=\"(\\d+)\"")
+                .matcher(region.get("/admin/region/establishments").body());
+        assertTrue(id.find(), uai);
+        String path = "/admin/region/establishments?id=" + id.group(1);
+        List<Map.Entry<String, String>> fields = new ArrayList<>(
+                AdminRegionIT.form(region.get(path).body(), "service", "service:save").entrySet());
+        fields.add(Map.entry("service:name", name));
+        fields.add(Map.entry("service:url", url));
+        fields.add(Map.entry("service:enabled", "on"));
+        fields.add(Map.entry("service:ssoKind", "REGEX"));
+        fields.add(Map.entry("service:ssoPattern", regex));
+        fields.add(Map.entry("service:attributes", "IDENTIFIER"));
+        HttpResponse<String> saved = region.postPairs(path, fields);
+        assertEquals(302, saved.statusCode(), saved.body());
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -24,6 +25,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -39,6 +41,7 @@ import fr.ent.portal.platform.BusinessException;
  * sign-in failure state. Every change goes through a method that guards the account's invariants.
  */
 @Entity
+@EntityListeners(fr.ent.portal.sso.control.SessionsEndedListener.class) // issue 20: single logout from any node
 @Table(name = "account")
 @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
 @NamedQuery(name = Account.BY_IDENTIFIER, query = "select a from Account a where a.identifier = :identifier")
@@ -483,6 +486,7 @@ public class Account {
         Objects.requireNonNull(now, "now");
         if (sessionsValidAfter == null || now.isAfter(sessionsValidAfter)) {
             this.sessionsValidAfter = now;
+            this.sessionsEndedNow = now;
         }
     }
 
@@ -500,6 +504,17 @@ public class Account {
             endAllSessions(now);
         }
         return sessionsValidAfter;
+    }
+
+    /** Set by {@link #endAllSessions} until the change is written (then read once by the single logout). */
+    @Transient
+    private transient Instant sessionsEndedNow;
+
+    /** The instant up to which this change ended the account's sessions, once (null when it ended none). */
+    public Instant takeSessionsEnded() {
+        Instant ended = sessionsEndedNow;
+        sessionsEndedNow = null;
+        return ended;
     }
 
     /** True when a session started at {@code signedInAt} has not been ended by {@link #endAllSessions}. */

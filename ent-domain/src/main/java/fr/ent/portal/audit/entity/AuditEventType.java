@@ -98,5 +98,8 @@ public enum AuditEventType {
      * A school re-issued the code of a person also linked to this establishment (a family with children in both, staff
      * assigned in both): recorded in the other establishment's log (detail: by:ESTABLISHMENT_ID, whether mailed).
      */
-    ADMIN_CODE_REISSUED_ELSEWHERE
+    ADMIN_CODE_REISSUED_ELSEWHERE,
+    // Issue 20, item 5 (CAS)
+    /** The way back to /cas/login (cookie ent_cas_return) was not signed by the portal or not bound to this browser. */
+    CAS_RETURN_REFUSED
 }

@@ -27,9 +27,11 @@ import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.schooling.entity.Enrollment;
 import fr.ent.portal.schooling.entity.Responsibility;
+import fr.ent.portal.sso.control.CasAnswer;
 import fr.ent.portal.sso.control.CasXml;
 import fr.ent.portal.sso.control.IssuedTicket;
 import fr.ent.portal.sso.control.LoginAnswer;
+import fr.ent.portal.sso.control.OpenedServices;
 import fr.ent.portal.sso.control.ServiceTicket;
 import fr.ent.portal.sso.control.ServiceTickets;
 import fr.ent.portal.sso.control.SsoAttributes;
@@ -53,8 +55,11 @@ public class CasServer {
     @EJB
     EstablishmentChoice choice;
 
-    @EJB
+    @Inject
     SingleLogout singleLogout;
+
+    @Inject
+    OpenedServices opened;
 
     @Inject
     ServiceTickets tickets;
@@ -89,12 +94,20 @@ public class CasServer {
         return false;
     }
 
+    /** The way back to /cas/login was not the portal's, or not this browser's (audited; ignored). */
+    public void refuseReturn(Client client, String reason) {
+        audit.record(AuditEventType.CAS_RETURN_REFUSED, null, null, client.ip(), client.userAgent(), reason);
+    }
+
     /**
      * A ticket for a signed-in person: the service must be registered, and offered in the establishment of the
      * session (else the one the person lands on; none chosen among several: choose first).
+     *
+     * @param fromNewLogin credentials were typed for this very request
+     * @param longTermUsed a remembered device signed the person in
      */
     public LoginAnswer login(String service, long accountId, Long sessionEstablishment, Instant authenticatedAt,
-                             boolean fromNewLogin, Client client) {
+                             boolean fromNewLogin, boolean longTermUsed, Client client) {
         Account account = em.find(Account.class, accountId);
         List<OfferedService> matching = registered(service);
         if (account == null || matching.isEmpty()) {
@@ -124,53 +137,58 @@ public class CasServer {
         OfferedService registered = offered.get();
         ServiceTicket ticket = new ServiceTicket(TicketIds.newServiceTicket(), service, registered.id(), accountId,
                 chosen, now, now.plus(settings.getDuration(Setting.CAS_TICKET_VALIDITY)), authenticatedAt,
-                fromNewLogin);
+                fromNewLogin, longTermUsed);
         tickets.put(ticket, now);
         audit.record(AuditEventType.CAS_TICKET_ISSUED, accountId, account.identifier(), client.ip(),
                 client.userAgent(), "service:" + registered.id(), chosen);
         String redirect = service + (service.contains("?") ? "&" : "?") + "ticket=" + ticket.id();
         return new LoginAnswer(LoginAnswer.Kind.TICKET, redirect,
-                new IssuedTicket(ticket.id(), service, registered.id(), accountId), chosen, registered.name());
+                new IssuedTicket(ticket.id(), service, registered.id(), accountId, authenticatedAt), chosen, registered.name());
     }
 
     /**
-     * Validates a ticket for a service ({@code /cas/serviceValidate}, {@code /cas/p3/serviceValidate}): the XML
-     * answer, with the attributes block when {@code withAttributes}. The ticket is spent whatever the answer.
+     * Validates a ticket for a service ({@code /cas/serviceValidate}, {@code /cas/p3/serviceValidate}): the answer,
+     * with the attributes block when {@code withAttributes}, to be written in the format asked for. The ticket is
+     * spent whatever the answer. A success records the service as opened by the person (single logout).
      */
-    public String validate(String ticketId, String service, boolean renew, boolean withAttributes,
+    public CasAnswer validate(String ticketId, String service, boolean renew, boolean withAttributes,
                            boolean proxyCallbackAsked, Client client) {
         if (proxyCallbackAsked) {
             audit.record(AuditEventType.CAS_PROXY_REFUSED, null, null, client.ip(), client.userAgent(), "pgt_url");
         }
         if (ticketId == null || ticketId.isBlank() || service == null || service.isBlank()) {
             reject(null, client, "missing_parameter");
-            return CasXml.failure(CasXml.INVALID_REQUEST, "Both ticket and service are required");
+            return CasAnswer.failure(CasXml.INVALID_REQUEST, "Both ticket and service are required");
         }
         Optional<ServiceTicket> taken = tickets.take(ticketId);
         TicketCheck check = TicketCheck.of(taken, service, renew, clock.instant());
         if (check != TicketCheck.VALID) {
             reject(taken.orElse(null), client, check.name().toLowerCase(java.util.Locale.ROOT));
-            return CasXml.failure(check.casCode(), check == TicketCheck.OTHER_SERVICE
+            return CasAnswer.failure(check.casCode(), check == TicketCheck.OTHER_SERVICE
                     ? "The ticket was not issued for this service" : "The ticket is not recognized");
         }
         ServiceTicket ticket = taken.get();
         Account account = em.find(Account.class, ticket.accountId());
         if (account == null || account.status() == AccountStatus.DISABLED) {
             reject(ticket, client, "account_disabled");
-            return CasXml.failure(CasXml.INVALID_TICKET, "The ticket is not recognized");
+            return CasAnswer.failure(CasXml.INVALID_TICKET, "The ticket is not recognized");
         }
         OfferedService registered = em.find(OfferedService.class, ticket.serviceId());
         if (registered == null || !registered.enabled()
                 || !registered.ssoPattern().map(p -> p.allows(service, loopbackHttp())).orElse(false)) {
             audit.record(AuditEventType.CAS_SERVICE_REFUSED, account.id(), account.identifier(), client.ip(),
                     client.userAgent(), "withdrawn:" + ticket.serviceId(), ticket.establishmentId());
-            return CasXml.failure(CasXml.INVALID_SERVICE, "The service is not registered any more");
+            return CasAnswer.failure(CasXml.INVALID_SERVICE, "The service is not registered any more");
         }
         audit.record(AuditEventType.CAS_TICKET_VALIDATED, account.id(), account.identifier(), client.ip(),
                 client.userAgent(), "service:" + registered.id(), ticket.establishmentId());
-        return CasXml.success(account.identifier(), withAttributes
+        if (registered.singleLogout()) {
+            opened.validated(new IssuedTicket(ticket.id(), ticket.service(), ticket.serviceId(), ticket.accountId(),
+                    ticket.authenticatedAt()));
+        }
+        return CasAnswer.success(account.identifier(), withAttributes
                 ? SsoAttributes.of(person(account, ticket.establishmentId()), registered.releasedAttributes(),
-                        ticket.authenticatedAt(), ticket.fromNewLogin())
+                        ticket.authenticatedAt(), ticket.fromNewLogin(), ticket.longTermUsed())
                 : null);
     }
 
@@ -181,20 +199,34 @@ public class CasServer {
     }
 
     /**
-     * A portal session ended: its tickets not validated yet are voided, and the services registered for single
-     * logout are sent a logout request for each ticket (in the background).
+     * A portal session ended (or switched establishment): its tickets not validated yet are voided, and the services
+     * registered for single logout that validated one are sent a logout request for it (in the background).
      */
     public void sessionEnded(List<IssuedTicket> issued) {
-        List<IssuedTicket> toNotify = new ArrayList<>();
+        if (issued.isEmpty()) {
+            return;
+        }
         for (IssuedTicket ticket : issued) {
             tickets.take(ticket.ticketId());
-            OfferedService registered = em.find(OfferedService.class, ticket.serviceId());
-            if (registered != null && registered.singleLogout()) {
-                toNotify.add(ticket);
-            }
         }
-        if (!toNotify.isEmpty()) {
-            singleLogout.notifyServices(toNotify);
+        issued.stream().collect(java.util.stream.Collectors.groupingBy(IssuedTicket::accountId))
+                .forEach((accountId, ofAccount) -> notify(opened.close(accountId,
+                        ofAccount.stream().map(IssuedTicket::ticketId).toList())));
+    }
+
+    /**
+     * Every session of the account signed in at or before {@code upTo} ended, on whichever node it lives ("sign out
+     * everywhere", a disable, a password reset: {@link fr.ent.portal.sso.control.SessionsEndedListener}): the services
+     * they opened are sent a logout request. No database access (it may run while the account's change is flushed).
+     */
+    public void accountSessionsEnded(long accountId, Instant upTo) {
+        notify(opened.closeUpTo(accountId, upTo));
+    }
+
+    /** Only tickets of services registered for single logout are kept as opened (at their validation). */
+    private void notify(List<IssuedTicket> validated) {
+        if (!validated.isEmpty()) {
+            singleLogout.notifyServices(validated);
         }
     }
 

@@ -5,7 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** The tickets of this node, in a {@link ConcurrentMap} (a cluster-wide map can replace it: {@link TicketStore}). */
+/**
+ * The tickets in a {@link ConcurrentMap}: this node's memory, or the cluster's shared map ({@code JCacheMap}, whose
+ * {@code remove} is one atomic get-and-remove of the grid: a ticket is taken once, on whichever node).
+ */
 public final class LocalTicketStore implements TicketStore {
 
     private final ConcurrentMap<String, ServiceTicket> tickets;

@@ -12,14 +12,16 @@ import java.util.Optional;
  * {@code 127.0.0.1} when the loopback setting allows it), a user name, {@code @} anywhere before the query, a backslash,
  * spaces, control or non-ASCII characters, a fragment, an empty host ({@code https:////host}), a path that is
  * empty, holds {@code //}, a {@code .} or {@code ..} segment, and encoded slashes, backslashes, at signs, dots,
- * percent signs or NUL before the query ({@code %2F}, {@code %5C}, {@code %40}, {@code %2E}, {@code %25},
- * {@code %00}). Longer than {@value #MAX_LENGTH} characters: refused.
+ * percent signs, NUL or semicolons before the query ({@code %2F}, {@code %5C}, {@code %40}, {@code %2E},
+ * {@code %25}, {@code %00}, {@code %3B}), and any path parameter ({@code ;} before the query: {@code ..;/},
+ * {@code ;jsessionid=}). Longer than {@value #MAX_LENGTH} characters: refused.
  */
 public final class ServiceAddress {
 
     public static final int MAX_LENGTH = 2000;
 
-    private static final List<String> ENCODED_TRICKS = List.of("%2f", "%5c", "%40", "%2e", "%25", "%00");
+    private static final List<String> ENCODED_TRICKS = List.of("%2f", "%5c", "%40", "%2e", "%25", "%00",
+            "%3b");
     private static final List<String> LOOPBACK_HOSTS = List.of("localhost", "127.0.0.1");
 
     private ServiceAddress() {
@@ -39,7 +41,8 @@ public final class ServiceAddress {
         }
         int query = raw.indexOf('?');
         String beforeQuery = (query < 0 ? raw : raw.substring(0, query)).toLowerCase(Locale.ROOT);
-        if (beforeQuery.contains("@") || ENCODED_TRICKS.stream().anyMatch(beforeQuery::contains)) {
+        // a path parameter (..;/, ;jsessionid=…) is read differently by proxies, Tomcat/Jetty and the CAS client
+        if (beforeQuery.contains("@") || beforeQuery.indexOf(';') >= 0 || ENCODED_TRICKS.stream().anyMatch(beforeQuery::contains)) {
             return Optional.empty();
         }
         URI uri;

@@ -7,13 +7,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Where a registered service may be sent with a ticket: an exact prefix ({@code https://host/path/}: the host is
  * followed by a path, so {@code https://host.evil.example/} never matches) or a regular expression that must match
  * the whole URL and begins with {@code ^https://} and a fixed, escaped host ({@code ^https://pronote\.example\.fr/}).
- * A candidate URL is first checked by {@link ServiceAddress}; its origin must then be the pattern's origin.
+ * A candidate URL is first checked by {@link ServiceAddress}; its origin must then be the pattern's origin. Registered
+ * expressions run on RE2/J (linear time: a pathological pattern such as {@code (a+)+$} cannot hold a thread); a
+ * syntax RE2/J does not know (back-references, look-arounds) is refused at registration.
  */
 public record ServicePattern(PatternKind kind, String value) {
 
@@ -41,8 +42,8 @@ public record ServicePattern(PatternKind kind, String value) {
             errors.add("sso.pattern.regex_host");
         } else {
             try {
-                Pattern.compile(value);
-            } catch (PatternSyntaxException e) {
+                com.google.re2j.Pattern.compile(value);
+            } catch (com.google.re2j.PatternSyntaxException e) {
                 errors.add("sso.pattern.regex_syntax");
             }
         }
@@ -66,8 +67,9 @@ public record ServicePattern(PatternKind kind, String value) {
             return false;
         }
         try {
-            return origin.equals(regexOrigin.get()) && Pattern.compile(value).matcher(candidate).matches();
-        } catch (PatternSyntaxException e) {
+            // RE2/J: linear in the URL's length whatever the pattern (no backtracking, no back-references)
+            return origin.equals(regexOrigin.get()) && com.google.re2j.Pattern.compile(value).matcher(candidate).matches();
+        } catch (com.google.re2j.PatternSyntaxException e) {
             return false;
         }
     }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The attributes block of a CAS 3.0 validation: the fixed CAS ones ({@code authenticationDate},
- * {@code isFromNewLogin}, {@code longTermAuthenticationRequestTokenUsed}), then those of the service's list, read
- * from the person as seen in the chosen establishment. Empty values are left out.
+ * The attributes block of a CAS 3.0 validation: the fixed CAS ones in the order of the protocol's schema
+ * ({@code authenticationDate}, {@code longTermAuthenticationRequestTokenUsed}, {@code isFromNewLogin}), then those of
+ * the service's list, read from the person as seen in the chosen establishment. Empty values are left out.
  */
 public final class SsoAttributes {
 
@@ -22,11 +22,12 @@ public final class SsoAttributes {
     }
 
     public static Map<String, List<String>> of(Person person, Set<ReleasedAttribute> released,
-                                               Instant authenticatedAt, boolean fromNewLogin) {
+                                               Instant authenticatedAt, boolean fromNewLogin,
+                                               boolean longTermUsed) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         attributes.put("authenticationDate", List.of(authenticatedAt.toString()));
+        attributes.put("longTermAuthenticationRequestTokenUsed", List.of(String.valueOf(longTermUsed)));
         attributes.put("isFromNewLogin", List.of(String.valueOf(fromNewLogin)));
-        attributes.put("longTermAuthenticationRequestTokenUsed", List.of("false"));
         for (ReleasedAttribute attribute : ReleasedAttribute.values()) {
             if (!released.contains(attribute)) {
                 continue;

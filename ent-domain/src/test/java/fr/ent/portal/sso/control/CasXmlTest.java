@@ -32,7 +32,7 @@ class CasXmlTest {
         SsoAttributes.Person person = new SsoAttributes.Person("y.perrin1", "Yasmine", "Perrin <&>",
                 "LEGAL_REPRESENTATIVE", "0860034V", null, List.of("j.fournier1", "s.fontaine1"));
         Map<String, List<String>> attributes = SsoAttributes.of(person, Set.of(ReleasedAttribute.values()),
-                Instant.parse("2026-11-23T08:00:00Z"), true);
+                Instant.parse("2026-11-23T08:00:00Z"), true, false);
         Document doc = parse(CasXml.success("y.perrin1", attributes));
         Element root = doc.getDocumentElement();
         assertEquals(CasXml.NAMESPACE, root.getNamespaceURI());
@@ -52,7 +52,7 @@ class CasXmlTest {
         SsoAttributes.Person person = new SsoAttributes.Person("l.martin1", "Léa", "Martin", "PUPIL", "0771763Y",
                 "2nde B", List.of());
         Document doc = parse(CasXml.success("l.martin1", SsoAttributes.of(person,
-                Set.of(ReleasedAttribute.UAI, ReleasedAttribute.DIVISION), Instant.EPOCH, false)));
+                Set.of(ReleasedAttribute.UAI, ReleasedAttribute.DIVISION), Instant.EPOCH, false, false)));
         assertEquals("2nde B", doc.getElementsByTagNameNS(CasXml.NAMESPACE, "division").item(0).getTextContent());
         assertEquals(0, doc.getElementsByTagNameNS(CasXml.NAMESPACE, "givenName").getLength());
         assertEquals(0, doc.getElementsByTagNameNS(CasXml.NAMESPACE, "sn").getLength());
@@ -91,5 +91,57 @@ class CasXmlTest {
         assertEquals(id, doc.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:protocol", "SessionIndex")
                 .item(0).getTextContent());
         assertTrue(doc.getDocumentElement().getLocalName().equals("LogoutRequest"));
+    }
+
+    // ---- issue 20, item 5 ----------------------------------------------------------------------------------
+
+    @Test
+    void theFixedAttributesComeInTheOrderOfTheProtocolsSchema() throws Exception {
+        SsoAttributes.Person person = new SsoAttributes.Person("l.martin1", "Léa", "Martin", "PUPIL", "0771763Y",
+                "2nde B", List.of());
+        Document doc = parse(CasXml.success("l.martin1", SsoAttributes.of(person, Set.of(ReleasedAttribute.values()),
+                Instant.EPOCH, false, true)));
+        NodeList block = doc.getElementsByTagNameNS(CasXml.NAMESPACE, "attributes").item(0).getChildNodes();
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < block.getLength(); i++) {
+            if (block.item(i) instanceof Element e) {
+                names.add(e.getLocalName());
+            }
+        }
+        // cas-server-protocol-3.0.xsd, AttributesType: authenticationDate, longTermAuthenticationRequestTokenUsed,
+        // isFromNewLogin, then any
+        assertEquals(List.of("authenticationDate", "longTermAuthenticationRequestTokenUsed", "isFromNewLogin"),
+                names.subList(0, 3), names.toString());
+        assertEquals("true", doc.getElementsByTagNameNS(CasXml.NAMESPACE, "longTermAuthenticationRequestTokenUsed")
+                .item(0).getTextContent(), "a remembered device signed the person in");
+        assertEquals("false", doc.getElementsByTagNameNS(CasXml.NAMESPACE, "isFromNewLogin").item(0).getTextContent());
+    }
+
+    @Test
+    void theJsonAnswersFollowSection251() {
+        SsoAttributes.Person person = new SsoAttributes.Person("y.perrin1", "Yasmine", "Perrin \"<&>\\",
+                "LEGAL_REPRESENTATIVE", "0860034V", null, List.of("j.fournier1", "s.fontaine1"));
+        String json = CasAnswer.success("y.perrin1", SsoAttributes.of(person, Set.of(ReleasedAttribute.values()),
+                Instant.parse("2026-11-23T08:00:00Z"), true, false)).write(CasAnswer.Format.JSON);
+        assertTrue(json.startsWith("{\"serviceResponse\":{\"authenticationSuccess\":{\"user\":\"y.perrin1\","
+                + "\"attributes\":{\"authenticationDate\":\"2026-11-23T08:00:00Z\","
+                + "\"longTermAuthenticationRequestTokenUsed\":\"false\",\"isFromNewLogin\":\"true\","), json);
+        assertTrue(json.contains("\"children\":[\"j.fournier1\",\"s.fontaine1\"]"), "several values: an array " + json);
+        assertTrue(json.contains("\"sn\":\"Perrin \\\"\\u003c\\u0026\\u003e\\\\\""), "escaped: " + json);
+        assertTrue(json.endsWith("}}}}"), json);
+        assertEquals("{\"serviceResponse\":{\"authenticationFailure\":{\"code\":\"INVALID_TICKET\","
+                        + "\"description\":\"Ticket \\u0001 not recognized\"}}}",
+                CasAnswer.failure(CasXml.INVALID_TICKET, "Ticket \u0001 not recognized").write(CasAnswer.Format.JSON));
+        assertTrue(CasAnswer.failure(CasXml.INVALID_TICKET, "x").write(CasAnswer.Format.XML)
+                .contains("<cas:authenticationFailure code=\"INVALID_TICKET\">"));
+    }
+
+    @Test
+    void theFormatParameterIsXmlJsonOrRefused() {
+        assertEquals(CasAnswer.Format.XML, CasAnswer.Format.of(null).orElseThrow());
+        assertEquals(CasAnswer.Format.JSON, CasAnswer.Format.of("JSON").orElseThrow());
+        assertEquals(CasAnswer.Format.JSON, CasAnswer.Format.of("json").orElseThrow());
+        assertEquals(CasAnswer.Format.XML, CasAnswer.Format.of("XML").orElseThrow());
+        assertTrue(CasAnswer.Format.of("YAML").isEmpty());
     }
 }

@@ -128,4 +128,58 @@ class ServicePatternTest {
         assertEquals(List.of("sso.pattern.regex_syntax"),
                 ServicePattern.errors(PatternKind.REGEX, "^https://pronote\\.example\\.fr/(unclosed", false));
     }
+
+    // ---- issue 20, item 5 ----------------------------------------------------------------------------------
+
+    /** Path parameters: Tomcat-style servers read {@code /pronote/..;/admin} as {@code /admin}. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://pronote.example.fr/pronote/..;/admin/",
+            "https://pronote.example.fr/pronote/..;x=y/admin",
+            "https://pronote.example.fr/pronote/.;/eleve.html",
+            "https://pronote.example.fr/pronote;/eleve.html",
+            "https://pronote.example.fr/pronote/eleve.html;jsessionid=ABC",
+            "https://pronote.example.fr/pronote/;jsessionid=ABC?next=1",
+            "https://pronote.example.fr/pronote/%2e%2e;/admin",
+            "https://pronote.example.fr/pronote/%2E%2E%3B/admin",
+            "https://pronote.example.fr/pronote/..%3b/admin",
+            "https://pronote.example.fr/pronote/..%3B/admin",
+            "https://pronote.example.fr/pronote/%3bjsessionid=ABC",
+            "https://pronote.example.fr/pronote/..%253B/admin",
+            "https://pronote.example.fr/pronote/..\\admin",
+            "https://pronote.example.fr/pronote/%5C..%5Cadmin"})
+    void pathParametersAndTheirEncodingsAreRefused(String service) {
+        assertFalse(PREFIX.allows(service, false), service);
+        assertTrue(ServiceAddress.parse(service, false).isEmpty(), service);
+    }
+
+    @Test
+    void aSemicolonInTheQueryIsStillAllowed() {
+        assertTrue(PREFIX.allows("https://pronote.example.fr/pronote/eleve.html?a=1;b=2", false));
+    }
+
+    /**
+     * {@code (a+)+$} against a long run of {@code a} followed by a character it cannot match: catastrophic
+     * backtracking for java.util.regex (2^n steps), linear for RE2/J.
+     */
+    @Test
+    void aPathologicalPatternAnswersQuickly() {
+        ServicePattern evil = new ServicePattern(PatternKind.REGEX, "^https://pronote\\.example\\.fr/(a+)+$");
+        assertTrue(ServicePattern.errors(PatternKind.REGEX, evil.value(), false).isEmpty(), "a valid expression");
+        String url = "https://pronote.example.fr/" + "a".repeat(1_900) + "b";
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2), () -> {
+            for (int i = 0; i < 20; i++) {
+                assertFalse(evil.allows(url, false));
+            }
+        }, "20 refusals within 2 s");
+        assertTrue(evil.allows("https://pronote.example.fr/aaaa", false));
+    }
+
+    @Test
+    void backReferencesAndLookAroundsAreRefusedAtRegistration() {
+        assertEquals(List.of("sso.pattern.regex_syntax"), ServicePattern.errors(PatternKind.REGEX,
+                "^https://pronote\\.example\\.fr/(a)\\1$", false));
+        assertEquals(List.of("sso.pattern.regex_syntax"), ServicePattern.errors(PatternKind.REGEX,
+                "^https://pronote\\.example\\.fr/(?!admin).*$", false));
+    }
 }

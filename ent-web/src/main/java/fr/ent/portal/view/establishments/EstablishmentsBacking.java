@@ -34,6 +34,9 @@ public class EstablishmentsBacking {
     @Inject
     Landings landings;
 
+    @jakarta.ejb.EJB
+    fr.ent.portal.sso.boundary.CasServer cas;
+
     /** Chooses, then home, or back to the single sign-on that asked for the choice. */
     public String choose(long establishmentId) throws java.io.IOException {
         HttpServletRequest request = Faces.getRequest();
@@ -42,7 +45,12 @@ public class EstablishmentsBacking {
             return "/login?faces-redirect=true";
         }
         try {
+            Long previous = sessions.establishment(request);
             LinkedEstablishment chosen = choice.choose(accountId, establishmentId, clients.of(request));
+            if (previous != null && !previous.equals(chosen.getId())) {
+                // issue 20 (CAS): the services opened got the former establishment's attributes: single logout
+                fr.ent.portal.sso.SsoSessions.establishmentSwitched(request.getSession(), cas);
+            }
             sessions.establishment(request, chosen.getId());
             Messages.addFlashGlobalInfo(Texts.text("establishments.chosen", chosen.getName()).replace("'", "''"));
             return Landings.follow(landings.afterChoice(request));
