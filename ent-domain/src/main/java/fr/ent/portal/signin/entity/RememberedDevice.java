@@ -161,9 +161,11 @@ public class RememberedDevice {
     /**
      * The previous token still signs in this browser for {@code grace} after the rotation: tabs of one browser restored
      * together all bring the token they had, before any of them got the new one. Later, it is a reused old token.
+     * A request whose {@code now} is before the rotation (it started first, then waited for the device's lock while
+     * another tab rotated) carried the token that was current when it started: graced too.
      */
     public boolean previousStillGraced(Instant now, Duration grace) {
-        return rotatedAt != null && now.isBefore(rotatedAt.plus(grace)) && !now.isBefore(rotatedAt);
+        return rotatedAt != null && now.isBefore(rotatedAt.plus(grace));
     }
 
     /** Forgotten by its owner (or voided): never signs in again. */

@@ -81,6 +81,9 @@ class RememberedDeviceTest {
         org.junit.jupiter.api.Assertions.assertTrue(device.isPrevious("h0"));
         org.junit.jupiter.api.Assertions.assertTrue(device.previousStillGraced(T0.plusSeconds(69), grace));
         org.junit.jupiter.api.Assertions.assertFalse(device.previousStillGraced(T0.plusSeconds(70), grace));
+        // a tab whose request began before the rotation and waited for the device's lock (RememberedDeviceIT's tabs)
+        org.junit.jupiter.api.Assertions.assertTrue(device.previousStillGraced(T0.plusSeconds(59), grace),
+                "a request that started before the rotation carried the then-current token");
         device.rotate("h2", T0.plusSeconds(120));
         org.junit.jupiter.api.Assertions.assertFalse(device.isPrevious("h0"), "only the immediately previous one");
         org.junit.jupiter.api.Assertions.assertTrue(device.isPrevious("h1"));
