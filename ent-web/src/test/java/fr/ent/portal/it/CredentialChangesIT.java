@@ -218,6 +218,25 @@ class CredentialChangesIT {
                 "a reset link mailed before a new provisional code answers used/expired, not " + state);
     }
 
+    @Test
+    @Order(9)
+    void aFirstConnectionThatShowsNoEmailStepCannotReplaceTheVerifiedAddress() throws Exception {
+        // since test 8 the pupil's address is verified: a new letter asks a new password only, no email step. A crafted
+        // post that adds the email field anyway (the letter's holder is not always its owner) changes nothing
+        String intruder = "intruder.fc@example.org";
+        OwnAccount.firstConnection(PUPIL, PASSWORDS[2], intruder, "203.0.113.60");
+        password = PASSWORDS[2];
+        Http region = AdminRegionIT.signedIn(OwnAccount.REGION, OwnAccount.REGION_PASSWORD, "203.0.113.61");
+        HttpResponse<String> detail = region.get("/admin/account?id=" + OwnAccount.id(PUPIL, "203.0.113.61"));
+        Matcher email = Pattern.compile("id=\"account-email\" data-email=\"([^\"]*)\" data-verified=\"([a-z]+)\"")
+                .matcher(detail.body());
+        assertTrue(email.find(), detail.body());
+        assertEquals("j.fournier.e@example.org", email.group(1), "the verified address stays");
+        assertEquals("true", email.group(2), "and stays verified");
+        Thread.sleep(1_000); // a verification mail would be queued by now
+        assertEquals(0, Mailbox.to(intruder, "").size(), "no verification link goes to the typed address");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private static Http signedIn(String secret, String ip) {

@@ -32,6 +32,22 @@ final class OwnAccount {
 
     /** Activates {@code identifier} with {@code password} (and {@code email}, verified, when not null); its session. */
     static Http activate(String identifier, String password, String email, String ip) throws Exception {
+        int mails = email == null ? 0 : Mailbox.to(email, "").size();
+        Http pupil = firstConnection(identifier, password, email, ip);
+        if (email != null) {
+            MimeMessage mail = Mailbox.await(email, "", mails);
+            String link = Mailbox.link(mail, "/verify-email?token=").orElseThrow(() -> new AssertionError(Mailbox.body(mail)));
+            HttpResponse<String> verified = new Http().follow(path(link));
+            assertTrue(verified.body().contains("data-result=\"VERIFIED\""), verified.body());
+        }
+        return pupil;
+    }
+
+    /**
+     * The region prints a new letter for {@code identifier}, who signs in with its code and posts the first-connection
+     * form with {@code email} typed in its email field (sent even when the page shows no such field).
+     */
+    static Http firstConnection(String identifier, String password, String email, String ip) throws Exception {
         Web region = Web.signedIn(REGION, REGION_PASSWORD, ip);
         String path = "/admin/letters?account=" + AdminAccessIT.accountId(region, identifier);
         HttpResponse<String> letter = region.get(path);
@@ -40,27 +56,29 @@ final class OwnAccount {
         String code = AdminLettersIT.codesByIdentifier(pdf, 1).get(identifier);
         assertNotNull(code, "a code for " + identifier);
 
+        return completeFirstConnection(identifier, code, password, email, "X-Forwarded-For", ip);
+    }
+
+    /**
+     * {@code identifier} signs in with its provisional {@code code} and posts the first-connection form (every request
+     * with {@code headers}: the client's address, its language…); the signed-in session.
+     */
+    static Http completeFirstConnection(String identifier, String code, String password, String email,
+                                        String... headers) {
         Http pupil = new Http();
-        HttpResponse<String> signedIn = pupil.post("/login", Http.loginForm(pupil.get("/login").body(), identifier, code),
-                "X-Forwarded-For", ip);
+        HttpResponse<String> signedIn = pupil.post("/login", Http.loginForm(pupil.get("/login", headers).body(),
+                identifier, code), headers);
         assertEquals(302, signedIn.statusCode(), signedIn.body());
         assertTrue(location(signedIn).endsWith("/first-connection"), location(signedIn));
-        HttpResponse<String> page = pupil.get("/first-connection");
+        HttpResponse<String> page = pupil.get("/first-connection", headers);
         assertEquals(200, page.statusCode(), page.body());
         Map<String, String> form = AdminRegionIT.form(page.body(), "firstConnection", "firstConnection:submit");
         form.put("firstConnection:password", password);
         form.put("firstConnection:confirmation", password);
         form.put("firstConnection:email", email == null ? "" : email);
         form.put("firstConnection:charter_input", "on");
-        int mails = email == null ? 0 : Mailbox.to(email, "").size();
-        HttpResponse<String> done = pupil.post("/first-connection", form, "X-Forwarded-For", ip);
+        HttpResponse<String> done = pupil.post("/first-connection", form, headers);
         assertEquals(302, done.statusCode(), done.body());
-        if (email != null) {
-            MimeMessage mail = Mailbox.await(email, "", mails);
-            String link = Mailbox.link(mail, "/verify-email?token=").orElseThrow(() -> new AssertionError(Mailbox.body(mail)));
-            HttpResponse<String> verified = new Http().follow(path(link));
-            assertTrue(verified.body().contains("data-result=\"VERIFIED\""), verified.body());
-        }
         return pupil;
     }
 

@@ -2,6 +2,7 @@ package fr.ent.portal.it;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,6 +135,32 @@ class TakeoverMatrixIT {
                 tested, allowed, refused));
         Files.writeString(Path.of("target", "security-takeover.txt"), REPORT.toString());
         System.out.println(REPORT);
+    }
+
+    // ---- 0. the notice of a re-issue by another school is in the person's language -----------------------------
+
+    /**
+     * Issue 20, item 1: a person told that another establishment re-issued their code reads it in the language they
+     * used the portal in (here the first connection of an English-speaking parent), not the school's. The family is
+     * given its password back in French afterwards (the matrix reads French notices).
+     */
+    @Test
+    @Order(0)
+    void theNoticeOfAReissueElsewhereIsInThePersonsLanguage() throws Exception {
+        String id = IDS.get(FAMILY_TWO);
+        String code = letter(REGION, id, FAMILY_TWO);
+        OwnAccount.completeFirstConnection(FAMILY_TWO, code, TARGET_PASSWORD, null,
+                "X-Forwarded-For", "198.51.100.241", "Accept-Language", "en-GB,en;q=0.8");
+        int mails = Mailbox.to(FAMILY_TWO + "@example.org", "").size();
+        String again = letter(GARNIER, id, FAMILY_TWO);
+        jakarta.mail.internet.MimeMessage notice = Mailbox.await(FAMILY_TWO + "@example.org", "", mails);
+        String subject = notice.getSubject();
+        OwnAccount.completeFirstConnection(FAMILY_TWO, again, TARGET_PASSWORD, null,
+                "X-Forwarded-For", "198.51.100.242", "Accept-Language", "fr-FR,fr;q=0.9");
+        assertEquals("New ENT activation letter", subject, "the notice speaks the parent's language");
+        assertTrue(Mailbox.body(notice).contains("Jules Ferry"),
+                Mailbox.body(notice));
+        assertTrue(signsIn(FAMILY_TWO), "the family signs in with its password again");
     }
 
     // ---- 1. the reported takeover and the other refused class prints -------------------------------------------
@@ -491,6 +518,17 @@ class TakeoverMatrixIT {
         assertTrue(page.contains("id=\"account\""), "the region reads account " + id + ": " + page);
         Matcher value = Pattern.compile(name + "=\"([^\"]*)\"").matcher(page);
         return value.find() ? value.group(1) : ""; // Facelets leaves out an attribute whose value is null
+    }
+
+    /** {@code actor} prints the one-account letter of {@code target}: the code in it. */
+    private static String letter(String actor, String id, String target) {
+        Web web = SESSIONS.get(actor);
+        HttpResponse<String> page = web.get("/admin/letters?account=" + id);
+        assertEquals(200, page.statusCode(), actor + " opens the letter of " + target);
+        byte[] pdf = web.postForBytes("/admin/letters?account=" + id, Web.form(page.body(), "letter", "letter:reissue"));
+        String code = AdminLettersIT.codesByIdentifier(pdf, 1).get(target);
+        assertNotNull(code, "a code for " + target + " in " + actor + "'s letter");
+        return code;
     }
 
     /** Whether the target signs in with its password (each try from an address of its own). */

@@ -113,6 +113,7 @@ public class MyAccount {
                 throw new InvalidInputException(errors);
             }
             account.changePassword(hashing.hash(password.clone()));
+            account.speaks(client.locale());
             Instant sessionsValidAfter = changes.apply(account, CredentialChange.PASSWORD_CHANGED_BY_OWNER,
                     clock.instant(), client);
             devices.forgetAll(account.id(), client, "password-changed");
@@ -173,6 +174,7 @@ public class MyAccount {
             requireCurrentPassword(account, current, AuditEventType.RECOVERY_EMAIL_CHANGE_REFUSED, client);
         }
         account.changeRecoveryEmail(typed);
+        account.speaks(client.locale());
         changes.apply(account, CredentialChange.EMAIL_CHANGED, now, client);
         verifications.send(account, client);
         if (old != null && !old.equals(account.recoveryEmail())) {

@@ -171,6 +171,7 @@ public class PasswordResets {
                 throw new InvalidInputException(errors);
             }
             reset.use(hashing.hash(password.clone()), now);
+            account.speaks(client.locale());
             devices.forgetAll(account.id(), client, "password-reset");
             protection.throttle().reset(account.identifier()); // the owner proved it: past failures no longer hold it back
             changes.apply(account, fr.ent.portal.account.entity.CredentialChange.PASSWORD_RESET, now, client);

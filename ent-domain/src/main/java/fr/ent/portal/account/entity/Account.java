@@ -149,6 +149,14 @@ public class Account {
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
 
+    /**
+     * The language the person last used on the portal themselves ({@code fr}, {@code en}): the mails they receive
+     * without asking are written in it. Null: nothing known yet (French).
+     */
+    @Size(max = 8)
+    @Column(name = "language", length = 8)
+    private String language;
+
     /** The establishment the person last chose to work in (only valid while still linked to it). */
     @Column(name = "chosen_establishment_id")
     private Long chosenEstablishmentId;
@@ -423,6 +431,22 @@ public class Account {
         }
         this.status = passwordHash != null ? AccountStatus.ACTIVE : AccountStatus.PROVISIONAL;
         clearFailures();
+    }
+
+    // ---- language ------------------------------------------------------------------------------------------
+
+    /** The language of the mails the person receives without asking: the one they last used, French by default. */
+    public Locale language() {
+        return Locale.ENGLISH.getLanguage().equals(language) ? Locale.ENGLISH : Locale.FRENCH;
+    }
+
+    /** The person used the portal in {@code locale} (English or French; any other language counts as French). */
+    public void speaks(Locale locale) {
+        String used = locale != null && Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
+                ? Locale.ENGLISH.getLanguage() : Locale.FRENCH.getLanguage();
+        if (!used.equals(language)) {
+            this.language = used;
+        }
     }
 
     // ---- sign-in -------------------------------------------------------------------------------------------

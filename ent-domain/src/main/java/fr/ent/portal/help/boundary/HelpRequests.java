@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -229,7 +228,7 @@ public class HelpRequests {
         for (Assignment assignment : teachers) {
             Account teacher = assignment.staff();
             if (teacher.hasVerifiedEmail()) {
-                mailer.queue(teacher.recoveryEmail(), MailTemplate.HELP_REQUEST_NOTICE, Locale.FRENCH, Map.of(
+                mailer.queue(teacher.recoveryEmail(), MailTemplate.HELP_REQUEST_NOTICE, teacher.language(), Map.of(
                         "firstName", teacher.firstName(),
                         "requester", pupil.firstName() + " " + pupil.lastName() + " (" + pupil.identifier() + ")",
                         "division", enrollment.division(),

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -206,7 +205,7 @@ public class Letters {
         boolean mailed = account.hasVerifiedEmail();
         if (mailed) {
             ZoneId zone = ZoneId.of(settings.get(Setting.TIME_ZONE));
-            mailer.queue(account.recoveryEmail(), MailTemplate.CODE_REISSUED_ELSEWHERE, languageOf(account), Map.of(
+            mailer.queue(account.recoveryEmail(), MailTemplate.CODE_REISSUED_ELSEWHERE, account.language(), Map.of(
                     "firstName", account.firstName(),
                     "establishment", establishmentName,
                     "time", DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(zone).format(clock.instant()),
@@ -217,14 +216,6 @@ public class Letters {
                     account.id(), account.identifier(), client,
                     "by:" + establishmentId + (mailed ? " mail:sent" : " mail:no-verified-email"), other);
         }
-    }
-
-    /**
-     * The language of mails to this person. The account stores no language yet: French, the portal's default (the
-     * acting staff member's browser language would be the wrong person's).
-     */
-    static Locale languageOf(Account account) {
-        return Locale.FRENCH;
     }
 
     private LetterPdf pdf() {
@@ -289,5 +280,4 @@ public class Letters {
         return places.stream().filter(scope::touchesEstablishment).findFirst()
                 .orElse(places.isEmpty() ? null : places.get(0));
     }
-
 }

@@ -122,7 +122,9 @@ public class FirstConnection {
             Account account = pending(accountId);
             Instant now = clock.instant();
             Steps steps = steps(accountId);
-            String typedEmail = email == null ? "" : email.strip();
+            // an address is taken only where the page asked for one: a post that adds the field anyway (the letter's
+            // holder is not always its owner) must not replace a verified address without its owner's password
+            String typedEmail = email == null || !steps.isEmail() ? "" : email.strip();
             List<FieldError> errors = new ArrayList<>();
             if (steps.isPassword()) {
                 String candidate = new String(password);
@@ -148,6 +150,7 @@ public class FirstConnection {
                 throw new InvalidInputException(errors);
             }
             apply(account, steps, password, typedEmail, now);
+            account.speaks(client.locale());
             if (steps.isPassword() || !typedEmail.isEmpty()) { // before the new verification link below
                 changes.apply(account, fr.ent.portal.account.entity.CredentialChange.FIRST_CONNECTION, now, client);
             }

@@ -145,6 +145,7 @@ public class RememberedDevices {
             device.rotate(Tokens.hash(newToken), now);
         }
         account.recordSignIn(now);
+        account.speaks(client.locale());
         // in this transaction: one connection and one commit per remembered sign-in (see AuditTrail#recordWithCaller)
         audit.recordWithCaller(AuditEventType.REMEMBERED_SIGN_IN, account.id(), account.identifier(), client.ip(),
                 client.userAgent(), "device " + device.id() + (current ? " rotated" : " previous-token-in-grace"));

@@ -3,7 +3,6 @@ package fr.ent.portal.signin.boundary;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.ejb.Stateless;
@@ -70,7 +69,7 @@ public class SignInRecords {
     /**
      * "Was it you?": mails the owner of an account that sign-in failures have just held back. The mail carries no text
      * the guesser chose: the address and a coarse browser and system name ({@link DeviceLabel}), never the raw
-     * User-Agent; and it is written in the account's language ({@link #languageOf}), not in the guesser's.
+     * User-Agent; and it is written in the account's language ({@link Account#language}: the one they last used on the portal), not in the guesser's.
      */
     public void lockNotice(long accountId, Instant now, java.time.Duration hold, String ip, String userAgent) {
         Account account = em.find(Account.class, accountId);
@@ -79,27 +78,11 @@ public class SignInRecords {
         }
         ZoneId zone = ZoneId.of(settings.get(Setting.TIME_ZONE));
         String device = DeviceLabel.of(userAgent);
-        mailer.queue(account.recoveryEmail(), MailTemplate.ACCOUNT_LOCKED_NOTICE, languageOf(account), Map.of(
+        mailer.queue(account.recoveryEmail(), MailTemplate.ACCOUNT_LOCKED_NOTICE, account.language(), Map.of(
                 "firstName", account.firstName(),
                 "time", DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(zone).format(now),
                 "client", device.isEmpty() ? ip : ip + " – " + device,
                 "lockMinutes", Math.max(1, hold.toMinutes()),
                 "helpLink", settings.get(Setting.PUBLIC_URL) + "/help"));
-    }
-
-    /**
-     * The account's language, as far as the portal knows it without asking: the language of the latest verification
-     * mail sent to its recovery address (asked for by the owner at first connection or on /account, or by their
-     * school); French otherwise. Never the language of the request that triggers the notice.
-     */
-    Locale languageOf(Account account) {
-        return em.createQuery("select m.language from OutboxMail m where m.recipient = :recipient"
-                        + " and m.template = :template order by m.createdAt desc, m.id desc", String.class)
-                .setParameter("recipient", account.recoveryEmail())
-                .setParameter("template", MailTemplate.EMAIL_VERIFICATION)
-                .setMaxResults(1).getResultStream().findFirst()
-                .map(language -> Locale.ENGLISH.getLanguage().equals(Locale.forLanguageTag(language).getLanguage())
-                        ? Locale.ENGLISH : Locale.FRENCH)
-                .orElse(Locale.FRENCH);
     }
 }

@@ -34,6 +34,18 @@ class AccountTest {
     }
 
     @Test
+    void theMailsLanguageIsTheOneTheyLastUsedFrenchByDefault() {
+        Account account = parent();
+        assertEquals(java.util.Locale.FRENCH, account.language(), "nothing known yet");
+        account.speaks(java.util.Locale.UK);
+        assertEquals(java.util.Locale.ENGLISH, account.language());
+        account.speaks(java.util.Locale.GERMAN);
+        assertEquals(java.util.Locale.FRENCH, account.language(), "a language the portal does not write: French");
+        account.speaks(null);
+        assertEquals(java.util.Locale.FRENCH, account.language());
+    }
+
+    @Test
     void aNewAccountIsProvisionalWithoutSecret() {
         Account account = pupil();
         assertEquals(AccountStatus.PROVISIONAL, account.status());

@@ -73,11 +73,11 @@ class LockNoticeTest {
         });
     }
 
-    /** The owner once asked for a verification of this address in English (the language of their own request). */
-    void ownerVerifiedTheAddressIn(Locale language) {
+    /** The owner used the portal in {@code language} (their first connection, account page, reset…). */
+    void ownerUsedThePortalIn(Locale language) {
         TestPersistenceUnit.inTransaction(emf, em -> {
-            mailer(em).queue(BERNARD, MailTemplate.EMAIL_VERIFICATION, language,
-                    Map.of("firstName", "Sophie", "link", "https://ent.example/verify-email?token=x", "validHours", 24));
+            em.createNamedQuery(Account.BY_IDENTIFIER, Account.class).setParameter("identifier", "s.bernard1")
+                    .getSingleResult().speaks(language);
             return null;
         });
     }
@@ -102,9 +102,11 @@ class LockNoticeTest {
     @Test
     void theMailIsInTheAccountsLanguage() {
         assertEquals(Locale.FRENCH, lockNotice("Mozilla/5.0 Firefox/120.0 (X11; Linux)").locale(), "nothing known: French");
-        ownerVerifiedTheAddressIn(Locale.ENGLISH);
+        ownerUsedThePortalIn(Locale.ENGLISH);
         OutboxMail mail = lockNotice("Mozilla/5.0 Firefox/120.0 (X11; Linux)");
         assertEquals(Locale.ENGLISH, mail.locale());
         assertTrue(mail.subject().contains("locked"), mail.subject());
+        ownerUsedThePortalIn(Locale.FRENCH);
+        assertEquals(Locale.FRENCH, lockNotice("Mozilla/5.0 Firefox/120.0 (X11; Linux)").locale(), "back to French");
     }
 }
