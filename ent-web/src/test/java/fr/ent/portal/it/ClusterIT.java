@@ -266,6 +266,45 @@ class ClusterIT {
         assertEquals(3, home.statusCode() / 100, "and the session on B ended");
     }
 
+    /**
+     * Issue 20, items 3 and 5: a disable by the region on node A ends the person's session held on node B and sends
+     * single logout for the service that session opened (the same hook as a reset or a re-issued code).
+     */
+    @Test
+    @Order(7)
+    void aDisableOnNodeASendsSingleLogoutForASessionHeldOnNodeB() throws Exception {
+        String service = recordingService();
+        Client onB = new Client();
+        assertEquals(3, signIn(onB, nodeB, "b.garnier1", "Registre#College2026").statusCode() / 100);
+        String ticket = ticket(onB, nodeB, service);
+        String validated = new Client().get(nodeB, "/cas/p3/serviceValidate?ticket=" + ticket + "&service="
+                + encode(service)).body();
+        assertTrue(validated.contains("<cas:authenticationSuccess>"), validated);
+
+        Client region = new Client();
+        assertEquals(3, signIn(region, nodeA, "r.admin1", "Region#Academie2026").statusCode() / 100);
+        Matcher row = Pattern.compile("data-identifier=\"b\\.garnier1\" data-account=\"(\\d+)\"")
+                .matcher(region.get(nodeA, "/admin/accounts?identifier=b.garnier1").body());
+        assertTrue(row.find(), "b.garnier1 in the region's list");
+        String path = "/admin/account?id=" + row.group(1);
+        HttpResponse<String> disabled = region.post(nodeA, path,
+                AdminRegionIT.form(region.get(nodeA, path).body(), "disable", "disable:submit"));
+        try {
+            assertEquals(302, disabled.statusCode(), disabled.body());
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (LOGOUTS.stream().noneMatch(r -> r.contains(ticket)) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            assertTrue(LOGOUTS.stream().anyMatch(r -> r.contains("<samlp:SessionIndex>" + ticket + "</samlp:SessionIndex>")),
+                    "the service was told, for the session held on B: " + LOGOUTS);
+            assertEquals(3, onB.get(nodeB, "/home").statusCode() / 100, "and the session on B ended");
+        } finally {
+            HttpResponse<String> enabled = region.post(nodeA, path,
+                    AdminRegionIT.form(region.get(nodeA, path).body(), "enable", "enable:submit"));
+            assertEquals(302, enabled.statusCode(), enabled.body());
+        }
+    }
+
     /** Logout requests received by the recording service (the decoded logoutRequest parameter). */
     private static final List<String> LOGOUTS = new CopyOnWriteArrayList<>();
     private static String recordingServiceUrl;
