@@ -521,7 +521,7 @@ class TakeoverMatrixIT {
     }
 
     /** {@code actor} prints the one-account letter of {@code target}: the code in it. */
-    private static String letter(String actor, String id, String target) {
+    private static String letter(String actor, String id, String target) throws IOException {
         Web web = SESSIONS.get(actor);
         HttpResponse<String> page = web.get("/admin/letters?account=" + id);
         assertEquals(200, page.statusCode(), actor + " opens the letter of " + target);

@@ -12,5 +12,7 @@ public enum Change {
     /** A pupil whose enrollment here had ended is listed again. */
     RE_ENROLLED,
     /** The registry's email becomes the recovery email (only when the account has none). */
-    EMAIL
+    EMAIL,
+    /** A representative known only through another establishment's pupils is linked to a pupil here. */
+    LINKED
 }

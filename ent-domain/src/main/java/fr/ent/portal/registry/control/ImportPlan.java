@@ -23,7 +23,8 @@ public record ImportPlan(List<PupilPlan> pupils, List<RepresentativePlan> repres
      * A row that would change a pupil enrolled today in another establishment this school year (enroll them here, or
      * change their names or birth date): a transfer, listed apart. Only the region's import applies it (its pupil plan
      * is then among {@link #pupils}); a school admin's import skips the row (its representatives and links too) and
-     * says why.
+     * says why. The same for a representative whose children are all enrolled elsewhere, linked by the row to a pupil
+     * here ({@link Change#LINKED}): a school's import creates neither the link nor any change of that person.
      *
      * @param elsewhere the other establishment, as "name (UAI)"
      * @param applied   true when this import writes it (the region's), false when skipped

@@ -75,6 +75,7 @@ public final class ImportPlanner {
         Map<String, RepresentativePlan> representatives = new LinkedHashMap<>();
         List<LinkPlan> links = new ArrayList<>();
         List<TransferPlan> transfers = new ArrayList<>();
+        Set<String> familiesSeen = new HashSet<>();
         Set<String> knownDivisions = new HashSet<>();
         state.enrollments().values().forEach(e -> knownDivisions.add(e.division()));
         state.enrolledHere().forEach(e -> knownDivisions.add(e.division()));
@@ -112,6 +113,20 @@ public final class ImportPlanner {
             for (PersonEntry rep : row.representatives()) {
                 String repId = ExternalIds.representative(academie, rep.registryId());
                 KnownAccount knownRep = state.accounts().get(repId);
+                String family = knownRep == null ? null : state.familiesElsewhere().get(knownRep.id());
+                if (family != null && (known == null || !state.links().contains(RegistryState.link(knownRep.id(), known.id())))) {
+                    // another establishment's family: linking it to a pupil here would bring it into this school's
+                    // reach (its codes, its email): the region only; listed apart once, with what the row would change
+                    if (familiesSeen.add(repId)) {
+                        List<Change> changes = new ArrayList<>(List.of(Change.LINKED));
+                        changes.addAll(representativePlan(row.line(), repId, rep, knownRep).changes());
+                        transfers.add(new TransferPlan(row.line(), repId, rep, row.division(), knownRep.id(), family,
+                                changes, region));
+                    }
+                    if (!region) {
+                        continue;
+                    }
+                }
                 representatives.computeIfAbsent(repId, id -> representativePlan(row.line(), id, rep, knownRep));
                 if (known == null || knownRep == null || !state.links().contains(RegistryState.link(knownRep.id(), known.id()))) {
                     links.add(new LinkPlan(row.line(), repId, pupilId));

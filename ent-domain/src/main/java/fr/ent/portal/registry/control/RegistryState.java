@@ -17,19 +17,31 @@ import java.util.Set;
  * @param legacyIdentifiers old logins (or identifiers) already used, with the account that uses them
  * @param enrolledElsewhere the file's known pupils enrolled today in another establishment this school year, by pupil
  *                          account id: that establishment's name and UAI (issue 20: a transfer needs the region)
+ * @param familiesElsewhere the file's known representatives whose children are all enrolled today in other
+ *                          establishments (at least one), by representative account id: one of those establishments
+ *                          as "name (UAI)". A school's import may neither link them to its pupils nor rewrite them
+ *                          (that would bring another school's family into its reach): only the region's.
  */
 public record RegistryState(Map<String, KnownAccount> accounts, Map<Long, KnownEnrollment> enrollments,
                             Set<String> links, List<EnrolledPupil> enrolledHere, Map<String, Long> legacyIdentifiers,
-                            Map<Long, String> enrolledElsewhere) {
+                            Map<Long, String> enrolledElsewhere, Map<Long, String> familiesElsewhere) {
 
     public RegistryState {
         enrolledElsewhere = enrolledElsewhere == null ? Map.of() : Map.copyOf(enrolledElsewhere);
+        familiesElsewhere = familiesElsewhere == null ? Map.of() : Map.copyOf(familiesElsewhere);
+    }
+
+    /** Without families of other establishments. */
+    public RegistryState(Map<String, KnownAccount> accounts, Map<Long, KnownEnrollment> enrollments, Set<String> links,
+                         List<EnrolledPupil> enrolledHere, Map<String, Long> legacyIdentifiers,
+                         Map<Long, String> enrolledElsewhere) {
+        this(accounts, enrollments, links, enrolledHere, legacyIdentifiers, enrolledElsewhere, Map.of());
     }
 
     /** Without pupils enrolled elsewhere. */
     public RegistryState(Map<String, KnownAccount> accounts, Map<Long, KnownEnrollment> enrollments, Set<String> links,
                          List<EnrolledPupil> enrolledHere, Map<String, Long> legacyIdentifiers) {
-        this(accounts, enrollments, links, enrolledHere, legacyIdentifiers, Map.of());
+        this(accounts, enrollments, links, enrolledHere, legacyIdentifiers, Map.of(), Map.of());
     }
 
     public record KnownAccount(long id, String identifier, String externalId, String firstName, String lastName,

@@ -87,7 +87,26 @@ public final class RegistryStates {
                     .setParameter("today", today).getResultList()
                     .forEach(r -> elsewhere.putIfAbsent((Long) r[0], r[1] + " (" + r[2] + ")"));
         }
-        return new RegistryState(accounts, enrollments, links, enrolledHere, legacy, elsewhere);
+        // issue 20: the file's known representatives whose children are all enrolled elsewhere (another school's family)
+        Map<Long, String> familiesElsewhere = new HashMap<>();
+        Set<Long> familiesHere = new HashSet<>();
+        for (List<Long> chunk : chunks(pupilIds)) {
+            em.createQuery("select r.representative.id, s.id, s.name, s.uai from Responsibility r, Enrollment e"
+                            + " join e.establishment s where e.pupil = r.pupil and r.representative.id in :ids"
+                            + " and e.schoolYear = :year and (e.endDate is null or e.endDate > :today)"
+                            + " order by s.uai", Object[].class)
+                    .setFlushMode(FlushModeType.COMMIT).setParameter("ids", chunk).setParameter("year", year)
+                    .setParameter("today", today).getResultList()
+                    .forEach(r -> {
+                        if (((Long) r[1]) == establishmentId) {
+                            familiesHere.add((Long) r[0]);
+                        } else {
+                            familiesElsewhere.putIfAbsent((Long) r[0], r[2] + " (" + r[3] + ")");
+                        }
+                    });
+        }
+        familiesElsewhere.keySet().removeAll(familiesHere);
+        return new RegistryState(accounts, enrollments, links, enrolledHere, legacy, elsewhere, familiesElsewhere);
     }
 
     static <T> List<List<T>> chunks(Collection<T> values) {

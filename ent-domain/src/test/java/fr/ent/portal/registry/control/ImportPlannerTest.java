@@ -134,4 +134,40 @@ class ImportPlannerTest {
         assertEquals(1, region.representatives().size());
         assertNotEquals(school.digest(), region.digest());
     }
+
+    /**
+     * Issue 20: a school's file that names a representative whose children are all in another establishment (a
+     * registry id typed or forged) must not link that parent to a pupil here: the link would give this school their
+     * codes and their email. Listed apart; the pupil still imports; only the region links (and renames) them.
+     */
+    @Test
+    void aFamilyOfAnotherEstablishmentIsLinkedOnlyByTheRegion() {
+        RegistryFile file = file("1;Roux;Zoé;01/02/2010;2nde A;R1;Rou;Paula;paula@example.org\n"
+                + "2;Roux;Léo;01/02/2011;2nde A;R1;Rou;Paula;paula@example.org\n");
+        RegistryState state = new RegistryState(
+                Map.of("creteil:responsable:R1", new KnownAccount(11, "p.roux1", "creteil:responsable:R1", "Paul", "Roux",
+                        null, null)),
+                Map.of(), Set.of(), List.of(), Map.of(), Map.of(), Map.of(11L, "Collège Voltaire (0940001A)"));
+
+        ImportPlan school = new ImportPlanner("Créteil", false).plan(file, state);
+        assertEquals(2, school.pupilsToCreate(), "the pupils import");
+        assertEquals(List.of(), school.representatives(), "the other school's parent is neither updated");
+        assertEquals(List.of(), school.links(), "nor linked");
+        assertEquals(1, school.transfers().size(), "listed apart once");
+        ImportPlan.TransferPlan family = school.transfers().get(0);
+        assertEquals(List.of("creteil:responsable:R1", 11L, "Collège Voltaire (0940001A)", false),
+                List.of(family.externalId(), family.accountId(), family.elsewhere(), family.applied()));
+        assertEquals(List.of(Change.LINKED, Change.LAST_NAME, Change.FIRST_NAME, Change.EMAIL), family.changes());
+        assertTrue(school.confirmable());
+
+        ImportPlan region = new ImportPlanner("Créteil", true).plan(file, state);
+        assertEquals(2, region.links().size(), "the region links them");
+        assertEquals(Action.UPDATE, region.representatives().get(0).action());
+        assertTrue(region.transfers().get(0).applied());
+
+        RegistryState hisChildHere = new RegistryState(state.accounts(), Map.of(), Set.of(), List.of(), Map.of(),
+                Map.of(), Map.of());
+        assertEquals(2, new ImportPlanner("Créteil", false).plan(file, hisChildHere).links().size(),
+                "a parent with a child here (not listed among the families elsewhere) is linked as before");
+    }
 }

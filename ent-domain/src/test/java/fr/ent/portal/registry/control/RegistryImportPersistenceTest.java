@@ -123,4 +123,52 @@ class RegistryImportPersistenceTest {
         });
         assertEquals(0, plan(sample).toUpdate());
     }
+
+    /**
+     * Issue 20: a Créteil school names, in its own file, a representative whose only child is at another Créteil
+     * school (the registry ids are the académie's): the preview lists that parent apart and links nobody; the region
+     * may. (Two schools of this test only: the lycée's imports above see nothing of it.)
+     */
+    @Test
+    void aSchoolCannotLinkAnotherSchoolsFamilyToItsPupils() {
+        long first = establishment(930_777, "Collège Premier");
+        long second = establishment(930_778, "Collège Second");
+        String header = new String(sample, StandardCharsets.UTF_8).lines().findFirst().orElseThrow() + "\n";
+        byte[] atTheFirst = (header + "990001;Morel;Anna;02/02/2012;5e A;;;R990101;Morel;Claire;;;;;;;;;\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ImportPlan family = planAt(first, atTheFirst, false);
+        TestPersistenceUnit.inTransaction(emf, em -> new ImportWriter(em, clock.instant(), today, year, first, 3)
+                .write(family, new ImportProgress()));
+        byte[] atTheSecond = (header + "990002;Faux;Enfant;03/03/2012;5e A;;;R990101;Morel;Claire;pirate@example.org;;;;;;;;\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        ImportPlan school = planAt(second, atTheSecond, false);
+        assertEquals(List.of(), school.errors());
+        assertEquals(1, school.pupilsToCreate(), "the pupil imports");
+        assertEquals(List.of(), school.links(), "but is not linked to the other school's parent");
+        assertEquals(List.of(), school.representatives(), "who is not changed either");
+        assertEquals(1, school.transfers().size(), school.transfers().toString());
+        assertEquals(List.of(Change.LINKED, Change.EMAIL), school.transfers().get(0).changes());
+        assertTrue(school.transfers().get(0).elsewhere().contains("Collège Premier"), school.transfers().get(0).elsewhere());
+
+        assertEquals(1, planAt(second, atTheSecond, true).links().size(), "the region links them");
+    }
+
+    private long establishment(int number, String name) {
+        return TestPersistenceUnit.inTransaction(emf, em -> {
+            Establishment school = new Establishment(String.format("%07d", number)
+                    + "ABCDEFGHJKLMNPRSTUVWXYZ".charAt(number % 23), name,
+                    fr.ent.portal.establishment.entity.EstablishmentKind.COLLEGE, "Créteil", "Meaux");
+            em.persist(school);
+            em.flush();
+            return school.id();
+        });
+    }
+
+    private ImportPlan planAt(long establishmentId, byte[] content, boolean region) {
+        return TestPersistenceUnit.inTransaction(emf, em -> {
+            Establishment there = em.find(Establishment.class, establishmentId);
+            return ImportRun.plan(em, there, ImportRun.read(content, there, today, 1 << 20, 1000), today, year, region);
+        });
+    }
 }
