@@ -84,6 +84,16 @@ public final class Http {
         return send(request.build());
     }
 
+    /** Posts a raw body of {@code contentType} (a multipart upload built by hand). */
+    public HttpResponse<String> postBytes(String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(Portal.url(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
     /** Posts a form whose fields may repeat (a group of checkboxes), as name/value pairs in order. */
     public HttpResponse<String> postPairs(String path, java.util.List<java.util.Map.Entry<String, String>> fields) {
         StringBuilder body = new StringBuilder();

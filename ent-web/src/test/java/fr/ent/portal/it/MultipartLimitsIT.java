@@ -1,0 +1,82 @@
+package fr.ent.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 20, item 8: the multipart limits of the Faces servlet ({@code multipart-config} in web.xml: a file of at most
+ * 16 MiB, a request of at most 16.5 MiB) are the container's, applied while it reads the request: a body above them
+ * is refused before any page parses it, whoever sends it; the portal's own, smaller limit of the import
+ * ({@code ent.import.max-bytes}, 8 MiB, a message on the page) never sees it. Changes no account and writes nothing
+ * (the region only previews, into no establishment).
+ */
+class MultipartLimitsIT {
+
+    /** Above the request limit (17,301,504 bytes). */
+    static final int OVER = 17 * 1024 * 1024 + 1;
+    static final String BOUNDARY = "----entportal-limits";
+
+    @Test
+    void anAnonymousMultipartBodyAboveTheLimitIsRefusedAndThePortalGoesOn() {
+        Http anyone = new Http();
+        String login = anyone.get("/login").body();
+        byte[] body = multipart("identifier", "x".repeat(16), OVER);
+        long started = System.nanoTime();
+        HttpResponse<String> answer = anyone.postBytes("/login", "multipart/form-data; boundary=" + BOUNDARY, body,
+                "X-Forwarded-For", "198.51.100.231");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500 || answer.statusCode() == 200
+                        && !answer.body().contains("Set-Cookie"),
+                "refused (or the page again, nothing parsed), not a failure: " + answer.statusCode());
+        assertFalse(answer.body().contains("Exception") || answer.body().contains("at jakarta."),
+                "no stack trace: " + answer.body().substring(0, Math.min(400, answer.body().length())));
+        assertTrue(millis < 30_000, "answered in " + millis + " ms");
+        assertEquals(200, new Http().get("/login").statusCode(), "the portal goes on");
+        assertTrue(login.contains("<form"), "the sign-in page");
+    }
+
+    @Test
+    void anUploadAboveTheServletLimitIsRefusedByTheContainerBeforeThePageReadsIt() {
+        Http region = AdminRegionIT.signedIn("r.admin1", AdminRegionIT.REGION_PASSWORD, "198.51.100.232");
+        String targets = region.get("/admin/import").body();
+        Matcher toulouse = Pattern.compile("/admin/import\\?establishment=(\\d+)\">[^<]*0312289V").matcher(targets);
+        assertTrue(toulouse.find(), targets);
+        String page = "/admin/import?establishment=" + toulouse.group(1);
+        String form = region.get(page).body();
+        Element upload = Jsoup.parse(form, Portal.base().toString()).getElementById("upload");
+        assertTrue(upload != null, "the upload form");
+        HostileInputIT.Form post = HostileInputIT.multipartForm(form, upload, form);
+        byte[] file = new byte[OVER];
+        Arrays.fill(file, (byte) 'x');
+        HttpResponse<String> answer = region.postBytes(post.action, post.multipartType(),
+                post.multipart(upload.selectFirst("input[type=file]").attr("name"), "registre.csv", file));
+        assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500,
+                "the container refuses the body (a 4xx), not the page's own size check (200 with its message): "
+                        + answer.statusCode() + " " + answer.body().substring(0, Math.min(400, answer.body().length())));
+        assertFalse(answer.body().contains("Exception"), "no stack trace");
+        assertEquals(200, region.get(page).statusCode(), "the session and the page go on");
+    }
+
+    private static byte[] multipart(String field, String value, int size) {
+        byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value
+                + "\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"big.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[size];
+        Arrays.fill(body, (byte) 'y');
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(tail, 0, body, size - tail.length, tail.length);
+        return body;
+    }
+}
