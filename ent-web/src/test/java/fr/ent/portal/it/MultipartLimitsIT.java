@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 20, item 8: the multipart limits of the Faces servlet ({@code multipart-config} in web.xml: a file of at most
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * ({@code ent.import.max-bytes}, 8 MiB, a message on the page) never sees it. Changes no account and writes nothing
  * (the region only previews, into no establishment).
  */
+@ExtendWith(Portal.class)
+@org.junit.jupiter.api.Order(org.junit.jupiter.api.Order.DEFAULT + 35)
 class MultipartLimitsIT {
 
     /** Above the request limit (17,301,504 bytes). */
