@@ -154,8 +154,10 @@ public class SignIn {
         if (account.hasBlockingPendingActions()) {
             return firstConnection(account, attempt, key, deviceId);
         }
-        records.signedIn(account.id(), now, rehash);
-        audit.record(AuditEventType.SIGN_IN_SUCCEEDED, account.id(), key, attempt.clientIp(), attempt.userAgent(), null);
+        if (!records.signedIn(account.id(), now, rehash, key, attempt.clientIp(), attempt.userAgent())) {
+            // another sign-in of the account wrote at the same moment and this record rolled back: the event stays
+            audit.record(AuditEventType.SIGN_IN_SUCCEEDED, account.id(), key, attempt.clientIp(), attempt.userAgent(), null);
+        }
         String cookie = protection.deviceCookie().issue(attempt.deviceCookie(), account.id(), now);
         return new SignInResult(SignInResult.Outcome.SIGNED_IN, account.id(), account.identifier(), account.profile(),
                 groupsOf(account), cookie);
