@@ -160,7 +160,7 @@ final class Report {
                 .append("Each kind of client in turn, arriving at the factor × the capacity of the same run for the storm's"
                         + " duration (settings in the command): impatient clients send a refused request again at once,"
                         + " polite ones after Retry-After, browsers follow the waiting room. Goodput = sign-ins completed"
-                        + " per second of arrivals. CPU per refusal: the portal's CPU time less the hash time of the"
+                        + " (during the arrivals and the grace after them) per second of arrivals. CPU per refusal: the portal's CPU time less the hash time of the"
                         + " sign-ins (1 / the one-thread hash rate each), over the refusals (503s, waiting-room answers and"
                         + " polls): an upper bound, the sign-ins' pages are counted in. CPU % of one core, over the run.\n\n")
                 .append("| clients | offered/s | goodput/s | × capacity | × Keycloak | admitted p99 ms | waiting-room p99 ms"
@@ -232,7 +232,7 @@ final class Report {
         target(s, "cold start, restart on a migrated database (s)", div(f.get("coldRestart")), 15.0, null, "≤ 15 s", false);
         target(s, "cold start, empty database (s)", div(f.get("coldFresh")), 15.0, null, "≤ 15 s", false);
         for (String kind : stormKinds) {
-            target(s, "storm (" + kind + "): goodput/s", f.get("storm-" + kind + "-goodput"), cap == null ? null : 0.9 * cap,
+            target(s, "storm (" + kind + "): goodput/s", f.get("storm-" + kind + "-goodput"), cap == null || cap <= 0 ? null : 0.9 * cap,
                     null, "≥ 90% of capacity", true);
             target(s, "storm (" + kind + "): admitted p99 (ms)", f.get("storm-" + kind + "-admittedP99"), 2000.0, null,
                     "≤ 2,000 ms", false);

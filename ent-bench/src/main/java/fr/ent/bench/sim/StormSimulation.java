@@ -76,7 +76,8 @@ public class StormSimulation extends Simulation {
                     if ("done".equals(session.getString("state"))) {
                         Recorder.ok("signin", System.nanoTime() - session.getLong("t0"));
                     } else if (!"error".equals(session.getString("state"))) {
-                        Recorder.ko("signin", "gave up after " + session.getInt("rounds") + " requests");
+                        Recorder.ko("signin", session.getInt("rounds") >= maxRounds ? "gave up (request bound)"
+                                : "gave up (the run ended)");
                     }
                     return session.markAsSucceeded();
                 });
