@@ -147,8 +147,58 @@ public final class BenchMain {
                 report.overload(null, "skip".equals(config.overload) ? "skipped (-Dbench.overload=skip)"
                         : "not available in this build (the WAR has no waiting room)");
             }
+            if ("force".equals(config.storm) || ("auto".equals(config.storm) && waitingRoom)) {
+                storm(portal, capacity > 0 ? capacity : Double.parseDouble(config.signinRates.get(0)));
+            } else {
+                report.note("Storm: " + ("skip".equals(config.storm) ? "skipped (-Dbench.storm=skip)"
+                        : "not available in this build (the WAR has no waiting room)") + ".");
+            }
             figures.put("rssPortal", Procs.procStatusKib(portal.pid(), "VmHWM") / 1024.0);
         }
+    }
+
+    /**
+     * The storm (issue 21): for each kind of client in turn, arrivals at {@code bench.storm.factor} × the capacity
+     * just measured, for {@code bench.storm.seconds}: impatient clients retrying a 503 at once, polite ones honouring
+     * Retry-After, browsers following the waiting room. Per kind: goodput, admitted and waiting-room p99, refusals,
+     * the portal's CPU per refusal (an upper bound: its CPU time less the hashes of the sign-ins, over the refusals),
+     * the portal's and the generator's CPU, peak RSS, recovery (a prober from the end of the arrivals).
+     */
+    private void storm(Portal portal, double capacity) throws Exception {
+        double rate = capacity * config.stormFactor;
+        double hashSeconds = figures.containsKey("hash1") && figures.get("hash1") > 0 ? 1 / figures.get("hash1") : Double.NaN;
+        for (String kind : config.stormKinds) {
+            Thread.sleep(config.settleSeconds * 1000L); // the line of the previous run passes over its abandoned tickets
+            Map<String, String> s = open(portal.base.toString(), rate, config.stormSeconds);
+            s.put("bench.grace", "120");
+            s.put("bench.storm.kind", kind);
+            long loadEnds = System.currentTimeMillis() + config.stormSeconds * 1000L;
+            AtomicLong recovered = new AtomicLong(-1);
+            Thread prober = new Thread(() -> recoveryProbe(portal, loadEnds, recovered), "bench-storm-probe");
+            prober.setDaemon(true);
+            prober.start();
+            double cpu0 = Procs.cpuSeconds(portal.pid());
+            Gatling.Result r = Gatling.run(config, "browser".equals(kind) ? "OverloadSimulation" : "StormSimulation",
+                    "portal-storm-" + kind, s, seconds(config.stormSeconds + 120));
+            double cpu = Procs.cpuSeconds(portal.pid()) - cpu0;
+            prober.join(Duration.ofMinutes(3).toMillis());
+            long signIns = r.ok("signin");
+            long refusals = count(r, "error.refused_503") + count(r, "error.planned_503") + r.ok("waiting");
+            double perRefusalMs = refusals == 0 ? Double.NaN : Math.max(0, cpu - signIns * hashSeconds) / refusals * 1000;
+            double generatorCpu = Double.parseDouble(r.props().getProperty("generator.cpu.ms", "NaN")) / 1000;
+            double goodput = signIns / (double) config.stormSeconds;
+            double[] v = {rate, goodput, goodput / capacity, r.ms("admitted", "p99"), r.ms("waiting", "p99"), refusals,
+                    perRefusalMs, 100 * cpu / r.wallSeconds(), 100 * generatorCpu / r.wallSeconds(),
+                    Procs.procStatusKib(portal.pid(), "VmHWM") / 1024.0, recovered.get() < 0 ? Double.NaN : recovered.get() / 1000.0,
+                    capacity};
+            report.storm(kind, v, r.errors());
+            figures.put("storm-" + kind + "-goodput", goodput);
+            figures.put("storm-" + kind + "-admittedP99", r.ms("admitted", "p99"));
+        }
+    }
+
+    private static long count(Gatling.Result r, String key) {
+        return Long.parseLong(r.props().getProperty(key, "0"));
     }
 
     private void anonymous(Portal portal) throws Exception {
@@ -381,11 +431,33 @@ public final class BenchMain {
                 double cap = signinSteps("keycloak-" + variant, "KeycloakSignInSimulation", kc.base.toString(),
                         config.keycloakRates, extra);
                 figures.put("kc-" + variant, cap);
+                if ("default".equals(variant) && !"skip".equals(config.storm) && cap > 0) {
+                    keycloakStorm(kc, cap, extra);
+                }
                 figures.put("kcRss-" + variant, Procs.procStatusKib(kc.process.descendants().map(ProcessHandle::pid)
                         .findFirst().orElse(kc.process.pid()), "VmHWM") / 1024.0);
                 report.keycloakVariant(variant, (String) v[1]);
             }
         }
+    }
+
+    /**
+     * Keycloak in the storm: the same arrivals (10× its capacity, the storm's duration). It answers no 503 and no
+     * waiting room (it queues every request), so its three kinds of clients behave alike: one run.
+     */
+    private void keycloakStorm(Keycloak kc, double capacity, Map<String, String> extra) throws Exception {
+        Thread.sleep(config.settleSeconds * 1000L);
+        Map<String, String> s = open(kc.base.toString(), capacity * config.stormFactor, config.stormSeconds);
+        s.putAll(extra);
+        s.put("bench.grace", "120");
+        long pid = kc.process.descendants().map(ProcessHandle::pid).findFirst().orElse(kc.process.pid());
+        double cpu0 = Procs.cpuSeconds(pid);
+        Gatling.Result r = Gatling.run(config, "KeycloakSignInSimulation", "keycloak-storm", s, seconds(config.stormSeconds + 120));
+        double cpu = Procs.cpuSeconds(pid) - cpu0;
+        double goodput = r.ok("signin") / (double) config.stormSeconds;
+        figures.put("kcStormGoodput", goodput);
+        report.keycloakStorm(new double[] {capacity * config.stormFactor, goodput, goodput / capacity, r.ms("signin", "p99"),
+                100 * cpu / r.wallSeconds(), Procs.procStatusKib(pid, "VmHWM") / 1024.0, capacity}, r.errors());
     }
 
     // ---------------------------------------------------------------------------------------------------- helpers

@@ -55,6 +55,13 @@ final class Config {
     /** Pause before the overload, so that tickets abandoned by the capacity steps are passed over. */
     final int settleSeconds = integer("bench.settle", 45);
 
+    /** The storm (issue 21): "auto" (run when the WAR has a waiting room), "force" or "skip". */
+    final String storm = str("bench.storm", "auto");
+    final double stormFactor = dbl("bench.storm.factor", 10);
+    final int stormSeconds = integer("bench.storm.seconds", 180);
+    /** impatient (retry a 503 at once), polite (honour Retry-After), browser (follow the waiting room). */
+    final List<String> stormKinds = list("bench.storm.kinds", "impatient,polite,browser");
+
     final int sessions = integer("bench.sessions", 50_000);
     final int sessionUsers = integer("bench.sessions.users", 8);
     final String sessionsXmx = str("bench.sessions.xmx", "3g");

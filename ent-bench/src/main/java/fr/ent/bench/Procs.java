@@ -85,6 +85,17 @@ final class Procs {
         return -1;
     }
 
+    /** User + system CPU time of a process so far, in seconds (/proc/PID/stat, clock ticks of 1/100 s), or NaN. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // fields 14 and 15 of proc(5)
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Runs a short command and returns its output (stdout and stderr). */
     static String run(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
         Process p = start(new ProcessBuilder(command).redirectErrorStream(true));

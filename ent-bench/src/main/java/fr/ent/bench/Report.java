@@ -131,6 +131,64 @@ final class Report {
         }
     }
 
+    private final List<String> stormKinds = new ArrayList<>();
+    private final List<double[]> stormRows = new ArrayList<>();
+    private final List<String> stormErrors = new ArrayList<>();
+    private double[] keycloakStorm;
+    private String keycloakStormErrors = "";
+
+    /** One kind of the storm: rate, goodput, goodput/capacity, admitted p99, waiting p99, refusals, CPU ms per refusal,
+     * portal CPU %, generator CPU %, peak RSS MiB, recovery s, capacity. */
+    void storm(String kind, double[] v, String errors) {
+        stormKinds.add(kind);
+        stormRows.add(v);
+        stormErrors.add(errors);
+    }
+
+    /** Keycloak in the storm: rate, goodput, goodput/capacity, p99, CPU %, peak RSS MiB, capacity. */
+    void keycloakStorm(double[] v, String errors) {
+        keycloakStorm = v;
+        keycloakStormErrors = errors;
+    }
+
+    /** The storm's table, with each goodput as a ratio to this run's capacity and to Keycloak's goodput in its storm. */
+    private void renderStorm(StringBuilder s) {
+        if (stormRows.isEmpty() && keycloakStorm == null) {
+            return;
+        }
+        s.append("\n### Storm (issue 21)\n\n")
+                .append("Each kind of client in turn, arriving at the factor × the capacity of the same run for the storm's"
+                        + " duration (settings in the command): impatient clients send a refused request again at once,"
+                        + " polite ones after Retry-After, browsers follow the waiting room. Goodput = sign-ins completed"
+                        + " (during the arrivals and the grace after them) per second of arrivals. CPU per refusal: the portal's CPU time less the hash time of the"
+                        + " sign-ins (1 / the one-thread hash rate each), over the refusals (503s, waiting-room answers and"
+                        + " polls): an upper bound, the sign-ins' pages are counted in. CPU % of one core, over the run.\n\n")
+                .append("| clients | offered/s | goodput/s | × capacity | × Keycloak | admitted p99 ms | waiting-room p99 ms"
+                        + " | refusals | CPU ms per refusal (≤) | portal CPU % | generator CPU % | peak RSS MiB | recovery s |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        Double kc = keycloakStorm == null ? null : keycloakStorm[1];
+        for (int i = 0; i < stormRows.size(); i++) {
+            double[] v = stormRows.get(i);
+            s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %.0f | %s | %s | %s | %s | %s |%n",
+                    stormKinds.get(i), fmt(v[0]), fmt(v[1]), fmt(v[2]), kc == null || kc == 0 ? "–" : fmt(v[1] / kc),
+                    fmt(v[3]), fmt(v[4]), v[5], fmt(v[6]), fmt(v[7]), fmt(v[8]), fmt(v[9]),
+                    Double.isNaN(v[10]) ? "not within 3 min" : fmt(v[10])));
+        }
+        if (keycloakStorm != null) {
+            double[] k = keycloakStorm;
+            s.append(String.format(Locale.ROOT, "| Keycloak (defaults), any kind | %s | %s | %s | 1 | %s | – | 0 | – | %s | – | %s | – |%n",
+                    fmt(k[0]), fmt(k[1]), fmt(k[2]), fmt(k[3]), fmt(k[4]), fmt(k[5])));
+        }
+        for (int i = 0; i < stormErrors.size(); i++) {
+            if (!stormErrors.get(i).isEmpty()) {
+                s.append("\nCounted (").append(stormKinds.get(i)).append("): ").append(stormErrors.get(i)).append('\n');
+            }
+        }
+        if (!keycloakStormErrors.isEmpty()) {
+            s.append("\nCounted (Keycloak): ").append(keycloakStormErrors).append('\n');
+        }
+    }
+
     void keycloakVariant(String variant, String what) {
         body.append("\n(keycloak-").append(variant).append(": ").append(what).append(".)\n");
     }
@@ -173,6 +231,12 @@ final class Report {
         target(s, "heap per authenticated session (bytes)", f.get("heapPerSession"), 4096.0, null, "≤ 4,096 B", false);
         target(s, "cold start, restart on a migrated database (s)", div(f.get("coldRestart")), 15.0, null, "≤ 15 s", false);
         target(s, "cold start, empty database (s)", div(f.get("coldFresh")), 15.0, null, "≤ 15 s", false);
+        for (String kind : stormKinds) {
+            target(s, "storm (" + kind + "): goodput/s", f.get("storm-" + kind + "-goodput"), cap == null || cap <= 0 ? null : 0.9 * cap,
+                    null, "≥ 90% of capacity", true);
+            target(s, "storm (" + kind + "): admitted p99 (ms)", f.get("storm-" + kind + "-admittedP99"), 2000.0, null,
+                    "≤ 2,000 ms", false);
+        }
         if (f.containsKey("rssPortal")) {
             s.append("\nPeak RSS of the portal over its phases (VmHWM): ").append(fmt(f.get("rssPortal"))).append(" MiB.");
             if (f.containsKey("kcRss-default")) {
@@ -189,6 +253,7 @@ final class Report {
             notes.forEach(x -> s.append("- ").append(x).append('\n'));
         }
         s.append(body);
+        renderStorm(s);
         s.append("\nPhase durations: ").append(String.join(", ", durations)).append(". Raw timings: `ent-bench/target/bench/results/`,"
                 + " Gatling reports: `ent-bench/target/bench/gatling/`, logs: `ent-bench/target/bench/logs/` and"
                 + " `ent-bench/target/bench/portal*/portal.log`.\n");

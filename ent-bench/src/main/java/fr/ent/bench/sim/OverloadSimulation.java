@@ -121,8 +121,16 @@ public class OverloadSimulation extends Simulation {
         return next.set("state", "error");
     }
 
+    private final long cpuAtStart = generatorCpuMillis();
+
+    static long generatorCpuMillis() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1_000_000 : -1;
+    }
+
     @Override
     public void after() {
+        Recorder.extra("generator.cpu.ms", String.valueOf(generatorCpuMillis() - cpuAtStart));
         Recorder.write();
     }
 }

@@ -54,6 +54,7 @@ class PersistenceIT {
         return ShrinkWrap.create(WebArchive.class, "persistence-it.war")
                 .addAsLibrary(domain)
                 .addClass(FamilyFixtures.class)
+                .addClass(CommitCounter.class)
                 .addAsLibraries(libraries)
                 .addAsWebInfResource(new File("src/test/resources/it-beans.xml"), "beans.xml");
     }
@@ -546,5 +547,47 @@ class PersistenceIT {
             }
         }
         throw new AssertionError("no mail to " + email + " with " + marker);
+    }
+
+    // ---- the hot path writes little (issue 21 item 5) ---------------------------------------------------------
+
+    @EJB
+    CommitCounter commitCounter;
+
+    @EJB
+    fr.ent.portal.signin.boundary.RememberedDevices rememberedDevices;
+
+    /**
+     * One commit per password sign-in and per remembered-device sign-in, its audit event included (before issue 21:
+     * two for a password sign-in, the event in a transaction of its own). The least of three tries, so that a
+     * background job's transaction in the same moment does not count.
+     */
+    @Test
+    void aPasswordSignInAndARememberedOneCommitOnceEach() {
+        commitCounter.now(); // switches the statistics on
+        long accountId = accounts.findByIdentifier("p.petit1").orElseThrow().id();
+        CommitCounter.Figures password = null;
+        CommitCounter.Figures remembered = null;
+        String token = rememberedDevices.remember(accountId, FAMILY);
+        for (int i = 0; i < 3; i++) {
+            CommitCounter.Figures before = commitCounter.now();
+            fr.ent.portal.signin.boundary.SignInResult result = signIn.verify(new fr.ent.portal.signin.boundary.SignInAttempt(
+                    "p.petit1", DemoDataSet.TEACHER_PASSWORD.toCharArray(), "198.51.100.8" + i, "JUnit", null));
+            CommitCounter.Figures took = commitCounter.now().minus(before);
+            assertEquals(fr.ent.portal.signin.boundary.SignInResult.Outcome.SIGNED_IN, result.outcome());
+            password = password == null || took.commits() < password.commits() ? took : password;
+
+            before = commitCounter.now();
+            java.util.Optional<fr.ent.portal.signin.boundary.RememberedDevices.RememberedSignIn> again =
+                    rememberedDevices.signIn(token, FAMILY);
+            took = commitCounter.now().minus(before);
+            assertTrue(again.isPresent(), "the remembered device signs in");
+            token = again.get().newToken();
+            remembered = remembered == null || took.commits() < remembered.commits() ? took : remembered;
+        }
+        System.out.println("Commits per sign-in (issue 21 item 5): password " + password + ", remembered " + remembered);
+        assertEquals(1, password.commits(), "a password sign-in: " + password);
+        assertEquals(1, remembered.commits(), "a remembered sign-in: " + remembered);
+        assertEquals(1, password.inserts(), "its audit event: " + password);
     }
 }

@@ -35,6 +35,11 @@ public class CurrentEstablishment {
         return linked;
     }
 
+    /** The establishments linked this school year, as a boundary call of this request already read them. */
+    public void use(List<LinkedEstablishment> alreadyRead) {
+        linked = alreadyRead;
+    }
+
     /** The session's establishment, if still linked; null otherwise. */
     public LinkedEstablishment getCurrent() {
         Long id = sessions.establishment(Faces.getRequest());

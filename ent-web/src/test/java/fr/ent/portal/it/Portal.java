@@ -71,6 +71,11 @@ public final class Portal implements BeforeAllCallback {
         return databaseProxy;
     }
 
+    /** The portal's process (a JVM of its own), for tests that read its CPU time. */
+    public static ProcessHandle process() {
+        return instance.process.toHandle();
+    }
+
     /** The portal's server log, for tests that check what is (not) logged. */
     public static Path log() {
         return instance.log;

@@ -207,4 +207,50 @@ class SurgeIT {
         }
         assertFalse(metrics.body().isBlank());
     }
+
+    /**
+     * The timers say seconds and carry seconds (issue 21 item 8): a sign-in held 1.5 s in the queue shows a queue
+     * wait between 1 and 60 s, and a hash between 0.1 ms and 10 s. Nanoseconds under a seconds name (1.5E9) or a
+     * double division (1.5E-9) both fail here.
+     */
+    @Test
+    void timersCarrySeconds() throws Exception {
+        dev(Map.of("reset", "true"));
+        dev(Map.of("slots", "1", "queue", "1", "maxWait", "PT60S", "hold", "1"));
+        Client queued = Client.at("198.51.100.109", false);
+        CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(
+                () -> queued.signIn("z.surge6", "Wrong#Password1"));
+        awaitQueueLength(1);
+        Thread.sleep(1500);
+        dev(Map.of("queue", "0", "release", "true"));
+        assertEquals(200, waiting.get(60, TimeUnit.SECONDS).statusCode());
+
+        String text = new Http().get("/metrics?scope=application").body();
+        double queueWait = largest(text, "ent_admission_queue_wait_seconds_max");
+        assertTrue(queueWait >= 1.0 && queueWait <= 60.0, "queue wait in seconds: " + queueWait + " in " + text);
+        double hash = largest(text, "ent_password_hash_seconds_max");
+        assertTrue(hash >= 1e-4 && hash <= 10.0, "hash time in seconds: " + hash + " in " + text);
+        // every other figure of both timers (mean, quantiles if any) is in seconds too
+        Matcher line = Pattern.compile("(?m)^(ent_password_hash_seconds|ent_admission_queue_wait_seconds)(_\\w+)?"
+                + "(\\{[^}]*\\})?\\s+(\\S+)$").matcher(text);
+        while (line.find()) {
+            if ("_count".equals(line.group(2)) || "_sum".equals(line.group(2))) { // a count; a sum always in seconds
+                continue;
+            }
+            double value = Double.parseDouble(line.group(4));
+            assertTrue(value >= 0 && value <= 600, "seconds, not nanoseconds: " + line.group());
+        }
+    }
+
+    /** The largest value of the lines whose name (a regular expression, tags excluded unless given) matches. */
+    private static double largest(String metrics, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})?\\s+(\\S+)$").matcher(metrics);
+        double largest = Double.NaN;
+        while (m.find()) {
+            double value = Double.parseDouble(m.group(1));
+            largest = Double.isNaN(largest) ? value : Math.max(largest, value);
+        }
+        assertFalse(Double.isNaN(largest), name + " in " + metrics);
+        return largest;
+    }
 }

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +35,9 @@ import fr.ent.portal.platform.UniqueConstraints;
  */
 @Stateless
 public class Establishments {
+
+    @Inject
+    Event<ServicesChanged> servicesChanged;
 
     /** Message of a change refused because someone else saved the same thing in between. */
     public static final String CHANGED_MEANWHILE = "admin.region.changed_meanwhile";
@@ -90,6 +95,7 @@ public class Establishments {
         flush();
         audit.recordByStaff(AuditEventType.ESTABLISHMENT_CHANGED, scope.staffId(), scope.identifier(), null, null,
                 client, establishment.uai(), establishment.id());
+        servicesChanged.fire(new ServicesChanged(establishmentId));
     }
 
     /**
@@ -125,6 +131,7 @@ public class Establishments {
         flush();
         audit.recordByStaff(AuditEventType.SERVICE_CHANGED, scope.staffId(), scope.identifier(), null, null, client,
                 detail + (draft.enabled() ? "" : ":off"), establishmentId);
+        servicesChanged.fire(new ServicesChanged(establishmentId));
     }
 
     /** Stops offering a service of this establishment (region only). */
@@ -138,6 +145,7 @@ public class Establishments {
         flush();
         audit.recordByStaff(AuditEventType.SERVICE_CHANGED, scope.staffId(), scope.identifier(), null, null, client,
                 "removed:" + serviceId, establishmentId);
+        servicesChanged.fire(new ServicesChanged(establishmentId));
     }
 
     private Establishment load(AdminScope scope, Client client, long establishmentId) {

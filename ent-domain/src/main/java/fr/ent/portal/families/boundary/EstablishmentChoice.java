@@ -19,8 +19,8 @@ import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.establishment.entity.Establishment;
-import fr.ent.portal.establishment.entity.OfferedService;
 import fr.ent.portal.families.control.EstablishmentLanding;
+import fr.ent.portal.families.control.ServiceTiles;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.schooling.entity.Assignment;
@@ -44,6 +44,9 @@ public class EstablishmentChoice {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ServiceTiles serviceTiles;
 
     public List<LinkedEstablishment> linked(long accountId) {
         return linked(accountId, LocalDate.now(clock));
@@ -117,13 +120,13 @@ public class EstablishmentChoice {
         if (linked.isEmpty()) {
             return List.of();
         }
-        Establishment establishment = em.find(Establishment.class, establishmentId);
-        String forChildren = linked.get().getChildrenText();
-        return establishment.services().stream()
-                .filter(OfferedService::enabled)
-                .sorted(Comparator.comparingInt(OfferedService::position))
-                .map(s -> new Tile(s.name(), s.url(), forChildren, s.ssoPattern().isPresent()))
-                .toList();
+        return tilesOf(linked.get());
+    }
+
+    /** The tiles of an establishment the person is linked to (as {@link #linked} gave it): its cached services. */
+    private List<Tile> tilesOf(LinkedEstablishment linked) {
+        return Tile.of(serviceTiles.of(linked.getId(), () -> ServiceTiles.enabled(em.find(Establishment.class, linked.getId()))),
+                linked.getChildrenText());
     }
 
     private List<Enrollment> enrollmentsOf(Account pupil) {

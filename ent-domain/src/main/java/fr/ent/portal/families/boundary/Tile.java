@@ -19,6 +19,12 @@ public final class Tile implements Serializable {
         this.sso = sso;
     }
 
+    /** The tiles of these services, for these children (first names joined; empty: for the person). */
+    static java.util.List<Tile> of(java.util.List<fr.ent.portal.families.control.ServiceTiles.Service> services,
+                                   String forChildren) {
+        return services.stream().map(s -> new Tile(s.name(), s.url(), forChildren, s.sso())).toList();
+    }
+
     public String getName() { return name; }
     public String getUrl() { return url; }
     /** First names joined ("Émile, Manon"), empty when the tile is for the person themselves. */

@@ -26,10 +26,11 @@ import fr.ent.portal.credential.control.PasswordHashing;
 import fr.ent.portal.credential.control.PasswordHashingBusyException;
 import fr.ent.portal.credential.control.PasswordPolicy;
 import fr.ent.portal.credential.control.PersonalData;
-import fr.ent.portal.credential.control.ProvisionalCodes;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.signin.control.DeviceCookie;
+import fr.ent.portal.signin.control.SecretCheck;
+import fr.ent.portal.signin.control.SignInGuards;
 import fr.ent.portal.signin.control.SignInProtection;
 import fr.ent.portal.signin.control.SignInThrottle;
 
@@ -76,8 +77,6 @@ public class SignIn {
     @Inject
     Settings settings;
 
-    private enum Check { PASSWORD_OK, CODE_OK, CODE_EXPIRED, LEGACY_OK, WRONG }
-
     public SignInResult verify(SignInAttempt attempt) {
         char[] secret = attempt.secret() == null ? new char[0] : attempt.secret();
         try {
@@ -87,41 +86,30 @@ public class SignIn {
         }
     }
 
+    /** The guards, in order, then the one secret check, then what its outcome means (SignInGuards, SecretCheck). */
     private SignInResult verify(SignInAttempt attempt, char[] secret) {
         Instant now = clock.instant();
         String typed = identifierKey(attempt.identifier());
         String ip = attempt.clientIp();
-        if (typed.isEmpty() || secret.length == 0) {
-            return SignInResult.refused();
-        }
-        if (!protection.ipRateLimiter().tryAcquire(ip, now)) {
-            audit.record(AuditEventType.SIGN_IN_FAILED, null, typed, ip, attempt.userAgent(), "ip-rate-limited");
-            return SignInResult.refused();
+        SignInGuards guards = new SignInGuards(protection.ipRateLimiter(), protection.throttle());
+        Optional<SignInGuards.Refusal> refusal = SignInGuards.blank(typed, secret).or(() -> guards.ipRate(ip, now));
+        if (refusal.isPresent()) {
+            return refused(refusal.get(), null, typed, attempt);
         }
         Optional<Account> account = findAccount(typed);
         // one hold per account: its old login (while it holds the previous ENT's hash) and its new identifier count
         // toward the same record; an unknown identifier is held under what was typed
         String key = account.map(Account::identifier).orElse(typed);
-        DeviceCookie.ReadResult device = protection.deviceCookie().inspect(attempt.deviceCookie(), now);
-        String deviceId = account.flatMap(a -> device.trusted().filter(t -> t.trusts(a.id())))
-                .map(DeviceCookie.Trusted::deviceId).orElse(null);
-        if (device.status() == DeviceCookie.Status.INVALID) {
-            audit.record(AuditEventType.DEVICE_COOKIE_REJECTED, account.map(Account::id).orElse(null), key, ip,
-                    attempt.userAgent(), "forged-or-expired");
+        String deviceId = trustedDevice(account, attempt, key, now);
+        SignInThrottle.Attempt counted = guards.count(key, deviceId, now);
+        refusal = SignInGuards.held(counted);
+        if (refusal.isPresent()) {
+            return refused(refusal.get(), account.map(Account::id).orElse(null), typed, attempt);
         }
-        // counted before its hash, in one atomic step with the hold check: parallel guesses run at most the
-        // threshold's number of hashes before the hold refuses the next ones
-        SignInThrottle.Attempt counted = protection.throttle().begin(key, deviceId, now);
-        if (!counted.allowed()) {
-            audit.record(AuditEventType.SIGN_IN_FAILED, account.map(Account::id).orElse(null), typed, ip,
-                    attempt.userAgent(), "held");
-            return SignInResult.refused();
-        }
-        // the limits above act before the queue: attack traffic never waits for a hash slot
         Priority priority = admission.priorityOf(attempt.admitted(), account.map(Account::profile).orElse(null));
-        Check check;
+        SecretCheck.Outcome check;
         try {
-            check = account.map(a -> check(a, secret, now, priority)).orElseGet(() -> dummy(secret, priority));
+            check = new SecretCheck(hashing).check(account.orElse(null), secret, now, priority);
         } catch (PasswordHashingBusyException busy) {
             protection.throttle().refund(key, deviceId, counted, now); // no secret was checked
             return SignInResult.busy();
@@ -140,32 +128,23 @@ public class SignIn {
         };
     }
 
-    private Check check(Account account, char[] secret, Instant now, Priority priority) {
-        if (account.status() == AccountStatus.DISABLED) {
-            return dummy(secret, priority);
+    private SignInResult refused(SignInGuards.Refusal refusal, Long accountId, String typed, SignInAttempt attempt) {
+        if (refusal.audited()) {
+            audit.record(AuditEventType.SIGN_IN_FAILED, accountId, typed, attempt.clientIp(), attempt.userAgent(),
+                    refusal.auditReason());
         }
-        if (account.status() == AccountStatus.PROVISIONAL && account.provisionalCodeHash() != null) {
-            char[] code = ProvisionalCodes.normalize(new String(secret)).toCharArray();
-            if (!hashing.verify(account.provisionalCodeHash(), code, priority)) {
-                return Check.WRONG;
-            }
-            return account.hasValidProvisionalCode(now) ? Check.CODE_OK : Check.CODE_EXPIRED;
-        }
-        if (account.hasLegacyCredential()) {
-            // the old ENT's hash (bcrypt, salted SHA-256, PBKDF2), then at least the Argon2id work of any other answer:
-            // a right one hashes the password below, a wrong one pays the dummy verification
-            // inside the admission gate like Argon2id, the dummy verification in the same slot
-            return hashing.verifyLegacy(account.legacyHash(), secret.clone(), priority) ? Check.LEGACY_OK : Check.WRONG;
-        }
-        if (account.passwordHash() == null) {
-            return dummy(secret, priority);
-        }
-        return hashing.verify(account.passwordHash(), secret.clone(), priority) ? Check.PASSWORD_OK : Check.WRONG;
+        return SignInResult.refused();
     }
 
-    private Check dummy(char[] secret, Priority priority) {
-        hashing.verifyDummy(secret.clone(), priority);
-        return Check.WRONG;
+    /** The id of the device cookie's device when it trusts this account; a forged or expired cookie is audited. */
+    private String trustedDevice(Optional<Account> account, SignInAttempt attempt, String key, Instant now) {
+        DeviceCookie.ReadResult device = protection.deviceCookie().inspect(attempt.deviceCookie(), now);
+        if (device.status() == DeviceCookie.Status.INVALID) {
+            audit.record(AuditEventType.DEVICE_COOKIE_REJECTED, account.map(Account::id).orElse(null), key,
+                    attempt.clientIp(), attempt.userAgent(), "forged-or-expired");
+        }
+        return account.flatMap(a -> device.trusted().filter(t -> t.trusts(a.id())))
+                .map(DeviceCookie.Trusted::deviceId).orElse(null);
     }
 
     private SignInResult signedIn(Account account, SignInAttempt attempt, String key, String deviceId, Instant now) {
@@ -175,8 +154,10 @@ public class SignIn {
         if (account.hasBlockingPendingActions()) {
             return firstConnection(account, attempt, key, deviceId);
         }
-        records.signedIn(account.id(), now, rehash);
-        audit.record(AuditEventType.SIGN_IN_SUCCEEDED, account.id(), key, attempt.clientIp(), attempt.userAgent(), null);
+        if (!records.signedIn(account.id(), now, rehash, key, attempt.clientIp(), attempt.userAgent())) {
+            // another sign-in of the account wrote at the same moment and this record rolled back: the event stays
+            audit.record(AuditEventType.SIGN_IN_SUCCEEDED, account.id(), key, attempt.clientIp(), attempt.userAgent(), null);
+        }
         String cookie = protection.deviceCookie().issue(attempt.deviceCookie(), account.id(), now);
         return new SignInResult(SignInResult.Outcome.SIGNED_IN, account.id(), account.identifier(), account.profile(),
                 groupsOf(account), cookie);

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +13,8 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 
 import fr.ent.portal.account.entity.Account;
+import fr.ent.portal.audit.boundary.AuditTrail;
+import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.mail.boundary.Mailer;
 import fr.ent.portal.mail.entity.MailTemplate;
 import fr.ent.portal.platform.config.Setting;
@@ -28,23 +31,33 @@ public class SignInRecords {
     @Inject
     Mailer mailer;
 
+    @EJB
+    AuditTrail audit;
+
     @Inject
     Settings settings;
 
-    /** Remembers a successful sign-in and, when the stored hash used older parameters, its new hash. */
-    public void signedIn(long accountId, Instant now, String newPasswordHash) {
+    /**
+     * Remembers a successful sign-in (and, when the stored hash used older parameters, its new hash) together with its
+     * audit event, in one transaction: the hot path's only commit. False when another sign-in of the same account
+     * updated it at the same moment: this transaction then rolls back (its record is as good), nothing of it is kept,
+     * and the caller records the audit event on its own.
+     */
+    public boolean signedIn(long accountId, Instant now, String newPasswordHash, String identifier, String ip,
+                            String userAgent) {
         Account account = em.find(Account.class, accountId);
-        if (account == null) {
-            return;
-        }
         try {
-            if (newPasswordHash != null) {
-                account.rehashPassword(newPasswordHash);
+            if (account != null) {
+                if (newPasswordHash != null) {
+                    account.rehashPassword(newPasswordHash);
+                }
+                account.recordSignIn(now);
             }
-            account.recordSignIn(now);
+            audit.recordWithCaller(AuditEventType.SIGN_IN_SUCCEEDED, accountId, identifier, ip, userAgent, null);
             em.flush();
+            return true;
         } catch (OptimisticLockException concurrentSignIn) {
-            // another sign-in of the same account updated it at the same moment: its record is as good
+            return false;
         }
     }
 

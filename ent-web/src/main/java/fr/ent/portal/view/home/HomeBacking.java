@@ -1,27 +1,32 @@
 package fr.ent.portal.view.home;
 
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.omnifaces.util.Faces;
 
-import fr.ent.portal.families.boundary.Children;
-import fr.ent.portal.families.boundary.EstablishmentChoice;
+import fr.ent.portal.families.boundary.HomePage;
 import fr.ent.portal.families.boundary.LinkedEstablishment;
 import fr.ent.portal.families.boundary.Tile;
-import fr.ent.portal.families.control.EstablishmentLanding;
 import fr.ent.portal.security.Sessions;
 import fr.ent.portal.view.CurrentEstablishment;
 
-/** Backing bean of /home: the services of the chosen establishment as tiles. */
+/**
+ * Backing bean of /home: the services of the chosen establishment as tiles. One boundary call ({@link HomePage})
+ * gives everything the page shows, the header's switcher included.
+ */
 @Named
 @RequestScoped
 public class HomeBacking {
+
+    private static final HomePage.View NOBODY = new HomePage.View(List.of(), null, false, List.of(), false);
 
     @Inject
     SecurityContext security;
@@ -33,27 +38,33 @@ public class HomeBacking {
     CurrentEstablishment current;
 
     @EJB
-    EstablishmentChoice choice;
+    HomePage homePage;
 
-    @EJB
-    Children children;
-
-    private List<Tile> tiles;
+    private HomePage.View view;
 
     /** View action: a person with several establishments and none chosen (or no longer linked) chooses first. */
     public String load() {
-        Long accountId = sessions.accountId(Faces.getRequest());
-        if (accountId == null) {
-            return null;
+        HttpServletRequest request = Faces.getRequest();
+        HomePage.View shown = view();
+        if (shown.choiceNeeded()) {
+            return "/establishments?faces-redirect=true";
         }
-        if (current.getCurrent() == null) {
-            EstablishmentLanding landing = choice.landing(accountId);
-            if (landing.choiceNeeded()) {
-                return "/establishments?faces-redirect=true";
-            }
-            sessions.establishment(Faces.getRequest(), landing.establishmentId());
+        Long chosen = sessions.establishment(request);
+        Long establishmentId = shown.current() == null ? null : shown.current().getId();
+        if (sessions.accountId(request) != null && !Objects.equals(chosen, establishmentId)) {
+            sessions.establishment(request, establishmentId);
         }
         return null;
+    }
+
+    private HomePage.View view() {
+        if (view == null) {
+            HttpServletRequest request = Faces.getRequest();
+            Long accountId = sessions.accountId(request);
+            view = accountId == null ? NOBODY : homePage.of(accountId, sessions.establishment(request));
+            current.use(view.linked());
+        }
+        return view;
     }
 
     public String getIdentifier() {
@@ -61,21 +72,14 @@ public class HomeBacking {
     }
 
     public LinkedEstablishment getEstablishment() {
-        return current.getCurrent();
+        return view().current();
     }
 
     public List<Tile> getTiles() {
-        if (tiles == null) {
-            Long accountId = sessions.accountId(Faces.getRequest());
-            LinkedEstablishment establishment = current.getCurrent();
-            tiles = accountId == null || establishment == null ? List.of()
-                    : choice.tiles(accountId, establishment.getId());
-        }
-        return tiles;
+        return view().tiles();
     }
 
     public boolean isChildrenToConfirm() {
-        Long accountId = sessions.accountId(Faces.getRequest());
-        return accountId != null && children.hasChildrenToConfirm(accountId);
+        return view().childrenToConfirm();
     }
 }

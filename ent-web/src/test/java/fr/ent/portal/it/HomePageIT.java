@@ -1,0 +1,108 @@
+package fr.ent.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * /home (issue 21 item 6): one boundary call, the tiles cached per establishment and read again once the region edits
+ * its services; the portal's CPU time per render, measured over many renders (its process's CPU time, so everything
+ * the render costs: HTTP, Faces, the boundary, the garbage collector; and whatever else the portal did meanwhile).
+ */
+@ExtendWith(Portal.class)
+class HomePageIT {
+
+    private static final String TEACHER = "p.petit1";
+    private static final String TEACHER_PASSWORD = "Tableau#Noir2026";
+
+    @Test
+    void aServiceTheRegionAddsShowsAtTheNextRenderAndGoesWhenRemoved() {
+        Http teacher = AdminRegionIT.signedIn(TEACHER, TEACHER_PASSWORD, "198.51.100.231");
+        HttpResponse<String> home = teacher.get("/home");
+        assertEquals(200, home.statusCode(), home.body());
+        Matcher shown = Pattern.compile("id=\"establishment-name\">([^<]+)<").matcher(home.body());
+        assertTrue(shown.find(), home.body());
+        String establishment = shown.group(1).trim();
+        teacher.get("/home"); // the tiles are now cached
+
+        Http region = AdminRegionIT.signedIn(OwnAccount.REGION, OwnAccount.REGION_PASSWORD, "198.51.100.232");
+        String edit = "/admin/region/establishments?id=" + establishmentId(region, establishment);
+        String name = "Tuile " + System.nanoTime();
+        Map<String, String> service = AdminRegionIT.form(region.get(edit).body(), "service", "service:save");
+        service.put("service:name", name);
+        service.put("service:url", "https://tuile.example.fr/" + System.nanoTime());
+        service.put("service:enabled", "on");
+        HttpResponse<String> saved = region.post(edit, service);
+        assertEquals(302, saved.statusCode(), saved.body());
+        try {
+            assertTrue(teacher.get("/home").body().contains(name), "the new tile at the next render");
+        } finally {
+            remove(region, edit, name);
+        }
+        assertFalse(teacher.get("/home").body().contains(name), "gone at the next render");
+    }
+
+    @Test
+    void cpuPerRender() {
+        Http teacher = AdminRegionIT.signedIn(TEACHER, TEACHER_PASSWORD, "198.51.100.233");
+        for (int i = 0; i < 50; i++) {
+            assertEquals(200, teacher.get("/home").statusCode());
+        }
+        int renders = Integer.getInteger("home.renders", 300);
+        Duration before = Portal.process().info().totalCpuDuration().orElseThrow();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < renders; i++) {
+            HttpResponse<String> home = teacher.get("/home");
+            assertEquals(200, home.statusCode());
+            assertTrue(home.body().contains("class=\"tile\""), "tiles shown");
+        }
+        double wallMs = (System.nanoTime() - t0) / 1e6 / renders;
+        Duration cpu = Portal.process().info().totalCpuDuration().orElseThrow().minus(before);
+        double cpuMs = cpu.toNanos() / 1e6 / renders;
+        System.out.printf("/home: %.2f ms of portal CPU per render, %.2f ms wall, over %d renders (issue 21 item 6)%n",
+                cpuMs, wallMs, renders);
+        assertTrue(cpuMs > 0, "measured");
+    }
+
+    /** The establishment's id, from the region's list (the row whose cells name it). */
+    private static String establishmentId(Http region, String name) {
+        String list = region.get("/admin/region/establishments").body();
+        Matcher row = Pattern.compile("<tr data-uai=\"[^\"]*\" data-id=\"(\\d+)\">(.*?)</tr>", Pattern.DOTALL).matcher(list);
+        while (row.find()) {
+            if (row.group(2).contains(">" + name + "<")) {
+                return row.group(1);
+            }
+        }
+        throw new AssertionError(name + " in the region's list: " + list);
+    }
+
+    /** Presses the service's "remove" button (the second of its row), in the form that holds the table. */
+    private static void remove(Http region, String edit, String name) {
+        String page = region.get(edit).body();
+        int at = page.indexOf("<tr data-service=\"" + name + "\"");
+        assertTrue(at >= 0, name + " listed");
+        int formAt = page.lastIndexOf("<form id=\"", at);
+        String formId = page.substring(formAt + 10, page.indexOf('"', formAt + 10));
+        String row = page.substring(at, page.indexOf("</tr>", at));
+        java.util.List<String> buttons = new java.util.ArrayList<>();
+        Matcher input = Pattern.compile("<input[^>]*>").matcher(row);
+        while (input.find()) {
+            Matcher buttonName = Pattern.compile("name=\"([^\"]+)\"").matcher(input.group());
+            if (input.group().contains("type=\"submit\"") && buttonName.find()) {
+                buttons.add(buttonName.group(1));
+            }
+        }
+        assertEquals(2, buttons.size(), row);
+        HttpResponse<String> removed = region.post(edit, AdminRegionIT.form(page, formId, buttons.get(1)));
+        assertTrue(removed.statusCode() == 302 || removed.statusCode() == 200, removed.body());
+    }
+}
