@@ -67,6 +67,9 @@ public final class AafReader {
                 }
                 switch (name) {
                     case "addRequest", "modifyRequest", "deleteRequest" -> {
+                        if (attributes != null) {
+                            throw new RegistryFileRefused("format", "admin.import.file.format"); // a request in a request
+                        }
                         operation = name.startsWith("add") ? Operation.ADD
                                 : name.startsWith("modify") ? Operation.MODIFY : Operation.DELETE;
                         line = at;
@@ -95,12 +98,15 @@ public final class AafReader {
                         if (operational && "categoriePersonne".equals(attribute)) {
                             category = text;
                         } else if (attributes != null && attribute != null && !operational && !text.isEmpty()) {
-                            attributes.get(attribute).add(text);
+                            attributes.computeIfAbsent(attribute, a -> new ArrayList<>()).add(text);
                         }
                     }
                     case "operationalAttributes" -> operational = false;
                     case "attr" -> attribute = null;
                     case "addRequest", "modifyRequest", "deleteRequest" -> {
+                        if (attributes == null) {
+                            throw new RegistryFileRefused("format", "admin.import.file.format");
+                        }
                         consumer.accept(new Request(line, operation, id == null ? "" : id, category, attributes));
                         count[0]++;
                         attributes = null;

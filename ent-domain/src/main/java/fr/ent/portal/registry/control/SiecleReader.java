@@ -129,6 +129,9 @@ public final class SiecleReader {
         }
 
         private void open(String id, int line) {
+            if (fields != null) {
+                throw new RegistryFileRefused("format", "admin.import.file.format"); // one record inside another
+            }
             fields = new HashMap<>();
             owner = id;
             ownerLine = line;
@@ -136,6 +139,10 @@ public final class SiecleReader {
 
         @Override
         public void end(String name, String text, int line) {
+            if (fields == null && (name.equals("PERSONNE") || name.equals("RESPONSABLE_ELEVE")
+                    || (name.equals("ELEVE") && PUPILS_ROOT.equals(root)))) {
+                throw new RegistryFileRefused("format", "admin.import.file.format");
+            }
             switch (name) {
                 case "UAJ" -> uaj = text;
                 case "PARAMETRES" -> checkEstablishment();
