@@ -90,22 +90,37 @@ public class RegistryImports {
     @Asynchronous
     public Future<ImportPreview> preview(AdminScope scope, long establishmentId, String fileName, byte[] content,
                                          Client client, ImportProgress progress) {
+        return new AsyncResult<>(previewNow(scope, establishmentId, fileName, List.of(content), client, progress));
+    }
+
+    /**
+     * The same with several files read together (a school's SIECLE exports: pupils, then their representatives), each
+     * XML or zipped; the preview's digest covers them all.
+     */
+    @Asynchronous
+    public Future<ImportPreview> preview(AdminScope scope, long establishmentId, String fileName, List<byte[]> contents,
+                                         Client client, ImportProgress progress) {
+        return new AsyncResult<>(previewNow(scope, establishmentId, fileName, contents, client, progress));
+    }
+
+    private ImportPreview previewNow(AdminScope scope, long establishmentId, String fileName, List<byte[]> contents,
+                                     Client client, ImportProgress progress) {
         Establishment establishment = scopes.requireEstablishment(scope, establishmentId, client);
         LocalDate today = LocalDate.now(clock);
         progress.start(3);
         RegistryFile file;
         try {
-            file = ImportRun.read(content, establishment, today, settings.getInt(Setting.IMPORT_MAX_BYTES),
+            file = ImportRun.read(contents, establishment, today, settings.getInt(Setting.IMPORT_MAX_BYTES),
                     settings.getInt(Setting.IMPORT_MAX_ROWS));
         } catch (RegistryFileRefused refused) {
             record(AuditEventType.REGISTRY_IMPORT_REJECTED, scope, client, refused.code(), establishmentId);
             progress.finish();
-            return new AsyncResult<>(ImportPreview.refused(establishmentId, fileName, refused.key(), refused.params()));
+            return ImportPreview.refused(establishmentId, fileName, refused.key(), refused.params());
         }
         progress.advance(1);
         ImportPlan plan = ImportRun.plan(em, establishment, file, today, SchoolYear.current(clock), scope.region());
         progress.advance(1);
-        String digest = sha256(content);
+        String digest = sha256(contents);
         String token = null;
         if (plan.confirmable()) {
             token = newToken();
@@ -124,7 +139,7 @@ public class RegistryImports {
                     establishmentId);
         }
         progress.finish();
-        return new AsyncResult<>(new ImportPreview(establishmentId, fileName, digest, token, file, plan, null, List.of()));
+        return new ImportPreview(establishmentId, fileName, digest, token, file, plan, null, List.of());
     }
 
     /**
@@ -174,9 +189,18 @@ public class RegistryImports {
         return detail.length() > 64 ? detail.substring(0, 64) : detail;
     }
 
-    static String sha256(byte[] content) {
+    /** One file: the SHA-256 of its bytes (as before); several: of each file's length and bytes in turn. */
+    static String sha256(List<byte[]> contents) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            if (contents.size() == 1) {
+                return HexFormat.of().formatHex(sha.digest(contents.get(0)));
+            }
+            for (byte[] content : contents) {
+                sha.update(java.nio.ByteBuffer.allocate(8).putLong(content.length).array());
+                sha.update(content);
+            }
+            return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,8 @@
 package fr.ent.portal.registry.control;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.persistence.EntityManager;
 
@@ -20,6 +22,63 @@ public final class ImportRun {
                                     int maxRows) {
         RegistryText.Decoded text = RegistryText.decode(content, maxBytes);
         return new RegistryParser(establishment.kind(), today, maxRows).parse(text);
+    }
+
+    /**
+     * Reads one upload or several (docs/IMPORT.md): the portal's CSV alone, or a school's SIECLE exports (the pupils'
+     * XML, with the representatives' XML beside it), each XML or zipped. The XML files are told apart by their root.
+     */
+    public static RegistryFile read(List<byte[]> contents, Establishment establishment, LocalDate today, long maxBytes,
+                                    int maxRows) {
+        List<byte[]> present = contents.stream().filter(c -> c != null && c.length > 0).toList();
+        if (present.isEmpty()) {
+            throw new RegistryFileRefused("empty", "admin.import.file.empty");
+        }
+        long total = present.stream().mapToLong(c -> c.length).sum();
+        if (total > maxBytes) {
+            throw new RegistryFileRefused("too-large", "admin.import.file.too_large", RegistryText.megabytes(maxBytes));
+        }
+        if (present.size() == 1 && !SafeZip.isZip(present.get(0)) && !isXml(present.get(0))) {
+            return read(present.get(0), establishment, today, maxBytes, maxRows);
+        }
+        List<byte[]> documents = new ArrayList<>();
+        for (byte[] content : present) {
+            if (SafeZip.isZip(content)) {
+                SafeZip.open(content, SafeZip.Limits.of(maxBytes)).forEach(e -> documents.add(e.content()));
+            } else {
+                documents.add(content);
+            }
+        }
+        SafeXml.Limits limits = SafeXml.Limits.of(maxBytes);
+        byte[] pupils = null;
+        byte[] representatives = null;
+        for (byte[] document : documents) {
+            if (!isXml(document)) {
+                throw new RegistryFileRefused("format", "admin.import.file.format");
+            }
+            String root = SiecleReader.rootOf(document, limits);
+            if (SiecleReader.PUPILS_ROOT.equals(root) && pupils == null) {
+                pupils = document;
+            } else if (SiecleReader.REPRESENTATIVES_ROOT.equals(root) && representatives == null) {
+                representatives = document;
+            } else {
+                throw new RegistryFileRefused("format", "admin.import.file.format");
+            }
+        }
+        if (pupils == null) {
+            throw new RegistryFileRefused("format", "admin.import.file.siecle_pupils_missing");
+        }
+        return new SiecleReader(establishment.uai(), today, limits)
+                .read(pupils, representatives, new RegistryParser(establishment.kind(), today, maxRows));
+    }
+
+    /** An XML document: {@code <} first, after a byte order mark and blanks. */
+    static boolean isXml(byte[] bytes) {
+        int i = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+            i++;
+        }
+        return i < bytes.length && bytes[i] == '<';
     }
 
     /** What a school admin's import of the file would do now (transfers from other establishments skipped). */

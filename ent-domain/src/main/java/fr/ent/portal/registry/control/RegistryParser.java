@@ -127,7 +127,9 @@ public final class RegistryParser {
                 if (dataRows > maxRows) {
                     throw new RegistryFileRefused("too-many-rows", "admin.import.file.too_many_rows", maxRows);
                 }
-                rows.read(record, columns, width);
+                Map<String, Integer> header = columns;
+                rows.read((int) record.getRecordNumber(), column -> raw(record, header, column),
+                        record.size() == width ? -1 : record.size());
             }
             if (columns == null) {
                 throw new RegistryFileRefused("empty", "admin.import.file.empty");
@@ -139,6 +141,37 @@ public final class RegistryParser {
         } catch (UncheckedIOException | IOException | IllegalStateException e) {
             throw new RegistryFileRefused("malformed", "admin.import.file.malformed");
         }
+    }
+
+    /** A record of another export format (SIECLE...), already mapped to this parser's column names. */
+    public record Record(int line, Map<String, String> cells) {
+    }
+
+    /**
+     * Checks records read from another format (a directory's XML export) with the rules of the CSV: the same row
+     * errors, duplicates and conflicts. {@code readerErrors}: what the format's reader already found (unknown
+     * references...), kept with the others.
+     */
+    public RegistryFile parseRecords(String encoding, List<Record> records, List<RowError> readerErrors) {
+        if (records.size() > maxRows) {
+            throw new RegistryFileRefused("too-many-rows", "admin.import.file.too_many_rows", maxRows);
+        }
+        if (records.isEmpty() && readerErrors.isEmpty()) {
+            throw new RegistryFileRefused("no-rows", "admin.import.file.no_rows");
+        }
+        Rows rows = new Rows();
+        for (Record record : records) {
+            rows.read(record.line(), column -> record.cells().getOrDefault(column, ""), -1);
+        }
+        List<RowError> errors = new ArrayList<>(rows.errors);
+        errors.addAll(readerErrors);
+        errors.sort(java.util.Comparator.comparingInt(RowError::line));
+        return new RegistryFile(encoding, records.size(), rows.valid, errors, rows.pupilIds);
+    }
+
+    private static String raw(CSVRecord record, Map<String, Integer> columns, String column) {
+        Integer index = columns.get(column);
+        return index == null || index >= record.size() ? "" : record.get(index);
     }
 
     // ---- header -------------------------------------------------------------------------------------------------
@@ -207,11 +240,11 @@ public final class RegistryParser {
         final Map<String, Integer> representativeLines = new HashMap<>();
         final Map<String, String> legacyOwners = new HashMap<>();
 
-        void read(CSVRecord record, Map<String, Integer> columns, int width) {
-            int line = (int) record.getRecordNumber();
-            Cells cells = new Cells(record, columns, line);
-            if (record.size() != width) {
-                cells.error("", "admin.import.row.field_count", record.size());
+        /** @param fieldCount the record's number of fields when it differs from the header's, else -1 */
+        void read(int line, java.util.function.Function<String, String> raw, int fieldCount) {
+            Cells cells = new Cells(raw, line);
+            if (fieldCount >= 0) {
+                cells.error("", "admin.import.row.field_count", fieldCount);
             }
             String pupilId = cells.registryId(PUPIL_ID, true);
             String lastName = cells.name(LAST_NAME);
@@ -270,14 +303,12 @@ public final class RegistryParser {
 
     /** The cells of one record, read and checked column by column; problems collect in {@link #errors}. */
     private final class Cells {
-        final CSVRecord record;
-        final Map<String, Integer> columns;
+        final java.util.function.Function<String, String> raw;
         final int line;
         final List<RowError> errors = new ArrayList<>();
 
-        Cells(CSVRecord record, Map<String, Integer> columns, int line) {
-            this.record = record;
-            this.columns = columns;
+        Cells(java.util.function.Function<String, String> raw, int line) {
+            this.raw = raw;
             this.line = line;
         }
 
@@ -287,11 +318,7 @@ public final class RegistryParser {
 
         /** The trimmed cell, empty when absent; a formula-like or over-long cell is an error and reads as empty. */
         String cell(String column) {
-            Integer index = columns.get(column);
-            if (index == null || index >= record.size()) {
-                return "";
-            }
-            String value = record.get(index);
+            String value = raw.apply(column);
             if (value == null || value.isEmpty()) {
                 return "";
             }
@@ -436,8 +463,8 @@ public final class RegistryParser {
             boolean any = false;
             for (String column : List.of(repId(n), repLastName(n), repFirstName(n), repEmail(n), repLegacyId(n),
                     repLegacyHash(n))) {
-                Integer index = columns.get(column);
-                any |= index != null && index < record.size() && !record.get(index).isBlank();
+                String value = raw.apply(column);
+                any |= value != null && !value.isBlank();
             }
             if (!any) {
                 return null;

@@ -53,6 +53,9 @@ public class ImportBacking implements Serializable {
     private ImportTarget target;
     private List<ImportTarget> targets = List.of();
     private transient UploadedFile file;
+
+    /** SIECLE: the representatives' export, read with the pupils' one (optional). */
+    private transient UploadedFile representatives;
     private ImportPreview preview;
     private ImportOutcome outcome;
     private transient Future<?> work;
@@ -88,8 +91,15 @@ public class ImportBacking implements Serializable {
         outcome = null;
         confirming = false;
         progress = new ImportProgress();
-        work = imports.preview(admin.scope(), target.id(), file.getFileName(), file.getContent(), admin.client(), progress);
+        if (representatives == null || representatives.getSize() == 0) {
+            work = imports.preview(admin.scope(), target.id(), file.getFileName(), file.getContent(), admin.client(),
+                    progress);
+        } else {
+            work = imports.preview(admin.scope(), target.id(), file.getFileName() + " + " + representatives.getFileName(),
+                    List.of(file.getContent(), representatives.getContent()), admin.client(), progress);
+        }
         file = null;
+        representatives = null;
     }
 
     /** Confirms the preview in the background; a second click (or a stale page) finds nothing to do. */
@@ -254,6 +264,14 @@ public class ImportBacking implements Serializable {
 
     public void setFile(UploadedFile file) {
         this.file = file;
+    }
+
+    public UploadedFile getRepresentatives() {
+        return representatives;
+    }
+
+    public void setRepresentatives(UploadedFile representatives) {
+        this.representatives = representatives;
     }
 
     public ImportOutcome getOutcome() {

@@ -1,0 +1,204 @@
+package fr.ent.portal.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Random;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import fr.ent.portal.credential.control.PasswordHashing;
+import fr.ent.portal.demo.control.DemoDataSet;
+import fr.ent.portal.establishment.entity.Establishment;
+import fr.ent.portal.platform.persistence.TestPersistenceUnit;
+import fr.ent.portal.registry.control.AafFeed;
+import fr.ent.portal.registry.control.AafFeedFile;
+import fr.ent.portal.registry.control.AafReader;
+import fr.ent.portal.registry.control.ImportPlan;
+import fr.ent.portal.registry.control.ImportProgress;
+import fr.ent.portal.registry.control.ImportRun;
+import fr.ent.portal.registry.control.ImportWriter;
+import fr.ent.portal.registry.control.RegistryFile;
+import fr.ent.portal.registry.control.RegistryParser;
+import fr.ent.portal.registry.control.SafeXml;
+import fr.ent.portal.schooling.entity.SchoolYear;
+
+/**
+ * AAF feed throughput (issue 25, item 5; not a test): generates a synthetic full feed of {@code bench.persons}
+ * persons (default 100,000: 40 % pupils of the demo lycée, 60 % their legal representatives) as the académie's files,
+ * then on H2 in memory with the demo data: stream the files ({@link AafReader}) into the feed's state
+ * ({@link AafFeed}), make the lycée's records, plan and write them in one transaction (as the CSV import does); then a
+ * delta of {@code bench.delta} requests (default 1,000: a third added, a third moved to another class, a third
+ * deleted) applied to the state held in memory, planned and written. Run from {@code ent-domain}:
+ * <pre>cd ent-domain &amp;&amp; mvn -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=fr.ent.portal.registry.AafFeedBenchmark</pre>
+ */
+public final class AafFeedBenchmark {
+
+    private static final String[] FIRST = {"Léa", "Hugo", "Chloé", "Louis", "Emma", "Gabriel", "Jade", "Raphaël", "Inès",
+            "Arthur", "Zoé", "Noé", "Manon", "Adam", "Lina", "Jules", "Maëlle", "Nathan", "Camille", "Théo"};
+    private static final String[] LAST = {"Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand",
+            "Dubois", "Moreau", "Laurent", "Simon", "Michel", "Lefèvre", "Leroy", "Roux", "David", "Bertrand", "Morel"};
+    private static final String[] LEVELS = {"2nde", "1re", "Terminale"};
+    private static final String STRUCTURE = "4401";
+
+    private AafFeedBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int persons = Integer.getInteger("bench.persons", 100_000);
+        int deltaSize = Integer.getInteger("bench.delta", 1_000);
+        int pupils = persons * 2 / 5;
+        Clock clock = Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneId.of("Europe/Paris"));
+        LocalDate today = LocalDate.now(clock);
+        SchoolYear year = SchoolYear.current(clock);
+        Path dir = Files.createTempDirectory(Path.of("target"), "aaf-bench");
+        generateFull(dir, pupils, new Random(42));
+        generateDelta(dir, pupils, deltaSize, new Random(7));
+        System.out.printf(Locale.ROOT, "JDK %s, %d processors, max heap %d MiB; %d persons (%d pupils), delta %d%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                persons, pupils, deltaSize);
+
+        EntityManagerFactory emf = TestPersistenceUnit.migratedH2("aaf-benchmark");
+        try {
+            PasswordHashing hashing = new PasswordHashing(1024, 1, 1, 2);
+            TestPersistenceUnit.inTransaction(emf, em -> new DemoDataSet(em, hashing, clock).loadIfAbsent());
+            AafFeed feed = new AafFeed();
+            AafReader reader = new AafReader(new SafeXml.Limits(2L << 30, 24, 4096));
+
+            long t0 = System.nanoTime();
+            for (String type : new String[] {"EtabEducNat", "Eleve", "PersRelEleve"}) {
+                read(dir, "ENT_BENCH_Complet_20261205_" + type + "_0000.xml", reader, feed);
+            }
+            long t1 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "full: read %6.1f s  (heap used %d MiB)%n", seconds(t0, t1), used());
+            int[] written = importLycee(emf, feed, today, year, clock);
+            long t2 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "full: plan+write %6.1f s  (created %d, links %d)%n", seconds(t1, t2),
+                    written[0], written[1]);
+            System.out.printf(Locale.ROOT, "full: total %6.1f s%n", seconds(t0, t2));
+
+            long t3 = System.nanoTime();
+            read(dir, "ENT_BENCH_Delta_20261206_Eleve_0000.xml", reader, feed);
+            int[] delta = importLycee(emf, feed, today, year, clock);
+            long t4 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "delta: read+plan+write %6.1f s  (created %d, updated %d, ended %d)%n",
+                    seconds(t3, t4), delta[0], delta[2], delta[3]);
+        } finally {
+            emf.close();
+        }
+    }
+
+    private static void read(Path dir, String name, AafReader reader, AafFeed feed) throws IOException {
+        AafFeedFile file = AafFeedFile.parse(name).orElseThrow();
+        try (InputStream in = Files.newInputStream(dir.resolve(name))) {
+            reader.read(in, request -> feed.apply(file, request));
+        }
+    }
+
+    /** created, links, updated, ended. */
+    private static int[] importLycee(EntityManagerFactory emf, AafFeed feed, LocalDate today, SchoolYear year, Clock clock) {
+        return TestPersistenceUnit.inTransaction(emf, em -> {
+            Establishment lycee = em.createNamedQuery(Establishment.BY_UAI, Establishment.class)
+                    .setParameter("uai", DemoDataSet.LYCEE_UAI).getSingleResult();
+            RegistryFile file = feed.fileFor(DemoDataSet.LYCEE_UAI, new RegistryParser(lycee.kind(), today, 10_000_000));
+            ImportPlan plan = ImportRun.plan(em, lycee, file, today, year, true);
+            if (!plan.confirmable()) {
+                throw new IllegalStateException(plan.errors().size() + " errors, first " + plan.errors().get(0));
+            }
+            ImportWriter.Written w = new ImportWriter(em, clock.instant(), today, year, lycee.id(), 500)
+                    .write(plan, new ImportProgress());
+            return new int[] {w.created(), w.links(), w.updated(), w.ended()};
+        });
+    }
+
+    private static void generateFull(Path dir, int pupils, Random random) throws IOException {
+        try (Writer w = Files.newBufferedWriter(dir.resolve("ENT_BENCH_Complet_20261205_EtabEducNat_0000.xml"))) {
+            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ficAlimMENESR>\n" + request("add", STRUCTURE, "EtabEducNat",
+                    attr("ENTStructureUAI", DemoDataSet.LYCEE_UAI)) + "</ficAlimMENESR>\n");
+        }
+        try (Writer eleves = Files.newBufferedWriter(dir.resolve("ENT_BENCH_Complet_20261205_Eleve_0000.xml"), StandardCharsets.UTF_8);
+             Writer parents = Files.newBufferedWriter(dir.resolve("ENT_BENCH_Complet_20261205_PersRelEleve_0000.xml"),
+                     StandardCharsets.UTF_8)) {
+            eleves.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ficAlimMENESR>\n");
+            parents.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ficAlimMENESR>\n");
+            for (int i = 1; i <= pupils; i++) {
+                String last = LAST[random.nextInt(LAST.length)];
+                // 3 representatives for 2 pupils: one pupil in two has two
+                String r1 = "R" + i + "A";
+                parents.write(request("add", r1, "PersRelEleve", attr("sn", last) + attr("givenName", first(random))
+                        + attr("mail", "p" + i + "@example.org")));
+                String rels = attr("ENTElevePersRelEleve", r1 + "$20$1$1$1$0");
+                if (i % 2 == 0) {
+                    String r2 = "R" + i + "B";
+                    parents.write(request("add", r2, "PersRelEleve", attr("sn", last) + attr("givenName", first(random))));
+                    rels = "<attr name=\"ENTElevePersRelEleve\"><value>" + r1 + "$20$1$1$1$0</value><value>" + r2
+                            + "$10$1$1$1$0</value></attr>";
+                }
+                eleves.write(request("add", "E" + i, "Eleve", pupil(i, last, random) + rels));
+            }
+            eleves.write("</ficAlimMENESR>\n");
+            parents.write("</ficAlimMENESR>\n");
+        }
+    }
+
+    private static void generateDelta(Path dir, int pupils, int size, Random random) throws IOException {
+        try (Writer w = Files.newBufferedWriter(dir.resolve("ENT_BENCH_Delta_20261206_Eleve_0000.xml"), StandardCharsets.UTF_8)) {
+            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ficAlimMENESR>\n");
+            for (int k = 0; k < size; k++) {
+                int i = 1 + k * 3;
+                switch (k % 3) {
+                    case 0 -> w.write(request("add", "E" + (pupils + k + 1), "Eleve", pupil(pupils + k + 1,
+                            LAST[random.nextInt(LAST.length)], random)));
+                    case 1 -> w.write("<modifyRequest><identifier><id>E" + i + "</id></identifier><modifications>"
+                            + "<modification operation=\"replace\">" + attr("ENTEleveClasses", STRUCTURE + "$Terminale 13")
+                            + "</modification></modifications></modifyRequest>\n");
+                    default -> w.write("<deleteRequest><identifier><id>E" + i + "</id></identifier></deleteRequest>\n");
+                }
+            }
+            w.write("</ficAlimMENESR>\n");
+        }
+    }
+
+    private static String pupil(int i, String last, Random random) {
+        int level = random.nextInt(3);
+        LocalDate birth = LocalDate.of(2010 - level, 1, 1).plusDays(random.nextInt(365));
+        return attr("ENTEleveINE", String.format(Locale.ROOT, "%09dBZ", i)) + attr("sn", last)
+                + attr("givenName", first(random))
+                + attr("ENTPersonDateNaissance", String.format(Locale.ROOT, "%02d/%02d/%d", birth.getDayOfMonth(),
+                        birth.getMonthValue(), birth.getYear()))
+                + attr("ENTPersonStructRattach", STRUCTURE)
+                + attr("ENTEleveClasses", STRUCTURE + "$" + LEVELS[level] + " " + (1 + random.nextInt(12)));
+    }
+
+    private static String first(Random random) {
+        return FIRST[random.nextInt(FIRST.length)];
+    }
+
+    private static String request(String op, String id, String category, String attributes) {
+        return "<" + op + "Request><operationalAttributes><attr name=\"categoriePersonne\"><value>" + category
+                + "</value></attr></operationalAttributes><identifier><id>" + id + "</id></identifier><attributes>"
+                + attributes + "</attributes></" + op + "Request>\n";
+    }
+
+    private static String attr(String name, String value) {
+        return "<attr name=\"" + name + "\"><value>" + value + "</value></attr>";
+    }
+
+    private static long used() {
+        Runtime r = Runtime.getRuntime();
+        return (r.totalMemory() - r.freeMemory()) >> 20;
+    }
+
+    private static double seconds(long from, long to) {
+        return Duration.ofNanos(to - from).toMillis() / 1000.0;
+    }
+}
