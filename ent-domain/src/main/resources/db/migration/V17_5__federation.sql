@@ -67,3 +67,18 @@ create table oidc_refresh (
 );
 create index ix_oidc_refresh_family on oidc_refresh (family);
 create index ix_oidc_refresh_expires on oidc_refresh (expires_at);
+
+-- Access tokens (opaque to clients, for /oidc/userinfo): SHA-256 only, short-lived, revoked at RP-initiated logout.
+create table oidc_access_token (
+    token_hash          varchar(64)   not null,
+    client_id           varchar(64)   not null,
+    account_id          bigint        not null,
+    establishment_id    bigint,
+    scope               varchar(300)  not null,
+    auth_time           timestamp with time zone not null,
+    amr                 varchar(32)   not null,
+    expires_at          timestamp with time zone not null,
+    revoked_at          timestamp with time zone,
+    constraint pk_oidc_access_token primary key (token_hash)
+);
+create index ix_oidc_access_expires on oidc_access_token (expires_at);

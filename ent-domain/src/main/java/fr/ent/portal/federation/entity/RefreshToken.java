@@ -16,12 +16,12 @@ import jakarta.persistence.Table;
 @Table(name = "oidc_refresh")
 @NamedQuery(name = RefreshToken.REVOKE_FAMILY,
         query = "update RefreshToken t set t.revokedAt = :now where t.family = :family and t.revokedAt is null")
-@NamedQuery(name = RefreshToken.REVOKE_ACCOUNT,
-        query = "update RefreshToken t set t.revokedAt = :now where t.accountId = :account and t.revokedAt is null")
+@NamedQuery(name = RefreshToken.REVOKE_ACCOUNT_CLIENT, query = "update RefreshToken t set t.revokedAt = :now"
+        + " where t.accountId = :account and t.clientId = :client and t.revokedAt is null")
 public class RefreshToken {
 
     public static final String REVOKE_FAMILY = "RefreshToken.revokeFamily";
-    public static final String REVOKE_ACCOUNT = "RefreshToken.revokeAccount";
+    public static final String REVOKE_ACCOUNT_CLIENT = "RefreshToken.revokeAccountClient";
 
     /** What a presented token is worth. */
     public enum Use { ROTATED, REUSED, EXPIRED, REVOKED }
