@@ -120,6 +120,11 @@ public class OidcClient {
         return new TreeSet<>(Arrays.stream(scopes.split(" ")).filter(s -> !s.isBlank()).toList());
     }
 
+    /** The scopes, space-separated, for display. */
+    public String scopeText() {
+        return scopes;
+    }
+
     private static List<String> lines(String text) {
         return text == null || text.isEmpty() ? List.of() : Arrays.stream(text.split("\n")).filter(s -> !s.isEmpty()).toList();
     }
