@@ -176,7 +176,9 @@ public class OidcProvider {
         boolean tooOld = session.signedIn() && request.getMaxAge() >= 0
                 && session.signedInAt().plusSeconds(request.getMaxAge()).isBefore(clock.instant());
         if (!session.signedIn() || (login || tooOld) && !session.freshSignIn()) {
-            if (none) {
+            if (none || session.signedIn() && session.waitingSince() != null) {
+                // prompt=none; or back from the portal's sign-in for this very request without the fresh password
+                // sign-in it asked for (a remembered device signed in again): an error rather than a loop
                 return refuseRedirect(http, session, client, redirect, state, OIDCError.LOGIN_REQUIRED, "login_required");
             }
             return AuthorizeAnswer.of(AuthorizeAnswer.Kind.SIGN_IN);
