@@ -87,7 +87,7 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 class OidcIT {
 
     static final String PERSON = "m.morel1";
-    static final String CHILD = "l.morel1";
+    static final String CHILD = "o.morel1";
     static final String PASSWORD = "Relais#Morel2026";
     static final String TOULOUSE_UAI = "0312289V";
     static final URI CALLBACK = URI.create("http://127.0.0.1:9/oidc-test/cb");

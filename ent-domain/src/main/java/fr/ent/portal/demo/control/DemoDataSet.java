@@ -55,7 +55,7 @@ public class DemoDataSet {
     public static final String RENAUD_CODE = "DEMO4-RENAUD";
     /** a.marchand1 and b.marchand1: two pupils in Toulouse who meet in the waiting room (browser tests). */
     public static final String MARCHAND_PASSWORD = "File#Attente2026";
-    /** l.morel1 (pupil in Toulouse, 2nde 1) and m.morel1 (her representative): the OpenID Connect journey's (OidcIT). */
+    /** o.morel1 (pupil in Toulouse, 2nde 1) and m.morel1 (her representative): the OpenID Connect journey's (OidcIT). */
     public static final String MOREL_PASSWORD = "Relais#Morel2026";
 
     /**
@@ -183,11 +183,11 @@ public class DemoDataSet {
         }
 
         // The OpenID Connect journey's own family (issue 23, OidcIT; no other test uses it): one establishment, no choice.
-        Account lilouMorel = pupil("Lilou", "Morel", LocalDate.of(2010, 11, 3), toulouse, "2nde 1", thisYear);
-        withPassword(lilouMorel, MOREL_PASSWORD);
+        Account oceaneMorel = pupil("Océane", "Morel", LocalDate.of(2010, 11, 3), toulouse, "2nde 1", thisYear);
+        withPassword(oceaneMorel, MOREL_PASSWORD);
         Account mathisMorel = person("Mathis", "Morel", null, Profile.LEGAL_REPRESENTATIVE);
         withPassword(mathisMorel, MOREL_PASSWORD);
-        Responsibility morel = new Responsibility(mathisMorel, lilouMorel, now);
+        Responsibility morel = new Responsibility(mathisMorel, oceaneMorel, now);
         morel.attach(now);
         em.persist(morel);
 
