@@ -34,6 +34,9 @@ public class Landings {
     @jakarta.inject.Inject
     CasReturn casReturn;
 
+    @jakarta.inject.Inject
+    fr.ent.portal.federation.OidcReturn oidcReturn;
+
     /** The outcome after a sign-in: a Faces redirect, or a {@code /cas/} path (see {@link #follow(String)}). */
     public String afterSignIn(HttpServletRequest request, long accountId) {
         EstablishmentLanding landing = choice.landing(accountId);
@@ -41,17 +44,19 @@ public class Landings {
         return landing.choiceNeeded() ? "/establishments?faces-redirect=true" : afterChoice(request);
     }
 
-    /** Once the establishment is known: back to a pending single sign-on, else /home. */
+    /** Once the establishment is known: back to a pending single sign-on (CAS, then OpenID Connect), else /home. */
     public String afterChoice(HttpServletRequest request) {
-        return casReturn.read(request).map(CasReturn.Pending::path).orElse("/home?faces-redirect=true");
+        return casReturn.read(request).map(CasReturn.Pending::path)
+                .or(() -> oidcReturn.read(request).map(fr.ent.portal.federation.OidcReturn.Pending::path))
+                .orElse("/home?faces-redirect=true");
     }
 
     /**
-     * Follows one of these outcomes from a backing bean's action: a {@code /cas/} path is not a Faces view, so it is
+     * Follows one of these outcomes from a backing bean's action: a {@code /cas/} or {@code /oidc/} path is not a Faces view, so it is
      * redirected to explicitly (and the action returns null); a Faces outcome is returned as it is.
      */
     public static String follow(String outcome) throws IOException {
-        if (outcome != null && outcome.startsWith("/cas/")) {
+        if (outcome != null && (outcome.startsWith("/cas/") || outcome.startsWith("/oidc/"))) {
             FacesContext faces = FacesContext.getCurrentInstance();
             ExternalContext external = faces.getExternalContext();
             external.redirect(external.getRequestContextPath() + outcome);

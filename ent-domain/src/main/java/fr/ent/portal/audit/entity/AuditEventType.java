@@ -101,5 +101,25 @@ public enum AuditEventType {
     ADMIN_CODE_REISSUED_ELSEWHERE,
     // Issue 20, item 5 (CAS)
     /** The way back to /cas/login (cookie ent_cas_return) was not signed by the portal or not bound to this browser. */
-    CAS_RETURN_REFUSED
+    CAS_RETURN_REFUSED,
+    // Issue 23 (federation: the OpenID Connect provider); details name the client, never a code or a token
+    /** A federation signing key was generated (detail: kid) or rotated (detail: kid, previous kid). */
+    FEDERATION_KEY_CREATED,
+    /** An authorization request was refused (detail: the reason: unknown_client, redirect_uri, pkce_required…). */
+    OIDC_AUTHORIZE_REFUSED,
+    /** An authorization code was issued (detail: client:CLIENT_ID). */
+    OIDC_CODE_ISSUED,
+    /** Tokens were issued at the token endpoint (detail: client:CLIENT_ID, grant type). */
+    OIDC_TOKEN_ISSUED,
+    /** A token request was refused (detail: the reason: invalid_client, code_replayed, pkce, redirect_uri…). */
+    OIDC_TOKEN_REFUSED,
+    /** A spent refresh token came back: its whole family is revoked (detail: client:CLIENT_ID). */
+    OIDC_REFRESH_REUSED,
+    /** A userinfo request was refused (detail: the reason). */
+    OIDC_USERINFO_REFUSED,
+    /** An RP-initiated logout ended the session (detail: client:CLIENT_ID) or was refused (detail: the reason). */
+    OIDC_LOGOUT,
+    OIDC_LOGOUT_REFUSED,
+    /** The region registered, changed or gave a new secret to an OpenID Connect client (detail). */
+    ADMIN_OIDC_CLIENT_SAVED
 }

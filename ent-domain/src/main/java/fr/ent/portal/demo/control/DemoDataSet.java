@@ -55,6 +55,8 @@ public class DemoDataSet {
     public static final String RENAUD_CODE = "DEMO4-RENAUD";
     /** a.marchand1 and b.marchand1: two pupils in Toulouse who meet in the waiting room (browser tests). */
     public static final String MARCHAND_PASSWORD = "File#Attente2026";
+    /** o.morel1 (pupil in Toulouse, 2nde 1) and m.morel1 (her representative): the OpenID Connect journey's (OidcIT). */
+    public static final String MOREL_PASSWORD = "Relais#Morel2026";
 
     /**
      * The takeover matrix's targets (issue 20, {@code TakeoverMatrixIT}; no other class uses them), each with this
@@ -179,6 +181,15 @@ public class DemoDataSet {
             perrin.attach(now);
             em.persist(perrin);
         }
+
+        // The OpenID Connect journey's own family (issue 23, OidcIT; no other test uses it): one establishment, no choice.
+        Account oceaneMorel = pupil("Océane", "Morel", LocalDate.of(2010, 11, 3), toulouse, "2nde 1", thisYear);
+        withPassword(oceaneMorel, MOREL_PASSWORD);
+        Account mathisMorel = person("Mathis", "Morel", null, Profile.LEGAL_REPRESENTATIVE);
+        withPassword(mathisMorel, MOREL_PASSWORD);
+        Responsibility morel = new Responsibility(mathisMorel, oceaneMorel, now);
+        morel.attach(now);
+        em.persist(morel);
 
         // The takeover matrix's targets (issue 20): a family in one and one in two establishments, staff in one and
         // in two establishments, another establishment's admin.

@@ -129,6 +129,18 @@ public enum Setting {
             "On SIGTERM, readiness turns DOWN and the node keeps serving this long before it stops (rolling restarts behind a load balancer); PT0S = stop at once."),
     EMAIL_CHANGE_MAX_PER_HOUR("ent.account.email-change.max-per-hour", "5",
             "Most recovery email changes one account may make on /account in an hour; further ones are refused with a clear message."),
+    FEDERATION_ENABLED("ent.federation.enabled", "auto",
+            "The OpenID Connect provider (/.well-known/openid-configuration, /oidc/*): true, false, or auto (on in demo mode only). When on outside demo mode, ent.federation.key-encryption-key is required: without it the portal refuses to start."),
+    FEDERATION_KEY_ENCRYPTION_KEY("ent.federation.key-encryption-key", "",
+            "Base64 of 32 random bytes (openssl rand -base64 32) that encrypts the federation's private signing keys in the database (AES-256-GCM). Give it through ENT_FEDERATION_KEY_ENCRYPTION_KEY; changing it makes the stored keys unreadable. Demo mode only: empty = derived from the master signing key."),
+    FEDERATION_KEY_OVERLAP("ent.federation.key-overlap", "P2D",
+            "After a key rotation, how long the previous signing key stays published in the JWKS (tokens it signed still verify)."),
+    OIDC_CODE_VALIDITY("ent.oidc.code.validity", "PT60S",
+            "How long an OpenID Connect authorization code may wait for its redemption (single use in any case)."),
+    OIDC_TOKEN_VALIDITY("ent.oidc.token.validity", "PT5M",
+            "Lifetime of OpenID Connect ID tokens and access tokens."),
+    OIDC_REFRESH_VALIDITY("ent.oidc.refresh.validity", "PT8H",
+            "Lifetime of an OpenID Connect refresh token (each use rotates it; a reused one revokes its whole family)."),
     REAUTHENTICATION_WINDOW("ent.account.reauthentication-window", "PT5M",
             "How long after typing their password (not a remembered device) a person may change the recovery email on /account without typing it again.");
 

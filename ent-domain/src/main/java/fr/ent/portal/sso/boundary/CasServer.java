@@ -17,7 +17,6 @@ import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
 import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
-import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.establishment.entity.OfferedService;
 import fr.ent.portal.families.boundary.EstablishmentChoice;
 import fr.ent.portal.families.boundary.LinkedEstablishment;
@@ -25,13 +24,12 @@ import fr.ent.portal.families.control.EstablishmentLanding;
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
-import fr.ent.portal.schooling.entity.Enrollment;
-import fr.ent.portal.schooling.entity.Responsibility;
 import fr.ent.portal.sso.control.CasAnswer;
 import fr.ent.portal.sso.control.CasXml;
 import fr.ent.portal.sso.control.IssuedTicket;
 import fr.ent.portal.sso.control.LoginAnswer;
 import fr.ent.portal.sso.control.OpenedServices;
+import fr.ent.portal.sso.control.PersonAtEstablishment;
 import fr.ent.portal.sso.control.ServiceTicket;
 import fr.ent.portal.sso.control.ServiceTickets;
 import fr.ent.portal.sso.control.SsoAttributes;
@@ -236,24 +234,9 @@ public class CasServer {
                 ticket == null ? null : ticket.establishmentId());
     }
 
-    /** The person as the ticket's establishment sees them: its UAI, their class there, their children there. */
+    /** The person as the ticket's establishment sees them (the rule shared with OpenID Connect). */
     private SsoAttributes.Person person(Account account, long establishmentId) {
-        LocalDate day = LocalDate.now(clock);
-        Establishment establishment = em.find(Establishment.class, establishmentId);
-        String division = em.createNamedQuery(Enrollment.OF_PUPIL, Enrollment.class)
-                .setParameter("pupil", account).getResultStream()
-                .filter(e -> e.isActiveOn(day) && e.establishment().id() == establishmentId)
-                .map(Enrollment::division).findFirst().orElse(null);
-        List<String> children = em.createNamedQuery(Responsibility.OF_REPRESENTATIVE, Responsibility.class)
-                .setParameter("representative", account).getResultStream()
-                .filter(Responsibility::isAttached)
-                .map(Responsibility::pupil)
-                .filter(pupil -> em.createNamedQuery(Enrollment.OF_PUPIL, Enrollment.class)
-                        .setParameter("pupil", pupil).getResultStream()
-                        .anyMatch(e -> e.isActiveOn(day) && e.establishment().id() == establishmentId))
-                .map(Account::identifier).sorted().toList();
-        return new SsoAttributes.Person(account.identifier(), account.firstName(), account.lastName(),
-                account.profile().name(), establishment == null ? null : establishment.uai(), division, children);
+        return PersonAtEstablishment.of(em, account, establishmentId, LocalDate.now(clock));
     }
 
     private boolean loopbackHttp() {

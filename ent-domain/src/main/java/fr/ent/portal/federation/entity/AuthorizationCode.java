@@ -1,0 +1,111 @@
+package fr.ent.portal.federation.entity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * An authorization code, by the SHA-256 of its value: bound to its client, redirect URI and PKCE challenge, valid for
+ * a few seconds and spent at its first redemption (whatever the outcome). In the database, so any node redeems it.
+ */
+@Entity
+@Table(name = "oidc_code")
+public class AuthorizationCode {
+
+    @Id
+    @Column(name = "code_hash", length = 64, nullable = false, updatable = false)
+    private String codeHash;
+
+    @Column(name = "client_id", length = 64, nullable = false, updatable = false)
+    private String clientId;
+
+    @Column(name = "account_id", nullable = false, updatable = false)
+    private long accountId;
+
+    @Column(name = "establishment_id", updatable = false)
+    private Long establishmentId;
+
+    @Column(name = "redirect_uri", length = 2000, nullable = false, updatable = false)
+    private String redirectUri;
+
+    @Column(name = "scope", length = 300, nullable = false, updatable = false)
+    private String scope;
+
+    @Column(name = "nonce", length = 300, updatable = false)
+    private String nonce;
+
+    @Column(name = "code_challenge", length = 128, updatable = false)
+    private String codeChallenge;
+
+    @Column(name = "auth_time", nullable = false, updatable = false)
+    private Instant authTime;
+
+    @Column(name = "amr", length = 32, nullable = false, updatable = false)
+    private String amr;
+
+    @Column(name = "expires_at", nullable = false, updatable = false)
+    private Instant expiresAt;
+
+    @Column(name = "used_at")
+    private Instant usedAt;
+
+    protected AuthorizationCode() {
+    }
+
+    public AuthorizationCode(String codeHash, Grant grant, String redirectUri, String nonce, String codeChallenge,
+                             Instant expiresAt) {
+        this.codeHash = codeHash;
+        this.clientId = grant.clientId();
+        this.accountId = grant.accountId();
+        this.establishmentId = grant.establishmentId();
+        this.scope = grant.scope();
+        this.authTime = grant.authTime();
+        this.amr = grant.amr();
+        this.redirectUri = redirectUri;
+        this.nonce = nonce;
+        this.codeChallenge = codeChallenge;
+        this.expiresAt = expiresAt;
+    }
+
+    /**
+     * Spends the code: true only the first time and before its expiry. A second call answers false (a replay).
+     */
+    public boolean spend(Instant now) {
+        if (usedAt != null) {
+            return false;
+        }
+        usedAt = now;
+        return now.isBefore(expiresAt);
+    }
+
+    public boolean wasUsed() {
+        return usedAt != null;
+    }
+
+    public Grant grant() {
+        return new Grant(clientId, accountId, establishmentId, scope, authTime, amr);
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String redirectUri() {
+        return redirectUri;
+    }
+
+    public String nonce() {
+        return nonce;
+    }
+
+    public String codeChallenge() {
+        return codeChallenge;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+}

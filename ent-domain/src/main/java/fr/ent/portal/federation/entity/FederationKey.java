@@ -1,0 +1,94 @@
+package fr.ent.portal.federation.entity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * A signing key of the federation (ID tokens; SAML assertions later), shared by every node: the public JWK in clear,
+ * the private JWK sealed with the key-encryption key ({@code ent.federation.key-encryption-key}). The newest key not
+ * retired signs; every key whose {@code retireAfter} is empty or still ahead is published, so that tokens signed just
+ * before a rotation still verify.
+ */
+@Entity
+@Table(name = "federation_key")
+@NamedQuery(name = FederationKey.PUBLISHED,
+        query = "select k from FederationKey k where k.retireAfter is null or k.retireAfter > :now order by k.createdAt desc")
+public class FederationKey {
+
+    public static final String PUBLISHED = "FederationKey.published";
+
+    @Id
+    @Column(name = "kid", length = 64, nullable = false, updatable = false)
+    private String kid;
+
+    @Column(name = "algorithm", length = 16, nullable = false, updatable = false)
+    private String algorithm;
+
+    @Column(name = "public_jwk", length = 4000, nullable = false, updatable = false)
+    private String publicJwk;
+
+    @Column(name = "private_sealed", length = 8000, nullable = false, updatable = false)
+    private String privateSealed;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "retire_after")
+    private Instant retireAfter;
+
+    protected FederationKey() {
+    }
+
+    public FederationKey(String kid, String algorithm, String publicJwk, String privateSealed, Instant createdAt) {
+        this.kid = kid;
+        this.algorithm = algorithm;
+        this.publicJwk = publicJwk;
+        this.privateSealed = privateSealed;
+        this.createdAt = createdAt;
+    }
+
+    /** Stops signing with this key now; it stays published until {@code until} (the overlap). */
+    public void retire(Instant until) {
+        if (retireAfter == null || until.isBefore(retireAfter)) {
+            retireAfter = until;
+        }
+    }
+
+    public boolean signs() {
+        return retireAfter == null;
+    }
+
+    public String kid() {
+        return kid;
+    }
+
+    public String algorithm() {
+        return algorithm;
+    }
+
+    public String publicJwk() {
+        return publicJwk;
+    }
+
+    public String privateSealed() {
+        return privateSealed;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant retireAfter() {
+        return retireAfter;
+    }
+
+    @Override
+    public String toString() {
+        return "FederationKey[" + kid + ", " + algorithm + ", created " + createdAt + "]";
+    }
+}

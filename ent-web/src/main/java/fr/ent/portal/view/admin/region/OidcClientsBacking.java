@@ -1,0 +1,134 @@
+package fr.ent.portal.view.admin.region;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.omnifaces.util.Faces;
+
+import fr.ent.portal.federation.boundary.OidcClients;
+import fr.ent.portal.federation.control.ClientDraft;
+import fr.ent.portal.federation.control.ScopeClaims;
+import fr.ent.portal.federation.entity.OidcClient;
+import fr.ent.portal.platform.BusinessException;
+import fr.ent.portal.platform.NotFoundException;
+import fr.ent.portal.view.Texts;
+import fr.ent.portal.view.admin.AdminContext;
+
+/**
+ * Backing bean of /admin/region/oidc-clients: the registered OpenID Connect clients, the form to register one or
+ * change the one chosen ({@code ?id=}), and a new secret. A secret is shown once, on the answer to the action that
+ * made it (never kept in the flash or replicated with the session).
+ */
+@Named
+@ViewScoped
+public class OidcClientsBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    OidcClients clients;
+
+    @Inject
+    AdminContext admin;
+
+    private Long id;
+    private transient List<OidcClient> list;
+    private long version;
+    private String name;
+    private String redirectUris;
+    private String logoutUris;
+    private List<String> scopes = new ArrayList<>(List.of(ScopeClaims.OPENID, ScopeClaims.PROFILE));
+    private boolean confidential = true;
+    private boolean refreshAllowed;
+    private boolean enabled = true;
+    private String shownClientId;
+    private transient String shownSecret;
+
+    /** View action: the list, and the chosen client in the form (unknown id: 404). */
+    public void load() {
+        list = clients.list(admin.scope(), admin.client());
+        if (id != null) {
+            OidcClient client = clients.find(admin.scope(), admin.client(), id);
+            version = client.version();
+            name = client.name();
+            redirectUris = String.join("\n", client.redirectUris());
+            logoutUris = String.join("\n", client.logoutUris());
+            scopes = new ArrayList<>(client.scopes());
+            confidential = client.confidential();
+            refreshAllowed = client.refreshAllowed();
+            enabled = client.enabled();
+        }
+    }
+
+    public String save() {
+        ClientDraft draft = ClientDraft.of(name, redirectUris, logoutUris, new HashSet<>(scopes), confidential,
+                refreshAllowed, enabled);
+        try {
+            if (id == null) {
+                OidcClients.Registered registered = clients.register(admin.scope(), admin.client(), draft);
+                shownClientId = registered.clientId();
+                shownSecret = registered.secret();
+                id = registered.id();
+                Texts.globalInfo("admin.oidc.registered");
+                load();
+                return null;
+            }
+            clients.change(admin.scope(), admin.client(), id, version, draft);
+            Texts.globalInfo("admin.oidc.saved");
+            Faces.getFlash().setKeepMessages(true);
+            return "/admin/region/oidc-clients?faces-redirect=true&id=" + id;
+        } catch (NotFoundException outOfScope) {
+            throw outOfScope; // 404, already audited
+        } catch (BusinessException refused) {
+            Texts.show(refused, "client");
+            return null;
+        }
+    }
+
+    public String newSecret() {
+        try {
+            OidcClients.Registered renewed = clients.newSecret(admin.scope(), admin.client(), id);
+            shownClientId = renewed.clientId();
+            shownSecret = renewed.secret();
+            Texts.globalInfo("admin.oidc.secret_renewed");
+            load();
+            return null;
+        } catch (NotFoundException outOfScope) {
+            throw outOfScope;
+        } catch (BusinessException refused) {
+            Texts.globalError(refused.key(), refused.params());
+            return null;
+        }
+    }
+
+    public List<String> getKnownScopes() {
+        return ScopeClaims.KNOWN;
+    }
+
+    public List<OidcClient> getList() { return list; }
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getRedirectUris() { return redirectUris; }
+    public void setRedirectUris(String redirectUris) { this.redirectUris = redirectUris; }
+    public String getLogoutUris() { return logoutUris; }
+    public void setLogoutUris(String logoutUris) { this.logoutUris = logoutUris; }
+    public List<String> getScopes() { return scopes; }
+    public void setScopes(List<String> scopes) { this.scopes = scopes; }
+    public boolean isConfidential() { return confidential; }
+    public void setConfidential(boolean confidential) { this.confidential = confidential; }
+    public boolean isRefreshAllowed() { return refreshAllowed; }
+    public void setRefreshAllowed(boolean refreshAllowed) { this.refreshAllowed = refreshAllowed; }
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public String getShownClientId() { return shownClientId; }
+    public String getShownSecret() { return shownSecret; }
+}
