@@ -20,7 +20,9 @@ import fr.ent.portal.admission.control.WaitingTicket;
  * <li>GET: an admitted ticket sees the form; a ticket still waiting goes back to the waiting room; without a ticket,
  * while people are waiting, a newcomer joins the back of the line (no line jumping);</li>
  * <li>POST: an admitted ticket claims its kept place (once) and the sign-in goes first in the hash queue; a ticket
- * still waiting goes back to the waiting room; without a ticket the sign-in is a fresh arrival;</li>
+ * still waiting goes back to the waiting room; without a ticket the sign-in is a fresh arrival, refused here at once
+ * (303 to the waiting room for a browser, 503 and Retry-After otherwise) when the hash queue is full, before any
+ * Faces view is restored or any form parameter read (issue 21, item 1);</li>
  * <li>a forged, expired or replayed ticket is audited and its bearer sent to the back of the line.</li>
  * </ul>
  * Signed-in people pass; one just signed in by a remembered device (by the authentication mechanism, before this
@@ -80,6 +82,9 @@ public class AdmissionFilter extends HttpFilter {
                 }
             }
             case ABSENT -> {
+                if (post && room.refusedBeforeAnyPage(request, response)) {
+                    return; // the queue is full: refused from the headers alone, no view restored, nothing parsed
+                }
                 if (!post && room.line().waiting() > 0) {
                     room.advance();
                 }
