@@ -5,7 +5,6 @@ import java.io.IOException;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,7 +27,7 @@ import fr.ent.portal.admission.control.WaitingTicket;
  * Signed-in people pass; one just signed in by a remembered device (by the authentication mechanism, before this
  * filter, with no hash and no queue) goes on to the landing page.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+/* Declared in web.xml, where the filters' order is fixed. */
 public class AdmissionFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -51,7 +51,7 @@ final class OwnAccount {
         form.put("firstConnection:password", password);
         form.put("firstConnection:confirmation", password);
         form.put("firstConnection:email", email == null ? "" : email);
-        form.put("firstConnection:charter_input", "on");
+        form.put("firstConnection:charter", "on");
         int mails = email == null ? 0 : Mailbox.to(email, "").size();
         HttpResponse<String> done = pupil.post("/first-connection", form, "X-Forwarded-For", ip);
         assertEquals(302, done.statusCode(), done.body());

@@ -101,5 +101,8 @@ public enum AuditEventType {
     ADMIN_CODE_REISSUED_ELSEWHERE,
     // Issue 20, item 5 (CAS)
     /** The way back to /cas/login (cookie ent_cas_return) was not signed by the portal or not bound to this browser. */
-    CAS_RETURN_REFUSED
+    CAS_RETURN_REFUSED,
+    // Issue 21, item 3 (forms without JavaScript)
+    /** A public form (sign-in, first connection, reset, help) posted with a missing, forged, expired or unbound token. */
+    FORM_TOKEN_REJECTED
 }
