@@ -22,7 +22,8 @@ import fr.ent.portal.platform.config.Settings;
  * CPU under a storm. At most {@code ent.admission.edge-concurrency} requests (2 per processor by default) of the
  * public pages run at once — the sign-in form's renders, the waiting room's polls, the other public pages and their
  * form posts; one more is answered at once with 503 and a {@code Retry-After} of {@value #RETRY_MIN}-{@value #RETRY_MAX}
- * seconds, before any page work. Not counted: sign-in POSTs (bounded by the admission gate itself, where they wait),
+ * seconds, before any page work. Not counted: the sign-in page answered from its kept rendering ({@code LoginPageCache},
+ * before this filter), sign-in POSTs (bounded by the admission gate itself, where they wait),
  * static resources, signed-in people. {@code 0} turns the bound off.
  */
 public class EdgeLimitFilter extends HttpFilter {

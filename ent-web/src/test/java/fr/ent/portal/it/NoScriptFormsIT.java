@@ -122,6 +122,33 @@ class NoScriptFormsIT {
         assertStale(http.post("/help/identifier", identifier, "X-Forwarded-For", "198.51.100.227"), "forged token");
     }
 
+    /** Issue 21, item 2: the kept rendering of /login gets a fresh nonce and token on each answer, and no session. */
+    @Test
+    void theKeptSignInPageIsFreshOnEachAnswer() {
+        Http first = new Http();
+        Http second = new Http();
+        first.get("/login"); // kept by now, whatever came before
+        HttpResponse<String> a = first.get("/login");
+        HttpResponse<String> b = second.get("/login");
+        for (HttpResponse<String> page : java.util.List.of(a, b)) {
+            assertEquals(200, page.statusCode());
+            String policy = page.headers().allValues("Content-Security-Policy").stream()
+                    .filter(p -> p.contains("'nonce-")).findFirst().orElseThrow(() -> new AssertionError("nonce policy"));
+            java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("'nonce-([^']+)'").matcher(policy);
+            assertTrue(nonce.find());
+            assertTrue(page.body().contains("PrimeFaces.csp.init('" + nonce.group(1) + "')"), "the page's nonce is the policy's");
+            assertTrue(page.body().contains("name=\"primefaces.nonce\" value=\"" + nonce.group(1) + "\""));
+            assertTrue(page.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID")),
+                    "no session");
+        }
+        Map<String, String> formA = Http.loginForm(a.body(), BERNARD, BERNARD_PASSWORD);
+        Map<String, String> formB = Http.loginForm(b.body(), BERNARD, BERNARD_PASSWORD);
+        assertFalse(formA.get("primefaces.nonce").equals(formB.get("primefaces.nonce")), "a new nonce");
+        assertFalse(formA.get("ent_form_token").equals(formB.get("ent_form_token")), "each browser its token");
+        assertEquals(302, second.post("/login", formB, "X-Forwarded-For", "198.51.100.228").statusCode(),
+                "a kept page's form signs in");
+    }
+
     // ---- a browser without JavaScript ----
 
     @Test

@@ -38,7 +38,8 @@ import fr.ent.portal.view.LanguageBacking;
  * and the anti-forgery token. Later such GETs are answered from that rendering with a fresh nonce (same form as
  * PrimeFaces': Base64 of a random UUID, in the page and in the policy header) and a fresh token for the browser's
  * binding: no view built, no session, a few string copies. Anything else (a query, a flash cookie, a signed-in
- * caller, a non-200 answer) goes to Faces as before. Declared last in web.xml, after the admission and form filters.
+ * caller, a non-200 answer) goes to Faces as before. In web.xml after the admission and form filters, before the
+ * bound on anonymous page work ({@code EdgeLimitFilter}): a hit needs no permit, a miss (a Faces render) does.
  */
 public class LoginPageCache extends HttpFilter {
 
@@ -57,7 +58,17 @@ public class LoginPageCache extends HttpFilter {
     @Inject
     FormTokens tokens;
 
+    @Inject
+    fr.ent.portal.platform.config.Settings settings;
+
     private final Map<String, Rendering> cache = new ConcurrentHashMap<>();
+    private boolean enabled = true;
+
+    @Override
+    public void init(jakarta.servlet.FilterConfig config) throws ServletException {
+        super.init(config);
+        enabled = settings.getBoolean(fr.ent.portal.platform.config.Setting.LOGIN_PAGE_CACHE);
+    }
 
     /** A kept answer: the page's text cut at the nonce and token places, and the headers Faces set. */
     record Rendering(List<String> parts, List<Boolean> nonceAfter, List<String[]> headers, String contentType) {
@@ -93,7 +104,7 @@ public class LoginPageCache extends HttpFilter {
 
     /** The rendering's key, or null when this request is not answered from a kept rendering. */
     String key(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod()) || request.getUserPrincipal() != null) {
+        if (!enabled || !"GET".equals(request.getMethod()) || request.getUserPrincipal() != null) {
             return null;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
