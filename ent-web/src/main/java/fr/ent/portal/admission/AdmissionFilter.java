@@ -5,7 +5,6 @@ import java.io.IOException;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,13 +19,15 @@ import fr.ent.portal.admission.control.WaitingTicket;
  * <li>GET: an admitted ticket sees the form; a ticket still waiting goes back to the waiting room; without a ticket,
  * while people are waiting, a newcomer joins the back of the line (no line jumping);</li>
  * <li>POST: an admitted ticket claims its kept place (once) and the sign-in goes first in the hash queue; a ticket
- * still waiting goes back to the waiting room; without a ticket the sign-in is a fresh arrival;</li>
+ * still waiting goes back to the waiting room; without a ticket the sign-in is a fresh arrival, refused here at once
+ * (303 to the waiting room for a browser, 503 and Retry-After otherwise) when the hash queue is full, before any
+ * Faces view is restored or any form parameter read (issue 21, item 1);</li>
  * <li>a forged, expired or replayed ticket is audited and its bearer sent to the back of the line.</li>
  * </ul>
  * Signed-in people pass; one just signed in by a remembered device (by the authentication mechanism, before this
  * filter, with no hash and no queue) goes on to the landing page.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+/* Declared in web.xml, where the filters' order is fixed. */
 public class AdmissionFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -80,6 +81,9 @@ public class AdmissionFilter extends HttpFilter {
                 }
             }
             case ABSENT -> {
+                if (post && room.refusedBeforeAnyPage(request, response)) {
+                    return; // the queue is full: refused from the headers alone, no view restored, nothing parsed
+                }
                 if (!post && room.line().waiting() > 0) {
                     room.advance();
                 }

@@ -11,7 +11,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import fr.ent.portal.admission.control.Admission;
+import fr.ent.portal.admission.boundary.SignInAdmission;
 import fr.ent.portal.admission.control.WaitingLine;
 import fr.ent.portal.admission.control.WaitingTicket;
 import fr.ent.portal.audit.boundary.AuditTrail;
@@ -38,7 +38,7 @@ public class WaitingRoom {
     static final int RETRY_AFTER_MAX = 15;
 
     @Inject
-    Admission admission;
+    SignInAdmission admission;
 
     @Inject
     Clients clients;
@@ -58,7 +58,7 @@ public class WaitingRoom {
 
     /** What the request's ticket is worth now. */
     public WaitingTicket.Read ticket(HttpServletRequest request) {
-        return admission.tickets().read(cookie(request), admission.line().epoch(), clock.instant());
+        return admission.read(cookie(request), clock.instant());
     }
 
     /** Whether the client is a browser (its Accept header names text/html). */
@@ -67,9 +67,22 @@ public class WaitingRoom {
         return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html");
     }
 
+    /**
+     * A sign-in POST without an admitted ticket, read before any page work (issue 21, item 1): when the hash queue
+     * cannot take it, it is turned away here ({@link #turnAway}) and counted as a busy sign-in; true when so.
+     */
+    public boolean refusedBeforeAnyPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!admission.refuseNow()) {
+            return false;
+        }
+        metrics.signIn("busy");
+        turnAway(request, response);
+        return true;
+    }
+
     /** Lets free places in the hash queue admit the next tickets in line. */
     public void advance() {
-        int admitted = admission.line().advance(admission.gate().room(), clock.instant());
+        int admitted = admission.advance(clock.instant());
         for (int i = 0; i < admitted; i++) {
             metrics.admittedFromWaitingRoom();
         }
@@ -103,7 +116,7 @@ public class WaitingRoom {
         WaitingLine line = admission.line();
         var now = clock.instant();
         long number = line.join(now, expectedBy(now, WaitingRoomServlet.MIN_REFRESH_SECONDS));
-        write(request, response, admission.tickets().issue(line.epoch(), number, now));
+        write(request, response, admission.issue(number, now));
         metrics.ticket("issued");
         return number;
     }
@@ -120,8 +133,7 @@ public class WaitingRoom {
 
     /** The ticket's turn came: the cookie now says admitted (valid {@code ent.admission.admitted-validity}). */
     public void admitted(HttpServletRequest request, HttpServletResponse response, WaitingTicket.Read ticket) {
-        write(request, response, admission.tickets().admit(admission.line().epoch(), ticket.number(), ticket.issuedAt(),
-                clock.instant()));
+        write(request, response, admission.admit(ticket, clock.instant()));
     }
 
     /** A forged, expired or replayed ticket: audited and counted (the caller sends it to the back of the line). */

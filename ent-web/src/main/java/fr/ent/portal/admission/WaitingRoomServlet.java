@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import fr.ent.portal.admission.control.Admission;
+import fr.ent.portal.admission.boundary.SignInAdmission;
 import fr.ent.portal.admission.control.WaitingLine;
 import fr.ent.portal.admission.control.WaitingTicket;
 import fr.ent.portal.view.LanguageBacking;
@@ -38,7 +38,7 @@ public class WaitingRoomServlet extends HttpServlet {
     WaitingRoom room;
 
     @Inject
-    Admission admission;
+    SignInAdmission admission;
 
     @Inject
     Clock clock;
@@ -73,7 +73,7 @@ public class WaitingRoomServlet extends HttpServlet {
         }
         room.advance();
         if (number <= line.admittedUpTo() && ticket.status() == WaitingTicket.Status.WAITING) {
-            switch (line.arrived(number, admission.gate().room(), now)) {
+            switch (admission.arrived(number, now)) {
                 case ADMITTED -> {
                     room.admitted(request, response, ticket);
                     WaitingRoom.redirect(request, response, "/login");
@@ -94,7 +94,7 @@ public class WaitingRoomServlet extends HttpServlet {
      * of the expected wait, at most {@value #MAX_REFRESH_SECONDS} s), so a long line does not cost more than it admits.
      */
     long refreshSeconds(long position) {
-        long seconds = admission.gate().expectedWait(position).toSeconds() / 4;
+        long seconds = admission.expectedWait(position).toSeconds() / 4;
         return Math.max(MIN_REFRESH_SECONDS, Math.min(MAX_REFRESH_SECONDS, seconds));
     }
 
@@ -102,7 +102,7 @@ public class WaitingRoomServlet extends HttpServlet {
         Locale locale = LanguageBacking.resolve(cookie(request, LanguageBacking.COOKIE), request.getHeader("Accept-Language"));
         ResourceBundle texts = ResourceBundle.getBundle("fr.ent.portal.i18n.messages", locale);
         long refresh = refreshSeconds(position);
-        Duration wait = admission.gate().expectedWait(position).plusSeconds(refresh / 2);
+        Duration wait = admission.expectedWait(position).plusSeconds(refresh / 2);
         long seconds = Math.max(1, wait.toSeconds());
         response.setStatus(HttpServletResponse.SC_OK);
         response.setHeader("Cache-Control", "no-store");

@@ -8,7 +8,6 @@ import java.util.Set;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,7 +24,7 @@ import fr.ent.portal.signin.control.SignInProtection;
  * address that does not exist. The request is judged by the servlet it reaches (whatever spelling of the path led
  * there) and by the client address resolved through the trusted proxies.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+/* Declared in web.xml, where the filters' order is fixed. */
 public class ManagementEndpointsFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +22,7 @@ import fr.ent.portal.credential.control.Tokens;
  * secret. The page's bean then reads the token from the cookie ({@link #read}) and clears it once used. A malformed
  * token is not kept (the page then says "link not valid", as before).
  */
-@WebFilter(urlPatterns = {"/reset", "/reset.xhtml", "/verify-email", "/verify-email.xhtml"}, asyncSupported = true)
+/* Declared in web.xml, where the filters' order is fixed. */
 public class LinkTokens extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

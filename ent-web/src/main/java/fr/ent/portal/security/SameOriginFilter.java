@@ -8,7 +8,6 @@ import java.util.Set;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,7 +22,7 @@ import fr.ent.portal.platform.config.Settings;
  * an old browser) goes on to the other checks (view state, script nonce, session). The portal's own origins are the
  * request's (scheme through the trusted proxies, {@code Host}) and that of {@code ent.public.url}.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+/* Declared in web.xml, where the filters' order is fixed. */
 public class SameOriginFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

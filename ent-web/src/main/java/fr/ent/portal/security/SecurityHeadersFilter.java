@@ -3,10 +3,8 @@ package fr.ent.portal.security;
 import java.io.IOException;
 
 import jakarta.inject.Inject;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,8 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@link SecurityHeaders} on every answer, error pages included: the container resets the headers before it renders
  * an error page (404, the 403 shown as 404, 500), so the filter runs again for the error dispatch.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true,
-        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
+/* Declared in web.xml, where the filters' order is fixed. */
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

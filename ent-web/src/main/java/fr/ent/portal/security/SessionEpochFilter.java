@@ -7,7 +7,6 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +19,7 @@ import fr.ent.portal.account.boundary.MyAccount;
  * its next request (one primary-key read per page; static resources are not checked), and the browser sent to
  * /login. Self-contained on purpose: a password reset may end sessions the same way.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+/* Declared in web.xml, where the filters' order is fixed. */
 public class SessionEpochFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

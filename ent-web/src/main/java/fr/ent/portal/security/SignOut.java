@@ -29,6 +29,9 @@ public class SignOut {
     @Inject
     RememberCookies rememberCookies;
 
+    @Inject
+    FormTokens formTokens;
+
     @EJB
     RememberedDevices devices;
 
@@ -53,6 +56,7 @@ public class SignOut {
             devices.forgetToken(remembered, clients.of(request));
             rememberCookies.clear(request, response);
         }
+        formTokens.clear(request, response); // a form kept from before the sign-out is stale (issue 21, item 3)
         request.logout();
         Sessions.invalidate(request.getSession(false));
     }

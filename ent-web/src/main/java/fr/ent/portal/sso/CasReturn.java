@@ -10,10 +10,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
@@ -22,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import fr.ent.portal.security.Clients;
-import fr.ent.portal.signin.boundary.SigningKeys;
 
 /**
  * The way back to {@code /cas/login} once the portal's own steps are done (sign-in, first connection, waiting room,
@@ -55,10 +50,8 @@ public class CasReturn {
     @Inject
     Clock clock;
 
-    @EJB
-    SigningKeys keys;
-
-    private volatile SecretKeySpec key;
+    @Inject
+    fr.ent.portal.security.Signatures signatures;
 
     /** A pending return: the service, whether a fresh sign-in was asked for, when it was asked, its digest. */
     public record Pending(String service, boolean renew, Instant since, String digest) {
@@ -158,22 +151,7 @@ public class CasReturn {
     }
 
     private String sign(String signed) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
-            return B64.encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private SecretKeySpec key() {
-        SecretKeySpec k = key;
-        if (k == null) {
-            k = new SecretKeySpec(keys.key(PURPOSE), "HmacSHA256");
-            key = k;
-        }
-        return k;
+        return signatures.sign(PURPOSE, signed);
     }
 
     static String digest(String value) {

@@ -170,7 +170,7 @@ class AdminImportIT {
             browser.screenshot("legacy-new-identifier");
             driver.findElement(By.id("firstConnection:password")).sendKeys(NEW_PASSWORD);
             driver.findElement(By.id("firstConnection:confirmation")).sendKeys(NEW_PASSWORD);
-            driver.findElement(By.cssSelector("#firstConnection\\:charter .ui-chkbox-box")).click();
+            driver.findElement(By.id("firstConnection:charter")).click();
             submitAndWait(driver, By.id("firstConnection:submit"));
             assertFalse(driver.getCurrentUrl().contains("/first-connection"), driver.getCurrentUrl());
             signOut(browser);

@@ -221,7 +221,7 @@ class BadInputBrowserIT {
         SignInPages.wait(driver).until(d -> !d.findElements(By.id("firstConnection:password")).isEmpty());
         driver.findElement(By.id("firstConnection:password")).sendKeys(PASSWORD);
         driver.findElement(By.id("firstConnection:confirmation")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("#firstConnection\\:charter .ui-chkbox-box")).click();
+        driver.findElement(By.id("firstConnection:charter")).click();
     }
 
     private static void openResolveDialog(Browser admin, String request, String note) {

@@ -41,6 +41,15 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(String language) throws IOException {
+        return open(language, true);
+    }
+
+    /** A browser whose pages run no script (issue 21, item 3): Chromium's JavaScript content setting blocked. */
+    public static Browser openWithoutScript(String language) throws IOException {
+        return open(language, false);
+    }
+
+    private static Browser open(String language, boolean script) throws IOException {
         boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
         if (!installed && !"true".equals(System.getenv("CI"))) {
             Assumptions.abort(NOT_INSTALLED + " (.ci/run installs them)");
@@ -52,7 +61,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-quic", "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(),
                 "--lang=" + language, "--window-size=1280,900");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        options.setExperimentalOption("prefs", script ? Map.of("intl.accept_languages", language)
+                : Map.of("intl.accept_languages", language, "profile.managed_default_content_settings.javascript", 2));
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER)

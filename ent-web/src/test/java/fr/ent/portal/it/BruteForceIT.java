@@ -128,7 +128,9 @@ class BruteForceIT {
     private static Map<Integer, AtomicInteger> guess(java.util.function.IntFunction<String> address) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        Map<String, String> form = Http.loginForm(new Http().get("/login").body(), OWNER, "");
+        Http page = new Http();
+        Map<String, String> form = Http.loginForm(page.get("/login").body(), OWNER, "");
+        String binding = "ent_form=" + page.cookie("ent_form"); // the form's token is bound to it (issue 21)
         Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
@@ -142,6 +144,7 @@ class BruteForceIT {
                             .timeout(Duration.ofSeconds(60))
                             .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                             .header("X-Forwarded-For", address.apply(n))
+                            .header("Cookie", binding)
                             .POST(HttpRequest.BodyPublishers.ofString(encoded(fields))).build(),
                             HttpResponse.BodyHandlers.ofString());
                     int status = answer.statusCode() == 200 && !answer.body().contains(WRONG) ? -200 : answer.statusCode();

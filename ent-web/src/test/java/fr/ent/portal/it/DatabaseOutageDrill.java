@@ -230,7 +230,7 @@ class DatabaseOutageDrill {
         form.put("firstConnection:password", PASSWORD);
         form.put("firstConnection:confirmation", PASSWORD);
         form.put("firstConnection:email", email);
-        form.put("firstConnection:charter_input", "on");
+        form.put("firstConnection:charter", "on");
         return form;
     }
 

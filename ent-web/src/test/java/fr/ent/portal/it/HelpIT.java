@@ -296,7 +296,8 @@ class HelpIT {
         return body.replaceAll("nonce-?[=\"]?[A-Za-z0-9+/=_-]{16,}", "NONCE")
                 .replaceAll("nonce=\"[^\"]*\"", "nonce=\"N\"")
                 .replaceAll("PrimeFaces.csp.init\\('[^']*'\\)", "INIT")
-                .replaceAll("(name=\"jakarta.faces.ViewState\"[^>]*value=\")[^\"]*\"", "$1VS\"");
+                .replaceAll("(name=\"jakarta.faces.ViewState\"[^>]*value=\")[^\"]*\"", "$1VS\"")
+                .replaceAll("(name=\"(ent_form_token|primefaces.nonce)\" value=\")[^\"]*\"", "$1X\"");
     }
 
     static long median(List<Long> values) {

@@ -76,7 +76,7 @@ final class OwnAccount {
         form.put("firstConnection:password", password);
         form.put("firstConnection:confirmation", password);
         form.put("firstConnection:email", email == null ? "" : email);
-        form.put("firstConnection:charter_input", "on");
+        form.put("firstConnection:charter", "on");
         HttpResponse<String> done = pupil.post("/first-connection", form, headers);
         assertEquals(302, done.statusCode(), done.body());
         return pupil;

@@ -133,10 +133,10 @@ class SchoolJourneyIT {
         typeHere(browser, NOA_PASSWORD);
         tabTo(browser, "firstConnection:confirmation", 2);
         typeHere(browser, NOA_PASSWORD);
-        tabTo(browser, "firstConnection:charter_input", 6);
+        tabTo(browser, "firstConnection:charter", 6);
         JourneyPages.press(browser, Keys.SPACE);
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser.driver()).executeScript(
-                "return document.getElementById('firstConnection:charter_input').checked;"), "Space ticks the charter");
+                "return document.getElementById('firstConnection:charter').checked;"), "Space ticks the charter");
         tabTo(browser, "firstConnection:submit", 2);
         JourneyPages.pressAndWait(browser, Keys.ENTER);
         assertEquals("/home", path(browser), browser.driver().getPageSource());

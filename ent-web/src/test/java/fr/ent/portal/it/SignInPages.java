@@ -37,7 +37,7 @@ public final class SignInPages {
         if (email != null) {
             driver.findElement(By.id("firstConnection:email")).sendKeys(email);
         }
-        WebElement charter = driver.findElement(By.cssSelector("#firstConnection\\:charter .ui-chkbox-box"));
+        WebElement charter = driver.findElement(By.id("firstConnection:charter"));
         charter.click();
         submitAndWait(driver, By.id("firstConnection:submit"));
     }

@@ -125,6 +125,11 @@ public final class AdmissionGate {
         }
     }
 
+    /** A refusal decided in front of the gate (the web edge saw {@link #room()} at 0): told to the listener only. */
+    public void refusedAtTheEdge(AdmissionRefused.Reason reason) {
+        listener.refused(reason);
+    }
+
     private AdmissionRefused refused(AdmissionRefused.Reason reason) {
         listener.refused(reason);
         return new AdmissionRefused(reason);

@@ -121,5 +121,8 @@ public enum AuditEventType {
     OIDC_LOGOUT,
     OIDC_LOGOUT_REFUSED,
     /** The region registered, changed or gave a new secret to an OpenID Connect client (detail). */
-    ADMIN_OIDC_CLIENT_SAVED
+    ADMIN_OIDC_CLIENT_SAVED,
+    // Issue 21, item 3 (forms without JavaScript)
+    /** A public form (sign-in, first connection, reset, help) posted with a missing, forged, expired or unbound token. */
+    FORM_TOKEN_REJECTED
 }

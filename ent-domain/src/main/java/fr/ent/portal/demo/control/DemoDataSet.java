@@ -53,6 +53,8 @@ public class DemoDataSet {
 
     /** e.renaud1: a pupil of the collège for the bad-input browser tests (double clicks, back, expired page). */
     public static final String RENAUD_CODE = "DEMO4-RENAUD";
+    /** z.sanscript1: a pupil in Toulouse who signs in, activates and resets a password without JavaScript (browser test). */
+    public static final String SANSCRIPT_CODE = "DEMO5-NOSCRIPT";
     /** a.marchand1 and b.marchand1: two pupils in Toulouse who meet in the waiting room (browser tests). */
     public static final String MARCHAND_PASSWORD = "File#Attente2026";
     /** o.morel1 (pupil in Toulouse, 2nde 1) and m.morel1 (her representative): the OpenID Connect journey's (OidcIT). */
@@ -158,6 +160,7 @@ public class DemoDataSet {
         em.persist(new Responsibility(heleneFaure, paulFaure, now));
         em.persist(new Responsibility(heleneFaure, zoeFaure, now));
         withProvisionalCode(pupil("Elsa", "Renaud", LocalDate.of(2012, 7, 7), college, "4e F", thisYear), RENAUD_CODE);
+        withProvisionalCode(pupil("Zoé", "Sanscript", LocalDate.of(2010, 9, 12), toulouse, "1re 2", thisYear), SANSCRIPT_CODE);
         withPassword(pupil("Ambre", "Marchand", LocalDate.of(2010, 4, 2), toulouse, "1re 2", thisYear), MARCHAND_PASSWORD);
         withPassword(pupil("Bastien", "Marchand", LocalDate.of(2010, 4, 2), toulouse, "1re 2", thisYear), MARCHAND_PASSWORD);
 

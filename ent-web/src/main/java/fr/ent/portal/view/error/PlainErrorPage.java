@@ -13,13 +13,13 @@ import fr.ent.portal.view.LanguageBacking;
  * A short error page written without Faces nor the database (for when either is what failed): a status, a heading and
  * a text from the bundle in the person's language, and a link back to the sign-in page.
  */
-final class PlainErrorPage {
+public final class PlainErrorPage {
 
     private PlainErrorPage() {
     }
 
     /** Writes the page whose bundle keys start with {@code keyPrefix} ({@code .title}, {@code .heading}, {@code .text}). */
-    static void write(HttpServletRequest request, HttpServletResponse response, int status, String keyPrefix)
+    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String keyPrefix)
             throws IOException {
         Locale locale = LanguageBacking.of(request);
         ResourceBundle texts = ResourceBundle.getBundle("fr.ent.portal.i18n.messages", locale);
