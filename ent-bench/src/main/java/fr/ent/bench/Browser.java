@@ -21,6 +21,8 @@ final class Browser {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
+    /** The public forms' anti-forgery token (issue 21: a hidden field bound to the ent_form cookie, which the jar keeps). */
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"ent_form_token\" value=\"([^\"]*)\"");
 
     /** What a sign-in gave: where it ended, whether it went through the waiting room, the remembered cookie. */
     record Outcome(int status, String path, boolean home, boolean waitingRoom, String rememberCookie, long millis) {
@@ -49,7 +51,8 @@ final class Browser {
         }
         Matcher vs = VIEW_STATE.matcher(page.body());
         Matcher nonce = NONCE.matcher(page.body());
-        if (!vs.find() || !nonce.find()) {
+        Matcher token = FORM_TOKEN.matcher(page.body());
+        if (!vs.find() || !nonce.find() || !token.find()) {
             return new Outcome(page.statusCode(), page.uri().getPath(), false, false, null, millis(t0));
         }
         Map<String, String> form = new LinkedHashMap<>();
@@ -59,6 +62,7 @@ final class Browser {
         form.put("submit", "");
         form.put("jakarta.faces.ViewState", vs.group(1));
         form.put("primefaces.nonce", nonce.group(1));
+        form.put("ent_form_token", token.group(1));
         if (remember) {
             form.put("remember", "on");
         }

@@ -29,6 +29,8 @@ public class OverloadSimulation extends Simulation {
     private static final Pattern REFRESH = Pattern.compile("http-equiv=\"refresh\"[^>]*content=\"(\\d+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
+    /** The public forms' anti-forgery token (issue 21: a hidden field bound to the ent_form cookie, which the jar keeps). */
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"ent_form_token\" value=\"([^\"]*)\"");
 
     {
         int maxRounds = Integer.getInteger("bench.overload.max-rounds", 600);
@@ -54,6 +56,7 @@ public class OverloadSimulation extends Simulation {
                         .formParam("submit", "")
                         .formParam("jakarta.faces.ViewState", "#{viewState}")
                         .formParam("primefaces.nonce", "#{nonce}")
+                        .formParam("ent_form_token", "#{formToken}")
                         .check(status().saveAs("lastStatus"), currentLocation().saveAs("loc"), bodyString().saveAs("body")))
                 .exec(session -> classify(session, false));
 
@@ -110,12 +113,14 @@ public class OverloadSimulation extends Simulation {
         }
         Matcher viewState = VIEW_STATE.matcher(body);
         Matcher nonce = NONCE.matcher(body);
-        if (loc.contains("/login") && viewState.find() && nonce.find()) {
+        Matcher token = FORM_TOKEN.matcher(body);
+        if (loc.contains("/login") && viewState.find() && nonce.find() && token.find()) {
             if (wasPost) {
                 Recorder.ko("admitted", "back on the form");
                 return next.set("state", "error");
             }
-            return next.set("state", "form").set("viewState", viewState.group(1)).set("nonce", nonce.group(1));
+            return next.set("state", "form").set("viewState", viewState.group(1)).set("nonce", nonce.group(1))
+                    .set("formToken", token.group(1));
         }
         Recorder.ko(wasPost ? "admitted" : "page", "unexpected page " + loc.replaceAll("^https?://[^/]+", ""));
         return next.set("state", "error");

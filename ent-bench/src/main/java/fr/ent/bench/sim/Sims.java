@@ -89,7 +89,8 @@ public final class Sims {
         return exec(http(name).get("/login")
                 .check(status().saveAs("lastStatus"), status().is(200),
                         css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState"),
-                        regex("nonce=\"([^\"]+)\"").saveAs("nonce")));
+                        regex("nonce=\"([^\"]+)\"").saveAs("nonce"),
+                        css("input[name='ent_form_token']", "value").saveAs("formToken")));
     }
 
     /**
@@ -103,7 +104,8 @@ public final class Sims {
                 .formParam("password", "#{password}")
                 .formParam("submit", "")
                 .formParam("jakarta.faces.ViewState", "#{viewState}")
-                .formParam("primefaces.nonce", "#{nonce}");
+                .formParam("primefaces.nonce", "#{nonce}")
+                .formParam("ent_form_token", "#{formToken}");
         if (remember) {
             post = post.formParam("remember", "on");
         }

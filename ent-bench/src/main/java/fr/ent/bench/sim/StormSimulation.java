@@ -31,6 +31,8 @@ public class StormSimulation extends Simulation {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
+    /** The public forms' anti-forgery token (issue 21: a hidden field bound to the ent_form cookie, which the jar keeps). */
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"ent_form_token\" value=\"([^\"]*)\"");
 
     private final long cpuAtStart = cpuMillis();
 
@@ -55,6 +57,7 @@ public class StormSimulation extends Simulation {
                         .formParam("submit", "")
                         .formParam("jakarta.faces.ViewState", "#{viewState}")
                         .formParam("primefaces.nonce", "#{nonce}")
+                        .formParam("ent_form_token", "#{formToken}")
                         .check(status().saveAs("lastStatus"), currentLocation().saveAs("loc"), bodyString().saveAs("body"),
                                 header("Retry-After").optional().saveAs("retryAfter")))
                 .exec(session -> classify(session, true));
@@ -121,8 +124,10 @@ public class StormSimulation extends Simulation {
         }
         Matcher viewState = VIEW_STATE.matcher(body);
         Matcher nonce = NONCE.matcher(body);
-        if (!wasPost && loc.contains("/login") && viewState.find() && nonce.find()) {
-            return next.set("state", "form").set("viewState", viewState.group(1)).set("nonce", nonce.group(1));
+        Matcher token = FORM_TOKEN.matcher(body);
+        if (!wasPost && loc.contains("/login") && viewState.find() && nonce.find() && token.find()) {
+            return next.set("state", "form").set("viewState", viewState.group(1)).set("nonce", nonce.group(1))
+                    .set("formToken", token.group(1));
         }
         Recorder.ko(wasPost ? "admitted" : "page", wasPost ? "back on the form" : "unexpected page "
                 + loc.replaceAll("^https?://[^/]+", ""));
