@@ -118,6 +118,14 @@ class AccessMatrixIT {
             {"/jakarta.faces.resource/css/portal.css.xhtml",                   200, 200, 200, 200, 200, 200, 200},
             {"/no-such-page",                                                  302, 404, 404, 404, 404, 404, 404},
             {"/WEB-INF/web.xml",                                               302, 404, 404, 404, 404, 404, 404},
+            // the OpenID Connect provider (issue 23): public metadata; requests without a client, a token or a hint refused
+            {"/.well-known/openid-configuration",                              200, 200, 200, 200, 200, 200, 200},
+            {"/oidc/jwks",                                                     200, 200, 200, 200, 200, 200, 200},
+            {"/oidc/authorize?response_type=code&scope=openid&client_id=ent-nope&redirect_uri=" + EVIL,
+                                                                               400, 400, 400, 400, 400, 400, 400},
+            {"/oidc/token",                                                    405, 405, 405, 405, 405, 405, 405},
+            {"/oidc/userinfo",                                                 401, 401, 401, 401, 401, 401, 401},
+            {"/oidc/logout",                                                   400, 400, 400, 400, 400, 400, 400},
             {"/logout",                                                        R,   R,   R,   R,   R,   R,   R},
             {"/cas/logout",                                                    R,   R,   R,   R,   R,   R,   R},
     };

@@ -82,6 +82,7 @@ class AdminAccessIT {
             {"/admin/audit?type=ADMIN_SCOPE_DENIED",                      302, 403, 404, 200, 200, 200},
             {"/admin/region/establishments",                              302, 403, 403, 403, 403, 200},
             {"/admin/region/incidents",                                   302, 403, 403, 403, 403, 200},
+            {"/admin/region/oidc-clients",                                302, 403, 403, 403, 403, 200},
     };
 
     static final Map<String, Web> SESSIONS = new LinkedHashMap<>();

@@ -42,6 +42,8 @@ class BadInputBrowserIT {
     static final String PASSWORD = "Trousse & compas 2026";
     static final String EXPIRED_FIRST_CONNECTION = "recommencez la connexion avec votre identifiant et votre code provisoire";
     static final String EXPIRED_PAGE = "La page était restée ouverte trop longtemps";
+    /** The stale-form page (a form whose anti-forgery token or its cookie is gone, issue 21). */
+    static final String STALE_FORM = "Rien n’a été enregistré";
 
     static Browser browser;
     static Http region;
@@ -67,11 +69,14 @@ class BadInputBrowserIT {
         fillFirstConnection();
         browser.driver().manage().deleteAllCookies(); // the session ended meanwhile (30 min, a restart)
         SignInPages.submitAndWait(browser.driver(), By.id("firstConnection:submit"));
-        assertEquals("/login", path(browser));
+        // issue 21: the form's anti-forgery token was bound to a cookie the browser no longer has: the stale-form
+        // page says so and sends back to the start (it used to be /login with the expiry message)
         String page = browser.driver().getPageSource();
-        assertTrue(page.contains(EXPIRED_FIRST_CONNECTION) || page.contains(EXPIRED_PAGE), "a clear message: " + page);
-        assertCalmPage(browser);
+        assertTrue(page.contains(STALE_FORM), "a clear message: " + page);
         assertEquals(0, auditCount(region, "FIRST_CONNECTION_COMPLETED", RENAUD), "nothing was done");
+        browser.go("/login");
+        assertEquals("/login", path(browser));
+        assertCalmPage(browser);
     }
 
     @Test
@@ -110,7 +115,14 @@ class BadInputBrowserIT {
         browser.go("/login");
         driver.findElement(By.id("identifier")).sendKeys(RENAUD);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.manage().deleteAllCookies(); // a sign-in page left open for long: it holds no state, it still works
+        driver.manage().deleteAllCookies(); // a sign-in page whose browser lost its cookies (issue 21: its token too)
+        doubleClick(browser, By.id("submit"));
+        assertTrue(driver.getPageSource().contains(STALE_FORM), "the stale-form page: " + driver.getPageSource());
+        assertAuditStays(region, "SIGN_IN_SUCCEEDED", RENAUD, before);
+
+        browser.go("/login"); // the page's way back: a fresh form, double-clicked, signs in once
+        driver.findElement(By.id("identifier")).sendKeys(RENAUD);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
         doubleClick(browser, By.id("submit"));
         assertEquals("/home", path(browser), loginError(browser));
         assertCalmPage(browser);
