@@ -22,6 +22,9 @@ import static io.gatling.javaapi.http.HttpDsl.*;
  */
 public class RememberedDeviceSimulation extends Simulation {
 
+    /** The devices' current cookies, written back to {@code bench.remember.in} at the end (see {@link #after()}). */
+    private ConcurrentLinkedQueue<String> devices;
+
     {
         List<String> cookies;
         try {
@@ -35,6 +38,7 @@ public class RememberedDeviceSimulation extends Simulation {
         // A pool of devices: each virtual user takes one, and puts back the cookie its jar holds after the request
         // (the same value, or a new one if the portal rotates it on use), so that a rotated cookie is never replayed.
         ConcurrentLinkedQueue<String> pool = new ConcurrentLinkedQueue<>(cookies);
+        devices = pool;
         AtomicLong next = new AtomicLong();
         Iterator<Map<String, Object>> feeder = new Iterator<>() {
             @Override
@@ -71,8 +75,19 @@ public class RememberedDeviceSimulation extends Simulation {
                 .protocols(Sims.protocol(Sims.base())).maxDuration(Sims.maxDuration());
     }
 
+    /**
+     * The portal rotates a device's cookie at each use (issue 20) and treats a used one as stolen: the next run (the
+     * next step) starts from the cookies as they are now, not from the file the setup wrote.
+     */
     @Override
     public void after() {
         Recorder.write();
+        if (devices != null && !devices.isEmpty()) {
+            try {
+                Files.write(Path.of(System.getProperty("bench.remember.in")), List.copyOf(devices));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
