@@ -87,6 +87,15 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.notifyContainerAboutLogin(result);
         }
         headers.applyBeforeAnyPage(request, response); // its redirects and the container's refusals come before any filter
+        if (InputLimits.bodyTooLarge(request)) {
+            // before anything reads the body (here: the parameters below): a page that says so, not the container's 500
+            try {
+                response.sendError(413);
+            } catch (java.io.IOException gone) {
+                // the client went away: nothing to answer
+            }
+            return AuthenticationStatus.SEND_CONTINUE; // the answer is written: the container invokes nothing
+        }
         Sessions.Caller caller = sessions.caller(request);
         if (caller != null) {
             // the signed-in session (this node's, or replicated from another node): the same caller and groups again
@@ -95,9 +104,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         String token = rememberCookies.read(request);
         boolean signInPage = signInPage(request);
         // not right after a sign-out that kept the device (GET /cas/logout lands on /login?signedOut=true)
-        boolean justSignedOut = signInPage && request.getParameter("signedOut") != null;
-        if (token != null && !token.isEmpty() && (context.isProtected() || signInPage) && !justSignedOut
-                && "GET".equals(request.getMethod())) {
+        boolean get = "GET".equals(request.getMethod()); // a GET's parameters are its query: no body is read here
+        boolean justSignedOut = get && signInPage && request.getParameter("signedOut") != null;
+        if (token != null && !token.isEmpty() && (context.isProtected() || signInPage) && !justSignedOut && get) {
             Optional<RememberedDevices.RememberedSignIn> remembered = rememberedSignIn(token, request);
             if (remembered.isPresent()) {
                 metrics.signIn("remembered");
