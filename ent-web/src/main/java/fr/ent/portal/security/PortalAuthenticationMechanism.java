@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 
 import fr.ent.portal.metrics.PortalMetrics;
+import fr.ent.portal.metrics.RequestCpu;
 import fr.ent.portal.signin.boundary.RememberedDevices;
 import fr.ent.portal.signin.boundary.SignInResult;
 import fr.ent.portal.view.error.DatabaseOutageFilter;
@@ -110,6 +111,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             Optional<RememberedDevices.RememberedSignIn> remembered = rememberedSignIn(token, request);
             if (remembered.isPresent()) {
                 metrics.signIn("remembered");
+                RequestCpu.label(request, RequestCpu.REMEMBERED_SIGN_IN);
                 SignInResult result = remembered.get().result();
                 if (remembered.get().newToken() != null) {
                     // the token rotates at each use (issue 20): the one just used is now an old token
