@@ -17,22 +17,25 @@ public final class InputLimits {
     /** What a person types to find their account ("besoin d'aide"). */
     public static final int TYPED = 1024;
 
-    /** A form post or any other body, everywhere but the import's upload. */
+    /** A form post or any other body, everywhere but an upload. */
     public static final long FORM_BODY = 1024 * 1024;
-    /** The import's upload: one file of at most {@link #UPLOAD_FILE} and the form around it. */
+    /** An upload (a registry file, a service provider's metadata): one file of at most {@link #UPLOAD_FILE} and the form. */
     public static final long UPLOAD_BODY = 17_301_504;
     public static final long UPLOAD_FILE = 16_777_216;
 
-    /** The only address that takes a file. */
-    static final String UPLOAD_PATH = "/admin/import";
+    /** The only addresses that take a file (multipart): the school's import, the region's SAML metadata upload. */
+    static final java.util.Set<String> UPLOAD_PATHS = java.util.Set.of("/admin/import", "/admin/region/saml");
 
     private InputLimits() {
     }
 
     /** The largest body this address takes. */
     public static long bodyLimit(String pathInContext) {
-        return pathInContext != null && (pathInContext.equals(UPLOAD_PATH) || pathInContext.startsWith(UPLOAD_PATH + "."))
-                ? UPLOAD_BODY : FORM_BODY;
+        if (pathInContext == null) {
+            return FORM_BODY;
+        }
+        String page = pathInContext.endsWith(".xhtml") ? pathInContext.substring(0, pathInContext.length() - 6) : pathInContext;
+        return UPLOAD_PATHS.contains(page) ? UPLOAD_BODY : FORM_BODY;
     }
 
     /**
@@ -42,6 +45,20 @@ public final class InputLimits {
     public static boolean bodyTooLarge(HttpServletRequest request) {
         long length = request.getContentLengthLong();
         return length > 0 && length > bodyLimit(pathInContext(request));
+    }
+
+    /**
+     * The status a request's body gets before anything reads it: 0 when it may be read; 413 when it announces more
+     * than its address takes; 415 when it is multipart anywhere but an upload (an HTTP/2 or chunked body
+     * announces no length: it must not reach a multipart parser that only the upload needs).
+     */
+    public static int bodyRefusal(HttpServletRequest request) {
+        if (bodyTooLarge(request)) {
+            return 413;
+        }
+        String type = request.getContentType();
+        boolean multipart = type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
+        return multipart && bodyLimit(pathInContext(request)) != UPLOAD_BODY ? 415 : 0;
     }
 
     /** A typed value within its cap (null counts as absent, not as too long). */

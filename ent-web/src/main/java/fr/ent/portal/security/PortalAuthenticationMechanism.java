@@ -88,10 +88,11 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.notifyContainerAboutLogin(result);
         }
         headers.applyBeforeAnyPage(request, response); // its redirects and the container's refusals come before any filter
-        if (InputLimits.bodyTooLarge(request)) {
-            // before anything reads the body (here: the parameters below): a page that says so, not the container's 500
+        int refusal = InputLimits.bodyRefusal(request);
+        if (refusal != 0) {
+            // before anything reads the body (a filter, a page): a page that says so, not the container's 500
             try {
-                response.sendError(413);
+                response.sendError(refusal);
             } catch (java.io.IOException gone) {
                 // the client went away: nothing to answer
             }

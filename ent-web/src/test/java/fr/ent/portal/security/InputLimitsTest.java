@@ -13,11 +13,16 @@ import org.junit.jupiter.api.Test;
 class InputLimitsTest {
 
     static HttpServletRequest request(String uri, long length) {
+        return request(uri, length, "application/x-www-form-urlencoded");
+    }
+
+    static HttpServletRequest request(String uri, long length, String type) {
         return (HttpServletRequest) Proxy.newProxyInstance(InputLimitsTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getRequestURI" -> uri;
                     case "getContextPath" -> "";
                     case "getContentLengthLong" -> length;
+                    case "getContentType" -> type;
                     default -> null;
                 });
     }
@@ -45,5 +50,16 @@ class InputLimitsTest {
         assertTrue(InputLimits.within(null, InputLimits.IDENTIFIER));
         assertTrue(InputLimits.within("x".repeat(InputLimits.IDENTIFIER), InputLimits.IDENTIFIER));
         assertFalse(InputLimits.within("x".repeat(InputLimits.IDENTIFIER + 1), InputLimits.IDENTIFIER));
+    }
+
+    @Test
+    void multipartOnlyWhereAFileIsTakenWhateverItsAnnouncedLength() {
+        assertEquals(415, InputLimits.bodyRefusal(request("/login", -1, "multipart/form-data; boundary=x")), "HTTP/2 or chunked");
+        assertEquals(415, InputLimits.bodyRefusal(request("/login", 100, "Multipart/Form-Data; boundary=x")));
+        assertEquals(0, InputLimits.bodyRefusal(request("/admin/import", -1, "multipart/form-data; boundary=x")));
+        assertEquals(413, InputLimits.bodyRefusal(request("/admin/import", InputLimits.UPLOAD_BODY + 1, "multipart/form-data; b=x")));
+        assertEquals(413, InputLimits.bodyRefusal(request("/login", InputLimits.FORM_BODY + 1)));
+        assertEquals(0, InputLimits.bodyRefusal(request("/login", 300)));
+        assertEquals(0, InputLimits.bodyRefusal(request("/login", -1, null)), "a GET");
     }
 }
