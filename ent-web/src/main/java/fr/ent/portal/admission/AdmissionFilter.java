@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 
 import fr.ent.portal.admission.control.WaitingTicket;
+import fr.ent.portal.metrics.RequestCpu;
 
 /**
  * Keeps the line at the sign-in page ({@code /}, {@code /login}), before Faces and before any hash:
@@ -82,6 +83,7 @@ public class AdmissionFilter extends HttpFilter {
             }
             case ABSENT -> {
                 if (post && room.refusedBeforeAnyPage(request, response)) {
+                    RequestCpu.label(request, RequestCpu.SIGN_IN_REFUSED);
                     return; // the queue is full: refused from the headers alone, no view restored, nothing parsed
                 }
                 if (!post && room.line().waiting() > 0) {

@@ -31,7 +31,8 @@ import fr.ent.portal.admission.control.Priority;
  * {@code ent_admission_refused_total{reason}};</li>
  * <li>{@code ent_waiting_room_waiting} (gauge), {@code ent_waiting_room_tickets_total{kind}} (issued, forged,
  * expired, replayed) and {@code ent_waiting_room_admitted_total};</li>
- * <li>{@code ent_sessions_active} (gauge, from {@link ActiveSessions}).</li>
+ * <li>{@code ent_sessions_active} (gauge, from {@link ActiveSessions});</li>
+ * <li>{@code ent_request_cpu_seconds{route}}: CPU time of each request on its thread (timer, from {@link RequestCpu}).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -52,8 +53,15 @@ public class PortalMetrics implements AdmissionGate.Listener {
             .withDescription("Time a sign-in waited in the admission queue before its hash")
             .withUnit(MetricUnits.NANOSECONDS).build();
 
+    static final Metadata REQUEST_CPU = Metadata.builder().withName("ent_request_cpu")
+            .withDescription("CPU time of a request on its thread, by route (RequestCpu)")
+            .withUnit(MetricUnits.NANOSECONDS).build();
+
     @Inject
     MetricRegistry registry;
+
+    private final java.util.concurrent.ConcurrentMap<String, org.eclipse.microprofile.metrics.Timer> requestCpu =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     Admission admission;
@@ -74,6 +82,11 @@ public class PortalMetrics implements AdmissionGate.Listener {
     /** A sign-in ended with this outcome (an enum constant's name or a word). */
     public void signIn(String outcome) {
         registry.counter("ent_signin", new Tag("outcome", outcome.toLowerCase(Locale.ROOT))).inc();
+    }
+
+    /** A request's CPU time on its thread; the route is one of {@link RequestCpu}'s fixed names. */
+    void requestCpu(String route, Duration cpu) {
+        requestCpu.computeIfAbsent(route, r -> registry.timer(REQUEST_CPU, new Tag("route", r))).update(cpu);
     }
 
     /** The waiting room issued or refused a ticket: issued, forged, expired, replayed. */

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 
 import fr.ent.portal.metrics.PortalMetrics;
+import fr.ent.portal.metrics.RequestCpu;
 import fr.ent.portal.signin.boundary.RememberedDevices;
 import fr.ent.portal.signin.boundary.SignInResult;
 import fr.ent.portal.view.error.DatabaseOutageFilter;
@@ -87,6 +88,16 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.notifyContainerAboutLogin(result);
         }
         headers.applyBeforeAnyPage(request, response); // its redirects and the container's refusals come before any filter
+        int refusal = InputLimits.bodyRefusal(request);
+        if (refusal != 0) {
+            // before anything reads the body (a filter, a page): a page that says so, not the container's 500
+            try {
+                response.sendError(refusal);
+            } catch (java.io.IOException gone) {
+                // the client went away: nothing to answer
+            }
+            return AuthenticationStatus.SEND_CONTINUE; // the answer is written: the container invokes nothing
+        }
         Sessions.Caller caller = sessions.caller(request);
         if (caller != null) {
             // the signed-in session (this node's, or replicated from another node): the same caller and groups again
@@ -95,12 +106,13 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         String token = rememberCookies.read(request);
         boolean signInPage = signInPage(request);
         // not right after a sign-out that kept the device (GET /cas/logout lands on /login?signedOut=true)
-        boolean justSignedOut = signInPage && request.getParameter("signedOut") != null;
-        if (token != null && !token.isEmpty() && (context.isProtected() || signInPage) && !justSignedOut
-                && "GET".equals(request.getMethod())) {
+        boolean get = "GET".equals(request.getMethod()); // a GET's parameters are its query: no body is read here
+        boolean justSignedOut = get && signInPage && request.getParameter("signedOut") != null;
+        if (token != null && !token.isEmpty() && (context.isProtected() || signInPage) && !justSignedOut && get) {
             Optional<RememberedDevices.RememberedSignIn> remembered = rememberedSignIn(token, request);
             if (remembered.isPresent()) {
                 metrics.signIn("remembered");
+                RequestCpu.label(request, RequestCpu.REMEMBERED_SIGN_IN);
                 SignInResult result = remembered.get().result();
                 if (remembered.get().newToken() != null) {
                     // the token rotates at each use (issue 20): the one just used is now an old token

@@ -58,6 +58,8 @@ class WebDescriptorLimitsTest {
         assertTrue(maxFile > 0 && maxFile <= 32L * 1024 * 1024, "bounded file: " + maxFile);
         assertTrue(maxRequest >= maxFile && maxRequest <= 33L * 1024 * 1024, "bounded request: " + maxRequest);
         assertTrue(number(config, "file-size-threshold") <= 2L * 1024 * 1024, "large parts go to disk, not the heap");
+        assertEquals(InputLimits.UPLOAD_FILE, maxFile, "InputLimits and web.xml name the same file limit");
+        assertEquals(InputLimits.UPLOAD_BODY, maxRequest, "InputLimits and web.xml name the same request limit");
     }
 
     @Test
