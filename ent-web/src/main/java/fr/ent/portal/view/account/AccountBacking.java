@@ -10,12 +10,10 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 
 import fr.ent.portal.account.boundary.AccountSummary;
 import fr.ent.portal.account.boundary.MyAccount;
 import fr.ent.portal.account.boundary.RecentSignIn;
-import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.security.Clients;
 import fr.ent.portal.security.DeviceCookies;
 import fr.ent.portal.security.Sessions;
@@ -65,15 +63,12 @@ public class AccountBacking {
             java.time.Instant sessionsValidAfter = myAccount.changePassword(accountId(), chars(current), chars(password),
                     chars(confirmation), clients.of(Faces.getRequest()));
             sessions.keep(Faces.getRequest(), sessionsValidAfter); // the other sessions end, this one stays
-        } catch (BusinessException refused) {
-            Texts.show(refused, "password");
-            return null;
         } finally {
             current = null;
             password = null;
             confirmation = null;
         }
-        flash("account_page.password.done");
+        Texts.flash("account_page.password.done");
         return "/account?faces-redirect=true";
     }
 
@@ -81,13 +76,10 @@ public class AccountBacking {
         try {
             myAccount.changeRecoveryEmail(accountId(), email, chars(emailCurrent),
                     sessions.passwordTypedAt(Faces.getRequest()), clients.of(Faces.getRequest()));
-        } catch (BusinessException refused) {
-            Texts.show(refused, "recovery");
-            return null;
         } finally {
             emailCurrent = null;
         }
-        flash("account_page.email.done", email.strip());
+        Texts.flash("account_page.email.done", email.strip());
         return "/account?faces-redirect=true";
     }
 
@@ -100,14 +92,14 @@ public class AccountBacking {
         cookie.setSecure(clients.secure(request));
         cookie.setMaxAge(0);
         Faces.getResponse().addCookie(cookie);
-        flash("account_page.devices.forgotten");
+        Texts.flash("account_page.devices.forgotten");
         return "/account?faces-redirect=true";
     }
 
     /** Forgets one remembered device: its token no longer signs in. */
     public String forgetDevice(long deviceId) {
         devices.forget(accountId(), deviceId, clients.of(Faces.getRequest()));
-        flash("account_page.remembered.forgotten");
+        Texts.flash("account_page.remembered.forgotten");
         return "/account?faces-redirect=true";
     }
 
@@ -115,7 +107,7 @@ public class AccountBacking {
     public String forgetAllDevices() {
         devices.forgetAll(accountId(), clients.of(Faces.getRequest()), "forget-all");
         rememberCookies.clear(Faces.getRequest(), Faces.getResponse());
-        flash("account_page.remembered.all_forgotten");
+        Texts.flash("account_page.remembered.all_forgotten");
         return "/account?faces-redirect=true";
     }
 
@@ -159,10 +151,6 @@ public class AccountBacking {
 
     private static char[] chars(String value) {
         return value == null ? new char[0] : value.toCharArray();
-    }
-
-    private static void flash(String key, Object... params) {
-        Messages.addFlashGlobalInfo(Texts.text(key, params).replace("'", "''"));
     }
 
     /** Dates are shown in the schools' time zone. */

@@ -12,7 +12,6 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 
 import fr.ent.portal.families.boundary.Children;
 import fr.ent.portal.families.boundary.DeclaredChild;
@@ -51,7 +50,7 @@ public class ChildrenBacking {
             Children.Attempt attempt = children.attach(accountId, childId, birthDates.get(childId),
                     clients.of(Faces.getRequest()));
             switch (attempt.outcome()) {
-                case ATTACHED -> flash("children.attached", attempt.firstName());
+                case ATTACHED -> Texts.flash("children.attached", attempt.firstName());
                 case SUSPENDED -> refused("children.error.now_suspended", attempt.firstName());
                 default -> refused("children.error.wrong_date", attempt.remaining());
             }
@@ -88,7 +87,7 @@ public class ChildrenBacking {
     public String notMine(long childId) {
         try {
             children.notMyChild(accountId(), childId, null, clients.of(Faces.getRequest()));
-            flash("children.not_mine.sent");
+            Texts.flash("children.not_mine.sent");
         } catch (BusinessException refused) {
             refused(refused.key(), refused.params());
         }
@@ -98,7 +97,7 @@ public class ChildrenBacking {
     public String missing() {
         try {
             children.missingChild(accountId(), missingEstablishment, missingText, clients.of(Faces.getRequest()));
-            flash("children.missing.sent");
+            Texts.flash("children.missing.sent");
         } catch (InvalidInputException refused) {
             refused.errors().forEach(e -> refused(e.key(), e.params().toArray()));
         } catch (BusinessException refused) {
@@ -136,9 +135,6 @@ public class ChildrenBacking {
         return id;
     }
 
-    private static void flash(String key, Object... params) {
-        Messages.addFlashGlobalInfo(Texts.text(key, params).replace("'", "''"));
-    }
 
     public Map<Long, String> getBirthDates() {
         return birthDates;

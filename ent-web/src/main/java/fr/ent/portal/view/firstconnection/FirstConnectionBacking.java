@@ -11,7 +11,6 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.security.Clients;
@@ -59,7 +58,7 @@ public class FirstConnectionBacking {
             return "/home?faces-redirect=true";
         }
         if (state == null) {
-            Messages.addFlashGlobalWarn(Texts.text("first_connection.error.expired").replace("'", "''"));
+            Texts.flashWarn("first_connection.error.expired");
             return "/login?faces-redirect=true";
         }
         return getSteps() == null ? "/login?faces-redirect=true" : null;
@@ -75,11 +74,9 @@ public class FirstConnectionBacking {
         try {
             result = firstConnection.complete(state.accountId(), chars(password), chars(confirmation), email,
                     charterAccepted, clients.of(request));
-        } catch (BusinessException refused) {
-            Texts.show(refused, "firstConnection");
+        } finally {
             password = null;
             confirmation = null;
-            return null;
         }
         AuthenticationStatus status = security.authenticate(request, Faces.getResponse(),
                 withParams().credential(new VerifiedSignIn(result)).newAuthentication(true));
@@ -89,7 +86,7 @@ public class FirstConnectionBacking {
         }
         sessions.signedIn(request, result);
         sessions.passwordTyped(request);
-        Messages.addFlashGlobalInfo(Texts.text("first_connection.done").replace("'", "''"));
+        Texts.flash("first_connection.done");
         return Landings.follow(landings.afterFirstConnection(request, result.accountId()));
     }
 

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 
 import fr.ent.portal.account.boundary.PasswordResets;
 import fr.ent.portal.platform.BusinessException;
@@ -51,16 +50,16 @@ public class ResetBacking {
         try {
             resets.reset(token(), chars(password), chars(confirmation), clients.of(Faces.getRequest()));
         } catch (InvalidInputException refused) {
-            Texts.show(refused, "reset");
+            throw refused; // next to the fields (view.error.PageExceptionHandler)
+        } catch (BusinessException spent) {
+            check(); // not a message: the link expired or was used meanwhile, and the page now says so in its place
+            return null;
+        } finally {
             password = null;
             confirmation = null;
-            return null;
-        } catch (BusinessException refused) {
-            check();
-            return null;
         }
         LinkTokens.clear(clients, Faces.getRequest(), Faces.getResponse(), "/reset");
-        Messages.addFlashGlobalInfo(Texts.text("reset.done").replace("'", "''"));
+        Texts.flash("reset.done");
         return "/login?faces-redirect=true";
     }
 

@@ -8,7 +8,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.omnifaces.util.Faces;
 
 import fr.ent.portal.help.boundary.HelpRequestFilter;
 import fr.ent.portal.help.boundary.HelpRequestView;
@@ -16,8 +15,6 @@ import fr.ent.portal.help.boundary.HelpRequests;
 import fr.ent.portal.help.entity.HelpRequest;
 import fr.ent.portal.help.entity.HelpRequestKind;
 import fr.ent.portal.help.entity.HelpRequestStatus;
-import fr.ent.portal.platform.BusinessException;
-import fr.ent.portal.platform.NotFoundException;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 
@@ -56,20 +53,10 @@ public class HelpRequestsBacking implements Serializable {
             Texts.globalError("admin.help.choose");
             return null;
         }
-        try {
-            helpRequests.resolve(admin.scope(), requestId, note, admin.client());
-            Texts.globalInfo("admin.help.resolved");
-            Faces.getFlash().setKeepMessages(true);
-            return "/admin/help-requests?faces-redirect=true&includeViewParams=true";
-        } catch (NotFoundException outOfScope) {
-            throw outOfScope; // 404, already audited
-        } catch (BusinessException refused) {
-            Texts.show(refused, "resolve");
-            if (!"input.invalid".equals(refused.key())) {
-                requests = helpRequests.forAdmin(admin.scope(), filter(), admin.client());
-            }
-            return null;
-        }
+        requests = null; // a refusal shows this view again with the list as it is now (resolved meanwhile…)
+        helpRequests.resolve(admin.scope(), requestId, note, admin.client());
+        Texts.flash("admin.help.resolved");
+        return "/admin/help-requests?faces-redirect=true&includeViewParams=true";
     }
 
     private HelpRequestFilter filter() {
@@ -101,7 +88,12 @@ public class HelpRequestsBacking implements Serializable {
         return HelpRequest.MAX_NOTE;
     }
 
-    public List<HelpRequestView> getRequests() { return requests; }
+    public List<HelpRequestView> getRequests() {
+        if (requests == null) {
+            load();
+        }
+        return requests;
+    }
     public String getKind() { return kind; }
     public void setKind(String kind) { this.kind = kind; }
     public String getStatus() { return status; }

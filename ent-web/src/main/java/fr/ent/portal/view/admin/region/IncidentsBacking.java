@@ -91,39 +91,20 @@ public class IncidentsBacking implements Serializable {
     public String save() {
         IncidentDraft draft = new IncidentDraft(title, text, severity, instant(from), instant(until), forAll,
                 new HashSet<>(establishmentIds));
-        try {
-            if (id == null) {
-                incidents.post(admin.scope(), admin.client(), draft);
-                flash("admin.incidents.posted");
-            } else {
-                incidents.change(admin.scope(), admin.client(), id, version, draft);
-                flash("admin.incidents.saved");
-            }
-            return "/admin/region/incidents?faces-redirect=true";
-        } catch (NotFoundException outOfScope) {
-            throw outOfScope; // 404, already audited
-        } catch (BusinessException refused) {
-            Texts.show(refused, "incident");
-            return null;
+        if (id == null) {
+            incidents.post(admin.scope(), admin.client(), draft);
+            Texts.flash("admin.incidents.posted");
+        } else {
+            incidents.change(admin.scope(), admin.client(), id, version, draft);
+            Texts.flash("admin.incidents.saved");
         }
+        return "/admin/region/incidents?faces-redirect=true";
     }
 
     public String end(IncidentNotice notice) {
-        try {
-            incidents.endNow(admin.scope(), admin.client(), notice.id(), notice.version());
-            flash("admin.incidents.ended");
-            return "/admin/region/incidents?faces-redirect=true";
-        } catch (NotFoundException outOfScope) {
-            throw outOfScope; // 404, already audited
-        } catch (BusinessException refused) {
-            Texts.globalError(refused.key(), refused.params());
-            return null;
-        }
-    }
-
-    private static void flash(String key) {
-        Texts.globalInfo(key);
-        Faces.getFlash().setKeepMessages(true);
+        incidents.endNow(admin.scope(), admin.client(), notice.id(), notice.version());
+        Texts.flash("admin.incidents.ended");
+        return "/admin/region/incidents?faces-redirect=true";
     }
 
     private ZoneId zone() {

@@ -70,42 +70,27 @@ public class OidcClientsBacking implements Serializable {
     public String save() {
         ClientDraft draft = ClientDraft.of(name, redirectUris, logoutUris, new HashSet<>(scopes), confidential,
                 refreshAllowed, enabled);
-        try {
-            if (id == null) {
-                OidcClients.Registered registered = clients.register(admin.scope(), admin.client(), draft);
-                shownClientId = registered.clientId();
-                shownSecret = registered.secret();
-                id = registered.id();
-                Texts.globalInfo("admin.oidc.registered");
-                load();
-                return null;
-            }
-            clients.change(admin.scope(), admin.client(), id, version, draft);
-            Texts.globalInfo("admin.oidc.saved");
-            Faces.getFlash().setKeepMessages(true);
-            return "/admin/region/oidc-clients?faces-redirect=true&id=" + id;
-        } catch (NotFoundException outOfScope) {
-            throw outOfScope; // 404, already audited
-        } catch (BusinessException refused) {
-            Texts.show(refused, "client");
+        if (id == null) { // the secret is shown once, on this view: no redirect
+            OidcClients.Registered registered = clients.register(admin.scope(), admin.client(), draft);
+            shownClientId = registered.clientId();
+            shownSecret = registered.secret();
+            id = registered.id();
+            Texts.globalInfo("admin.oidc.registered");
+            load();
             return null;
         }
+        clients.change(admin.scope(), admin.client(), id, version, draft);
+        Texts.flash("admin.oidc.saved");
+        return "/admin/region/oidc-clients?faces-redirect=true&id=" + id;
     }
 
     public String newSecret() {
-        try {
-            OidcClients.Registered renewed = clients.newSecret(admin.scope(), admin.client(), id);
-            shownClientId = renewed.clientId();
-            shownSecret = renewed.secret();
-            Texts.globalInfo("admin.oidc.secret_renewed");
-            load();
-            return null;
-        } catch (NotFoundException outOfScope) {
-            throw outOfScope;
-        } catch (BusinessException refused) {
-            Texts.globalError(refused.key(), refused.params());
-            return null;
-        }
+        OidcClients.Registered renewed = clients.newSecret(admin.scope(), admin.client(), id);
+        shownClientId = renewed.clientId();
+        shownSecret = renewed.secret();
+        Texts.globalInfo("admin.oidc.secret_renewed");
+        load();
+        return null;
     }
 
     public List<String> getKnownScopes() {

@@ -83,23 +83,16 @@ public class RegionEstablishmentsBacking implements Serializable {
 
     public String save() {
         EstablishmentDraft draft = new EstablishmentDraft(uai, name, kind, academie, city, contactEmail, contactPhone);
-        try {
-            long saved;
-            if (id == null) {
-                saved = establishments.create(admin.scope(), admin.client(), draft);
-                flash("admin.region.created");
-            } else {
-                establishments.change(admin.scope(), admin.client(), id, version, draft);
-                saved = id;
-                flash("admin.region.saved");
-            }
-            return "/admin/region/establishments?faces-redirect=true&id=" + saved;
-        } catch (NotFoundException outOfScope) {
-            throw outOfScope; // 404, already audited
-        } catch (BusinessException refused) {
-            Texts.show(refused, "establishment");
-            return null;
+        long saved;
+        if (id == null) {
+            saved = establishments.create(admin.scope(), admin.client(), draft);
+            Texts.flash("admin.region.created");
+        } else {
+            establishments.change(admin.scope(), admin.client(), id, version, draft);
+            saved = id;
+            Texts.flash("admin.region.saved");
         }
+        return "/admin/region/establishments?faces-redirect=true&id=" + saved;
     }
 
     /** Fills the service form with one of the services to change it. */
@@ -117,36 +110,17 @@ public class RegionEstablishmentsBacking implements Serializable {
     }
 
     public String saveService() {
-        try {
-            establishments.saveService(admin.scope(), admin.client(), id, serviceId, serviceVersion,
-                    new ServiceDraft(serviceName, serviceUrl, serviceEnabled, servicePosition, ssoKind, ssoPattern,
-                            new HashSet<>(Arrays.asList(ssoAttributes)), ssoSingleLogout));
-            flash("admin.region.service.saved");
-            return "/admin/region/establishments?faces-redirect=true&id=" + id;
-        } catch (NotFoundException outOfScope) {
-            throw outOfScope; // 404, already audited
-        } catch (BusinessException refused) {
-            Texts.show(refused, "service");
-            return null;
-        }
+        establishments.saveService(admin.scope(), admin.client(), id, serviceId, serviceVersion,
+                new ServiceDraft(serviceName, serviceUrl, serviceEnabled, servicePosition, ssoKind, ssoPattern,
+                        new HashSet<>(Arrays.asList(ssoAttributes)), ssoSingleLogout));
+        Texts.flash("admin.region.service.saved");
+        return "/admin/region/establishments?faces-redirect=true&id=" + id;
     }
 
     public String removeService(ServiceRow service) {
-        try {
-            establishments.removeService(admin.scope(), admin.client(), id, service.id(), service.version());
-            flash("admin.region.service.removed");
-            return "/admin/region/establishments?faces-redirect=true&id=" + id;
-        } catch (NotFoundException outOfScope) {
-            throw outOfScope; // 404, already audited
-        } catch (BusinessException refused) {
-            Texts.show(refused, "service");
-            return null;
-        }
-    }
-
-    private static void flash(String key) {
-        Texts.globalInfo(key);
-        Faces.getFlash().setKeepMessages(true);
+        establishments.removeService(admin.scope(), admin.client(), id, service.id(), service.version());
+        Texts.flash("admin.region.service.removed");
+        return "/admin/region/establishments?faces-redirect=true&id=" + id;
     }
 
     public PatternKind[] getPatternKinds() {
