@@ -3,6 +3,8 @@ package fr.ent.portal.view;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.IntSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import fr.ent.portal.view.error.PageFailure;
 
@@ -15,6 +17,8 @@ import fr.ent.portal.view.error.PageFailure;
  * @param <T> the job's result
  */
 public final class BackgroundWork<T> {
+
+    private static final Logger LOG = Logger.getLogger(BackgroundWork.class.getName());
 
     /** What a finished job left: its result, or why it failed. */
     public sealed interface Outcome<T> {
@@ -65,7 +69,11 @@ public final class BackgroundWork<T> {
             try {
                 outcome = new Done<>(future.get());
             } catch (ExecutionException e) {
-                outcome = new Failed<>(PageFailure.of(e.getCause() == null ? e : e.getCause()));
+                PageFailure failure = PageFailure.of(e.getCause() == null ? e : e.getCause());
+                if (failure instanceof PageFailure.Unexpected) {
+                    LOG.log(Level.WARNING, "A page's background job failed", e.getCause());
+                }
+                outcome = new Failed<>(failure);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 outcome = new Failed<>(new PageFailure.Unexpected(e));

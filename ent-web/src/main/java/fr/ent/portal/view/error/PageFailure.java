@@ -36,6 +36,23 @@ public sealed interface PageFailure {
     /** Not a refusal: a real failure. */
     record Unexpected(Throwable cause) implements PageFailure { }
 
+    /** The message key a page shows for this failure: the refusal's own, or one of the two given. */
+    default String key(String changedMeanwhile, String unexpected) {
+        if (this instanceof NotFound notFound) {
+            return notFound.key();
+        } else if (this instanceof Fields) {
+            return "input.invalid";
+        } else if (this instanceof Message message) {
+            return message.key();
+        }
+        return this instanceof ChangedMeanwhile ? changedMeanwhile : unexpected;
+    }
+
+    /** The parameters of a {@link Message}; none for the others. */
+    default Object[] params() {
+        return new Object[0];
+    }
+
     static PageFailure of(Throwable thrown) {
         BusinessException refusal = Exceptions.extract(thrown, BusinessException.class);
         if (refusal instanceof NotFoundException) {

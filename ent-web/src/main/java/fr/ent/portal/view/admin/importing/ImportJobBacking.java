@@ -1,15 +1,14 @@
 package fr.ent.portal.view.admin.importing;
 
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.omnifaces.util.Faces;
 import org.primefaces.PrimeFaces;
 
 import fr.ent.portal.registry.boundary.ImportOutcome;
@@ -22,10 +21,8 @@ import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 import fr.ent.portal.view.error.PageFailure;
 
-/**
- * The result part of /admin/import: the preview computed in the background ({@link ImportBacking} starts it), its
- * confirmation (once), the page's polls that collect either, and the report. Scope is checked by the boundary.
- */
+/** /admin/import's preview computed in the background ({@link ImportBacking} starts it), its confirmation (once),
+ * and the page's polls that collect either. Scope is checked by the boundary. */
 @Named
 @ViewScoped
 public class ImportJobBacking implements Serializable {
@@ -41,14 +38,13 @@ public class ImportJobBacking implements Serializable {
     private ImportPreview preview;
     private ImportOutcome outcome;
     private transient BackgroundWork<Object> work;
-    private boolean confirming;
 
     /** Starts a preview (a new one replaces the former preview and its outcome). */
-    void start(java.util.function.Function<ImportProgress, Future<?>> previewing) {
+    void start(Function<ImportProgress, Future<?>> previewing) {
         preview = null;
         outcome = null;
-        confirming = false;
-        run(previewing);
+        ImportProgress progress = new ImportProgress();
+        work = BackgroundWork.of(previewing.apply(progress), progress::percent);
     }
 
     /** Confirms the preview in the background; a second click (or a stale page) finds nothing to do. */
@@ -57,26 +53,22 @@ public class ImportJobBacking implements Serializable {
             Texts.globalInfo("admin.import.already_confirmed");
             return;
         }
-        confirming = true;
-        run(progress -> imports.confirm(admin.scope(), preview, admin.client(), progress));
-    }
-
-    private void run(java.util.function.Function<ImportProgress, Future<?>> job) {
         ImportProgress progress = new ImportProgress();
-        work = BackgroundWork.of(job.apply(progress), progress::percent);
+        work = BackgroundWork.of(imports.confirm(admin.scope(), preview, admin.client(), progress), progress::percent);
     }
 
     /** Polled by the page while the work runs: collects its result when done. */
     public void poll() {
         BackgroundWork.Outcome<Object> finished = work == null ? null : work.collect();
         if (finished == null) {
-            return;
+            return; // still running (or collected already by a double poll)
         }
         work = null;
         PrimeFaces.current().executeScript("if (PF('importPoll')) { PF('importPoll').stop(); }");
-        if (finished instanceof BackgroundWork.Done<Object> done && done.result() instanceof ImportPreview p) {
+        Object result = finished instanceof BackgroundWork.Done<Object> done ? done.result() : null;
+        if (result instanceof ImportPreview p) {
             preview = p;
-        } else if (finished instanceof BackgroundWork.Done<Object> done && done.result() instanceof ImportOutcome o) {
+        } else if (result instanceof ImportOutcome o) {
             outcome = o;
             if (o.alreadyDone()) {
                 Texts.globalInfo("admin.import.already_confirmed");
@@ -88,35 +80,19 @@ public class ImportJobBacking implements Serializable {
         }
     }
 
+    /** A refusal's own message (a lost preview: "admin.not_found"), anything else "admin.import.failed". */
     private void failed(PageFailure failure) {
-        if (failure instanceof PageFailure.NotFound) {
-            Texts.globalError("admin.not_found");
-            preview = null;
-        } else if (failure instanceof PageFailure.Message refusal) {
-            Texts.globalError(refusal.key(), refusal.params());
-            if ("admin.import.changed_meanwhile".equals(refusal.key())) {
-                preview = null;
-            }
-        } else if (failure instanceof PageFailure.Fields) {
-            Texts.globalError("input.invalid");
-        } else {
-            Texts.globalError("admin.import.failed");
-        }
-        confirming = false;
-    }
-
-    /** The report of the preview (or of the import once done), as CSV. */
-    public void downloadReport() throws IOException {
-        if (preview != null && !preview.isRefused()) {
-            byte[] csv = ImportReport.csv(preview.plan(), outcome, Texts::text);
-            Faces.sendFile(csv, outcome == null ? "apercu-import.csv" : "rapport-import.csv", true);
-        }
+        boolean lost = failure instanceof PageFailure.NotFound;
+        String key = lost ? "admin.not_found" : failure.key("admin.import.failed", "admin.import.failed");
+        Texts.globalError(key, failure.params());
+        preview = lost || "admin.import.changed_meanwhile".equals(key) ? null : preview;
     }
 
     /** True from the start of a preview or an import until the poll collected its result. */
     public boolean isRunning() { return work != null; }
     public int getPercent() { return work == null ? 0 : work.percent(); }
-    public boolean isConfirming() { return confirming; }
+    /** A preview runs with no preview yet; a confirmation, with its preview. */
+    public boolean isConfirming() { return work != null && preview != null; }
     public ImportPreview getPreview() { return preview; }
     public ImportOutcome getOutcome() { return outcome; }
     public ImportPlan getPlan() { return preview == null || preview.isRefused() ? null : preview.plan(); }

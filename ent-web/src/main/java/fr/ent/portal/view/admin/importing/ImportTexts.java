@@ -1,11 +1,14 @@
 package fr.ent.portal.view.admin.importing;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+
+import org.omnifaces.util.Faces;
 
 import fr.ent.portal.registry.boundary.ImportPreview;
 import fr.ent.portal.registry.control.Action;
@@ -14,13 +17,25 @@ import fr.ent.portal.registry.control.ImportPlan;
 import fr.ent.portal.registry.control.RowError;
 import fr.ent.portal.view.Texts;
 
-/** The words and rows of /admin/import's preview, in the page's language (the preview is {@link ImportJobBacking}'s). */
+/**
+ * The words and rows of /admin/import's preview and its downloadable report, in the page's language (the preview is
+ * {@link ImportJobBacking}'s).
+ */
 @Named
 @RequestScoped
 public class ImportTexts {
 
     @Inject
     ImportJobBacking job;
+
+    /** The report of the preview (or of the import once done), as CSV. */
+    public void downloadReport() throws IOException {
+        ImportPreview preview = job.getPreview();
+        if (preview != null && !preview.isRefused()) {
+            byte[] csv = ImportReport.csv(preview.plan(), job.getOutcome(), Texts::text);
+            Faces.sendFile(csv, job.getOutcome() == null ? "apercu-import.csv" : "rapport-import.csv", true);
+        }
+    }
 
     public String getRefusal() {
         ImportPreview preview = job.getPreview();

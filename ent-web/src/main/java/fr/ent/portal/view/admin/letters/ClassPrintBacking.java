@@ -1,8 +1,6 @@
 package fr.ent.portal.view.admin.letters;
 
 import java.io.Serializable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -18,21 +16,17 @@ import fr.ent.portal.letters.boundary.PrintedLetters;
 import fr.ent.portal.letters.control.Audience;
 import fr.ent.portal.view.BackgroundWork;
 import fr.ent.portal.view.admin.AdminContext;
-import fr.ent.portal.view.error.PageFailure;
 
 /**
- * The class print of {@code /admin/letters?establishment=&division=} ({@link LettersBacking} reads the class): runs
- * in the background with a progress bar, at most once per view: a double click, or a second click, downloads the
- * same PDF again instead of re-issuing the codes twice. The PDF (with the codes in clear) stays in this node's
- * memory only, never on disk nor in the data grid with the session (after a fail-over the page offers to print again,
- * which re-issues the codes).
+ * The class print of {@code /admin/letters?establishment=&division=} ({@link LettersBacking} reads the class), in the
+ * background with a progress bar, once per view: a second click downloads the same PDF, never re-issues the codes.
+ * The PDF (codes in clear) stays in this node's memory only, never on disk nor replicated with the session.
  */
 @Named
 @ViewScoped
 public class ClassPrintBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(ClassPrintBacking.class.getName());
 
     @Inject
     AdminContext admin;
@@ -62,9 +56,7 @@ public class ClassPrintBacking implements Serializable {
     }
 
     /** The progress bar's value: 100 once the print is over (done or failed). */
-    public int getPercent() {
-        return work == null ? 0 : work.percent();
-    }
+    public int getPercent() { return work == null ? 0 : work.percent(); }
 
     /** The progress bar reached 100: takes the result, or the reason it failed. */
     public synchronized void finish() {
@@ -75,7 +67,7 @@ public class ClassPrintBacking implements Serializable {
         if (outcome instanceof BackgroundWork.Done<PrintedLetters> done) {
             printed = done.result();
         } else if (outcome instanceof BackgroundWork.Failed<PrintedLetters> failed) {
-            failure = reason(failed.failure());
+            failure = failed.failure().key("admin.letters.class.changed", "admin.letters.class.failed");
         }
     }
 
@@ -85,21 +77,6 @@ public class ClassPrintBacking implements Serializable {
         if (done != null && !done.nothing()) {
             Faces.sendFile(done.pdf(), done.fileName(), true);
         }
-    }
-
-    /** The message key shown in place of the result (the page shows it without parameters, as before). */
-    static String reason(PageFailure failure) {
-        if (failure instanceof PageFailure.NotFound notFound) {
-            return notFound.key();
-        } else if (failure instanceof PageFailure.Fields) {
-            return "input.invalid";
-        } else if (failure instanceof PageFailure.Message message) {
-            return message.key();
-        } else if (failure instanceof PageFailure.ChangedMeanwhile) {
-            return "admin.letters.class.changed";
-        }
-        LOG.log(Level.WARNING, "Class print failed", ((PageFailure.Unexpected) failure).cause());
-        return "admin.letters.class.failed";
     }
 
     /** False again after a fail-over (the work stays on the node that started it): the page offers to print. */
@@ -113,10 +90,7 @@ public class ClassPrintBacking implements Serializable {
     public void setAudience(Audience audience) { this.audience = audience == null ? Audience.PUPILS : audience; }
 
     /** Whether the legal representatives' letters are offered here (false for a principal teacher). */
-    public boolean isRepresentativesPrintable() {
-        return mayPrint(Audience.REPRESENTATIVES);
-    }
-
+    public boolean isRepresentativesPrintable() { return mayPrint(Audience.REPRESENTATIVES); }
     /** Whether this audience is offered (a principal teacher prints the pupils only; the server checks it too). */
     public boolean mayPrint(Audience candidate) {
         ClassRoll roll = page.getRoll();
