@@ -3,6 +3,7 @@ package fr.ent.portal.view.error;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.List;
 
 import jakarta.faces.component.UIForm;
 import jakarta.faces.context.ExceptionHandler;
@@ -15,17 +16,34 @@ import org.omnifaces.util.Components;
 import fr.ent.portal.view.Texts;
 
 /**
- * Boundaries refuse by throwing; backing beans do not catch. Here, whatever wraps the exception:
+ * Boundaries refuse by throwing; backing beans do not catch. Here, whatever wraps the exception
+ * ({@link PageFailure#of}):
  * <ul>
  * <li>{@code NotFoundException} (an unknown id, one outside the staff member's scope): a plain 404, in any phase;</li>
- * <li>on a post, {@code InvalidInputException}: each message next to its field of the posted form;
- * any other {@code BusinessException} (conflicts included): its message for the page; a lost optimistic lock
- * no boundary named: {@code page.changed_meanwhile};
- * the same view is shown again with what was typed, nothing saved;</li>
- * <li>anything else goes on to the next handler (error pages).</li>
+ * <li>on a post, {@code InvalidInputException}: each message next to its field of the posted form; any other
+ * {@code BusinessException} (conflicts included): its message for the page; a lost optimistic lock no boundary
+ * named: {@code page.changed_meanwhile}. The same view is shown again with what was typed, nothing saved;</li>
+ * <li>anything else (and a refusal while a page is first shown) goes on to the next handler: the error pages.</li>
  * </ul>
  */
 final class PageExceptionHandler extends ExceptionHandlerWrapper {
+
+    /** What the handler does to the page being answered (Faces here; a recording fake in the unit test). */
+    interface Page {
+        boolean postback();
+
+        void notFound();
+
+        /** The client id of the posted form, to which the field names of a refusal belong. */
+        String formId();
+
+        void fieldError(String clientId, String key, List<Object> params);
+
+        void pageError(String key, Object... params);
+
+        /** The same view again; {@code fieldsRefused}: marked as failed validation, as a Faces validator would. */
+        void redisplay(boolean fieldsRefused);
+    }
 
     PageExceptionHandler(ExceptionHandler wrapped) {
         super(wrapped);
@@ -36,45 +54,78 @@ final class PageExceptionHandler extends ExceptionHandlerWrapper {
         FacesContext context = FacesContext.getCurrentInstance();
         Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
         while (context != null && events.hasNext()) {
-            PageFailure failure = PageFailure.of(events.next().getContext().getException());
-            if (failure instanceof PageFailure.NotFound) {
+            if (handled(events.next().getContext().getException(), new FacesPage(context))) {
                 events.remove();
-                notFound(context);
-            } else if (context.isPostback() && !(failure instanceof PageFailure.Unexpected)) {
-                events.remove();
-                show(failure, formId());
-                context.renderResponse();
             }
         }
         getWrapped().handle();
     }
 
-    /** Adds the messages of a refusal: next to the fields of form {@code formId}, or for the whole page. */
-    static void show(PageFailure failure, String formId) {
+    /** Shows what the exception means on the page; false when it is not ours to show (left to the next handler). */
+    static boolean handled(Throwable thrown, Page page) {
+        PageFailure failure = PageFailure.of(thrown);
+        if (failure instanceof PageFailure.NotFound) {
+            page.notFound();
+            return true;
+        }
+        if (!page.postback() || failure instanceof PageFailure.Unexpected) {
+            return false;
+        }
         if (failure instanceof PageFailure.Fields fields) {
-            fields.errors().forEach(e -> Texts.fieldError(formId + ":" + e.field(), e.key(), e.params()));
-            FacesContext.getCurrentInstance().validationFailed();
-        } else if (failure instanceof PageFailure.Message message) {
-            Texts.globalError(message.key(), message.params());
+            String form = page.formId();
+            fields.errors().forEach(e -> page.fieldError(form.isEmpty() ? e.field() : form + ":" + e.field(), e.key(),
+                    e.params()));
         } else if (failure instanceof PageFailure.ChangedMeanwhile) {
-            Texts.globalError(PageFailure.CHANGED_MEANWHILE);
+            page.pageError(PageFailure.CHANGED_MEANWHILE);
+        } else {
+            page.pageError(failure.key(null, null), failure.params());
         }
+        page.redisplay(failure instanceof PageFailure.Fields);
+        return true;
     }
 
-    private static String formId() {
-        UIForm form = Components.getCurrentForm();
-        return form == null ? "" : form.getClientId();
-    }
+    private record FacesPage(FacesContext context) implements Page {
 
-    private static void notFound(FacesContext context) {
-        if (!context.getExternalContext().isResponseCommitted()) {
-            try {
-                context.getExternalContext().responseReset();
-                context.getExternalContext().responseSendError(404, null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        @Override
+        public boolean postback() {
+            return context.isPostback();
+        }
+
+        @Override
+        public void notFound() {
+            if (!context.getExternalContext().isResponseCommitted()) {
+                try {
+                    context.getExternalContext().responseReset();
+                    context.getExternalContext().responseSendError(404, null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
+            context.responseComplete();
         }
-        context.responseComplete();
+
+        @Override
+        public String formId() {
+            UIForm form = Components.getCurrentForm();
+            return form == null ? "" : form.getClientId(context);
+        }
+
+        @Override
+        public void fieldError(String clientId, String key, List<Object> params) {
+            Texts.fieldError(clientId, key, params);
+        }
+
+        @Override
+        public void pageError(String key, Object... params) {
+            Texts.globalError(key, params);
+        }
+
+        @Override
+        public void redisplay(boolean fieldsRefused) {
+            if (fieldsRefused) {
+                context.validationFailed();
+            }
+            context.renderResponse();
+        }
     }
 }
