@@ -109,35 +109,12 @@ public class FirstConnectionBacking {
         return steps;
     }
 
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getConfirmation() {
-        return confirmation;
-    }
-
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public boolean isCharterAccepted() {
-        return charterAccepted;
-    }
-
-    public void setCharterAccepted(boolean charterAccepted) {
-        this.charterAccepted = charterAccepted;
-    }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getConfirmation() { return confirmation; }
+    public void setConfirmation(String confirmation) { this.confirmation = confirmation; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public boolean isCharterAccepted() { return charterAccepted; }
+    public void setCharterAccepted(boolean charterAccepted) { this.charterAccepted = charterAccepted; }
 }

@@ -75,19 +75,8 @@ public class ResetBacking {
         return link;
     }
 
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getConfirmation() {
-        return confirmation;
-    }
-
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
-    }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getConfirmation() { return confirmation; }
+    public void setConfirmation(String confirmation) { this.confirmation = confirmation; }
 }

@@ -108,22 +108,10 @@ public class AccountsBacking implements Serializable {
     }
 
     /** More than the directory counts: the page asks to refine the filters. */
-    public boolean isCapped() {
-        return count > AccountDirectory.COUNT_CAP;
-    }
-
-    public int getCap() {
-        return AccountDirectory.COUNT_CAP;
-    }
-
-    public Profile[] getProfiles() {
-        return Profile.values();
-    }
-
-    public AccountStatus[] getStatuses() {
-        return AccountStatus.values();
-    }
-
+    public boolean isCapped() { return count > AccountDirectory.COUNT_CAP; }
+    public int getCap() { return AccountDirectory.COUNT_CAP; }
+    public Profile[] getProfiles() { return Profile.values(); }
+    public AccountStatus[] getStatuses() { return AccountStatus.values(); }
     public LazyDataModel<DirectoryRow> getRows() { return rows; }
     public int getCount() { return count; }
     public List<String> getDivisions() { return divisions; }

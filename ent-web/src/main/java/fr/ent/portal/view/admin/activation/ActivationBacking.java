@@ -114,35 +114,12 @@ public class ActivationBacking {
                 instant.atZone(ZoneId.of(settings.get(Setting.TIME_ZONE))));
     }
 
-    public List<EstablishmentRef> getEstablishments() {
-        return establishments;
-    }
-
-    public List<ClassFigures> getClasses() {
-        return classes;
-    }
-
-    public List<LetterSubject> getToActivate() {
-        return toActivate;
-    }
-
-    public String getEstablishmentName() {
-        return establishmentName;
-    }
-
-    public Long getEstablishment() {
-        return establishment;
-    }
-
-    public void setEstablishment(Long establishment) {
-        this.establishment = establishment;
-    }
-
-    public String getDivision() {
-        return division;
-    }
-
-    public void setDivision(String division) {
-        this.division = division;
-    }
+    public List<EstablishmentRef> getEstablishments() { return establishments; }
+    public List<ClassFigures> getClasses() { return classes; }
+    public List<LetterSubject> getToActivate() { return toActivate; }
+    public String getEstablishmentName() { return establishmentName; }
+    public Long getEstablishment() { return establishment; }
+    public void setEstablishment(Long establishment) { this.establishment = establishment; }
+    public String getDivision() { return division; }
+    public void setDivision(String division) { this.division = division; }
 }

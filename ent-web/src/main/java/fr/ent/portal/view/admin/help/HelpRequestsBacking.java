@@ -76,17 +76,9 @@ public class HelpRequestsBacking implements Serializable {
         return null;
     }
 
-    public HelpRequestKind[] getKinds() {
-        return HelpRequestKind.values();
-    }
-
-    public HelpRequestStatus[] getStatuses() {
-        return HelpRequestStatus.values();
-    }
-
-    public int getMaxNote() {
-        return HelpRequest.MAX_NOTE;
-    }
+    public HelpRequestKind[] getKinds() { return HelpRequestKind.values(); }
+    public HelpRequestStatus[] getStatuses() { return HelpRequestStatus.values(); }
+    public int getMaxNote() { return HelpRequest.MAX_NOTE; }
 
     public List<HelpRequestView> getRequests() {
         if (requests == null) {

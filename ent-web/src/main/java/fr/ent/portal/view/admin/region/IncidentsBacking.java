@@ -119,10 +119,7 @@ public class IncidentsBacking implements Serializable {
         return local == null ? null : local.atZone(zone()).toInstant();
     }
 
-    public Severity[] getSeverities() {
-        return Severity.values();
-    }
-
+    public Severity[] getSeverities() { return Severity.values(); }
     public IncidentList getList() { return list; }
     public List<EstablishmentRow> getAllEstablishments() { return allEstablishments; }
     public Long getId() { return id; }

@@ -93,10 +93,7 @@ public class OidcClientsBacking implements Serializable {
         return null;
     }
 
-    public List<String> getKnownScopes() {
-        return ScopeClaims.KNOWN;
-    }
-
+    public List<String> getKnownScopes() { return ScopeClaims.KNOWN; }
     public List<OidcClient> getList() { return list; }
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
