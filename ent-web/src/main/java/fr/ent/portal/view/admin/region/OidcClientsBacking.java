@@ -10,14 +10,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.omnifaces.util.Faces;
-
 import fr.ent.portal.federation.boundary.OidcClients;
 import fr.ent.portal.federation.control.ClientDraft;
 import fr.ent.portal.federation.control.ScopeClaims;
 import fr.ent.portal.federation.entity.OidcClient;
-import fr.ent.portal.platform.BusinessException;
-import fr.ent.portal.platform.NotFoundException;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 
