@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import fr.ent.portal.audit.control.AuditFilter;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.view.Texts;
+import fr.ent.portal.view.admin.AddressParameters;
 
 /**
  * The filter of /admin/audit from the address's parameters: an unknown type is no filter on the type; a date that
@@ -17,18 +18,7 @@ final class AuditFilterParameters {
     }
 
     static AuditFilter filter(String type, String identifier, String from, String to) {
-        return new AuditFilter(typeOf(type), identifier, day(from), day(to));
-    }
-
-    private static AuditEventType typeOf(String name) {
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        try {
-            return AuditEventType.valueOf(name.strip());
-        } catch (IllegalArgumentException unknown) {
-            return null;
-        }
+        return new AuditFilter(AddressParameters.constant(AuditEventType.class, type), identifier, day(from), day(to));
     }
 
     private static LocalDate day(String text) {

@@ -8,7 +8,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-
 import fr.ent.portal.help.boundary.HelpRequestFilter;
 import fr.ent.portal.help.boundary.HelpRequestView;
 import fr.ent.portal.help.boundary.HelpRequests;
@@ -16,6 +15,7 @@ import fr.ent.portal.help.entity.HelpRequest;
 import fr.ent.portal.help.entity.HelpRequestKind;
 import fr.ent.portal.help.entity.HelpRequestStatus;
 import fr.ent.portal.view.Texts;
+import fr.ent.portal.view.admin.AddressParameters;
 import fr.ent.portal.view.admin.AdminContext;
 
 /**
@@ -60,20 +60,8 @@ public class HelpRequestsBacking implements Serializable {
     }
 
     private HelpRequestFilter filter() {
-        return new HelpRequestFilter(parse(HelpRequestKind.class, kind), parse(HelpRequestStatus.class, status),
+        return new HelpRequestFilter(AddressParameters.constant(HelpRequestKind.class, kind), AddressParameters.constant(HelpRequestStatus.class, status),
                 division);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(value)) {
-                return constant;
-            }
-        }
-        return null;
     }
 
     public HelpRequestKind[] getKinds() { return HelpRequestKind.values(); }
