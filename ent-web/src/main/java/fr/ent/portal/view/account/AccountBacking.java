@@ -74,7 +74,4 @@ public class AccountBacking {
         return id;
     }
 
-    static char[] chars(String value) {
-        return value == null ? new char[0] : value.toCharArray();
-    }
 }

@@ -11,6 +11,7 @@ import fr.ent.portal.account.boundary.MyAccount;
 import fr.ent.portal.security.Clients;
 import fr.ent.portal.security.Sessions;
 import fr.ent.portal.view.Texts;
+import fr.ent.portal.view.Typed;
 
 /** The recovery e-mail form of /account (the password, unless typed a moment ago). */
 @Named
@@ -34,7 +35,7 @@ public class AccountEmailBacking {
 
     public String changeEmail() {
         try {
-            myAccount.changeRecoveryEmail(page.accountId(), email, AccountBacking.chars(emailCurrent),
+            myAccount.changeRecoveryEmail(page.accountId(), email, Typed.chars(emailCurrent),
                     sessions.passwordTypedAt(Faces.getRequest()), clients.of(Faces.getRequest()));
         } finally {
             emailCurrent = null;

@@ -13,6 +13,7 @@ import fr.ent.portal.account.boundary.MyAccount;
 import fr.ent.portal.security.Clients;
 import fr.ent.portal.security.Sessions;
 import fr.ent.portal.view.Texts;
+import fr.ent.portal.view.Typed;
 
 /** The password form of /account: the current password, the new one typed twice. */
 @Named
@@ -37,8 +38,8 @@ public class AccountPasswordBacking {
 
     public String changePassword() {
         try {
-            Instant sessionsValidAfter = myAccount.changePassword(page.accountId(), AccountBacking.chars(current),
-                    AccountBacking.chars(password), AccountBacking.chars(confirmation), clients.of(Faces.getRequest()));
+            Instant sessionsValidAfter = myAccount.changePassword(page.accountId(), Typed.chars(current),
+                    Typed.chars(password), Typed.chars(confirmation), clients.of(Faces.getRequest()));
             sessions.keep(Faces.getRequest(), sessionsValidAfter); // the other sessions end, this one stays
         } finally {
             current = null;

@@ -21,6 +21,7 @@ import fr.ent.portal.signin.boundary.FirstConnection;
 import fr.ent.portal.signin.boundary.SignInResult;
 import fr.ent.portal.view.Landings;
 import fr.ent.portal.view.Texts;
+import fr.ent.portal.view.Typed;
 
 /** Backing bean of /first-connection: the steps owed after a right provisional code, all in one form. */
 @Named
@@ -72,8 +73,8 @@ public class FirstConnectionBacking {
         }
         SignInResult result;
         try {
-            result = firstConnection.complete(state.accountId(), chars(password), chars(confirmation), email,
-                    charterAccepted, clients.of(request));
+            result = firstConnection.complete(state.accountId(), Typed.chars(password), Typed.chars(confirmation),
+                    email, charterAccepted, clients.of(request));
         } finally {
             password = null;
             confirmation = null;
@@ -88,10 +89,6 @@ public class FirstConnectionBacking {
         sessions.passwordTyped(request);
         Texts.flash("first_connection.done");
         return Landings.follow(landings.afterFirstConnection(request, result.accountId()));
-    }
-
-    private static char[] chars(String value) {
-        return value == null ? new char[0] : value.toCharArray();
     }
 
     /** The steps owed, read once per request (also on the form's postback, where the view action does not run). */

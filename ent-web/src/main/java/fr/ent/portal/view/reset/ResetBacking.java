@@ -13,6 +13,7 @@ import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.security.Clients;
 import fr.ent.portal.security.LinkTokens;
 import fr.ent.portal.view.Texts;
+import fr.ent.portal.view.Typed;
 
 /**
  * Backing bean of /reset: the link from the reset mail (its token exchanged for a cookie of this page by {@link LinkTokens}
@@ -48,7 +49,7 @@ public class ResetBacking {
 
     public String reset() {
         try {
-            resets.reset(token(), chars(password), chars(confirmation), clients.of(Faces.getRequest()));
+            resets.reset(token(), Typed.chars(password), Typed.chars(confirmation), clients.of(Faces.getRequest()));
         } catch (InvalidInputException refused) {
             throw refused; // next to the fields (view.error.PageExceptionHandler)
         } catch (BusinessException spent) {
@@ -61,10 +62,6 @@ public class ResetBacking {
         LinkTokens.clear(clients, Faces.getRequest(), Faces.getResponse(), "/reset");
         Texts.flash("reset.done");
         return "/login?faces-redirect=true";
-    }
-
-    private static char[] chars(String value) {
-        return value == null ? new char[0] : value.toCharArray();
     }
 
     /** The link's worth, also on the form's postback (where the view action does not run). */
