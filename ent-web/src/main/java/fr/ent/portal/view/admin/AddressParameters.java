@@ -1,6 +1,11 @@
 package fr.ent.portal.view.admin;
 
-/** The filters that admin pages read from their address (bookmarkable): anything unknown filters nothing. */
+import fr.ent.portal.platform.NotFoundException;
+
+/**
+ * What admin pages read from their address (bookmarkable): a filter that is unknown filters nothing; an id that is
+ * not one is a page that does not exist.
+ */
 public final class AddressParameters {
 
     private AddressParameters() {
@@ -17,5 +22,13 @@ public final class AddressParameters {
             }
         }
         return null;
+    }
+
+    /** The {@code id} parameter as a number; anything else is a page that does not exist (404). */
+    public static Long id(String text) {
+        if (text == null || !text.strip().matches("[0-9]{1,18}")) {
+            throw new NotFoundException("admin.not_found");
+        }
+        return Long.valueOf(text.strip());
     }
 }

@@ -12,6 +12,7 @@ import fr.ent.portal.account.boundary.AccountAdministration;
 import fr.ent.portal.account.boundary.AccountDetail;
 import fr.ent.portal.platform.NotFoundException;
 import fr.ent.portal.view.Texts;
+import fr.ent.portal.view.admin.AddressParameters;
 import fr.ent.portal.view.admin.AdminContext;
 
 /**
@@ -39,36 +40,33 @@ public class AdminAccountBacking implements Serializable {
 
     /** View action: the detail, if the scope covers the account (404 otherwise, audited). */
     public void load() {
-        id = parse(idParameter);
+        id = AddressParameters.id(idParameter);
         detail = administration.detail(admin.scope(), id, admin.client());
     }
 
     public String saveEmail() {
-        return act(() -> administration.setRecoveryEmail(admin.scope(), id, version(), email, admin.client()), "admin.account.email.set_done");
+        return act(() -> administration.setRecoveryEmail(admin.scope(), id, version(), email, admin.client()),
+                "admin.account.email.set_done");
     }
 
     public String clearEmail() {
-        return act(() -> administration.clearRecoveryEmail(admin.scope(), id, version(), admin.client()), "admin.account.email.cleared_done");
+        return act(() -> administration.clearRecoveryEmail(admin.scope(), id, version(), admin.client()),
+                "admin.account.email.cleared_done");
     }
 
     public String unlock() {
-        return act(() -> administration.unlock(admin.scope(), id, version(), admin.client()), "admin.account.unlock.done");
+        return act(() -> administration.unlock(admin.scope(), id, version(), admin.client()),
+                "admin.account.unlock.done");
     }
 
     public String disable() {
-        return act(() -> administration.disable(admin.scope(), id, version(), admin.client()), "admin.account.disable.done");
+        return act(() -> administration.disable(admin.scope(), id, version(), admin.client()),
+                "admin.account.disable.done");
     }
 
     public String enable() {
-        return act(() -> administration.enable(admin.scope(), id, version(), admin.client()), "admin.account.enable.done");
-    }
-
-    /** The {@code id} parameter as a number; anything else is a page that does not exist. */
-    private static Long parse(String text) {
-        if (text == null || !text.strip().matches("[0-9]{1,18}")) {
-            throw new NotFoundException("admin.not_found");
-        }
-        return Long.valueOf(text.strip());
+        return act(() -> administration.enable(admin.scope(), id, version(), admin.client()),
+                "admin.account.enable.done");
     }
 
     private long version() {
@@ -90,7 +88,7 @@ public class AdminAccountBacking implements Serializable {
     public void setId(String id) {
         this.idParameter = id;
         if (id != null) {
-            this.id = parse(id);
+            this.id = AddressParameters.id(id);
         }
     }
     public String getEmail() { return email; }

@@ -38,7 +38,8 @@ final class AuditEvents extends LazyDataModel<AuditEvent> {
     }
 
     @Override
-    public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                                 Map<String, FilterMeta> filterBy) {
         return log.page(scope, filter, first, pageSize, client);
     }
 

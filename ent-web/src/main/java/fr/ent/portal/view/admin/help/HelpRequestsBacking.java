@@ -60,8 +60,8 @@ public class HelpRequestsBacking implements Serializable {
     }
 
     private HelpRequestFilter filter() {
-        return new HelpRequestFilter(AddressParameters.constant(HelpRequestKind.class, kind), AddressParameters.constant(HelpRequestStatus.class, status),
-                division);
+        return new HelpRequestFilter(AddressParameters.constant(HelpRequestKind.class, kind),
+                AddressParameters.constant(HelpRequestStatus.class, status), division);
     }
 
     public HelpRequestKind[] getKinds() { return HelpRequestKind.values(); }

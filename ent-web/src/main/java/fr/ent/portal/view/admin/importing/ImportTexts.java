@@ -63,7 +63,8 @@ public class ImportTexts {
     }
 
     public String changesText(List<Change> changes) {
-        return changes.stream().map(c -> Texts.text("admin.import.change." + c.name())).collect(Collectors.joining(", "));
+        return changes.stream().map(c -> Texts.text("admin.import.change." + c.name()))
+                .collect(Collectors.joining(", "));
     }
 
     /** What happens to a transfer (issue 20): applied by the region's import, or skipped by a school admin's. */

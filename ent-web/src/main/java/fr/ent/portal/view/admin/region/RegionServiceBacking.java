@@ -17,7 +17,7 @@ import fr.ent.portal.sso.control.ReleasedAttribute;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 
-/** The service form of /admin/region/establishments?id= (the establishment is {@link RegionEstablishmentsBacking}'s). */
+/** The service form of /admin/region/establishments?id= (of {@link RegionEstablishmentsBacking}'s establishment). */
 @Named
 @ViewScoped
 public class RegionServiceBacking implements Serializable {
