@@ -19,8 +19,7 @@ import fr.ent.portal.view.admin.AdminContext;
 
 /**
  * Backing bean of /admin/region/oidc-clients: the registered OpenID Connect clients, the form to register one or
- * change the one chosen ({@code ?id=}), and a new secret. A secret is shown once, on the answer to the action that
- * made it (never kept in the flash or replicated with the session).
+ * change the one chosen ({@code ?id=}); a new secret, shown once, is {@link OidcSecretBacking}'s.
  */
 @Named
 @ViewScoped
@@ -34,6 +33,9 @@ public class OidcClientsBacking implements Serializable {
     @Inject
     AdminContext admin;
 
+    @Inject
+    OidcSecretBacking secret;
+
     private Long id;
     private transient List<OidcClient> list;
     private long version;
@@ -44,8 +46,6 @@ public class OidcClientsBacking implements Serializable {
     private boolean confidential = true;
     private boolean refreshAllowed;
     private boolean enabled = true;
-    private String shownClientId;
-    private transient String shownSecret;
 
     /** View action: the list, and the chosen client in the form (unknown id: 404). */
     public void load() {
@@ -68,8 +68,7 @@ public class OidcClientsBacking implements Serializable {
                 refreshAllowed, enabled);
         if (id == null) { // the secret is shown once, on this view: no redirect
             OidcClients.Registered registered = clients.register(admin.scope(), admin.client(), draft);
-            shownClientId = registered.clientId();
-            shownSecret = registered.secret();
+            secret.show(registered);
             id = registered.id();
             Texts.globalInfo("admin.oidc.registered");
             load();
@@ -78,15 +77,6 @@ public class OidcClientsBacking implements Serializable {
         clients.change(admin.scope(), admin.client(), id, version, draft);
         Texts.flash("admin.oidc.saved");
         return "/admin/region/oidc-clients?faces-redirect=true&id=" + id;
-    }
-
-    public String newSecret() {
-        OidcClients.Registered renewed = clients.newSecret(admin.scope(), admin.client(), id);
-        shownClientId = renewed.clientId();
-        shownSecret = renewed.secret();
-        Texts.globalInfo("admin.oidc.secret_renewed");
-        load();
-        return null;
     }
 
     public List<String> getKnownScopes() { return ScopeClaims.KNOWN; }
@@ -107,6 +97,4 @@ public class OidcClientsBacking implements Serializable {
     public void setRefreshAllowed(boolean refreshAllowed) { this.refreshAllowed = refreshAllowed; }
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
-    public String getShownClientId() { return shownClientId; }
-    public String getShownSecret() { return shownSecret; }
 }
