@@ -4,13 +4,16 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.MissingResourceException;
 
+import jakarta.faces.application.FacesMessage;
+
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
-import fr.ent.portal.platform.BusinessException;
-import fr.ent.portal.platform.InvalidInputException;
-
-/** Turns message keys from boundaries into the page's language and into Faces messages. */
+/**
+ * The one message helper of the pages: message keys (from boundaries, rules, beans) into the page's language, and
+ * into Faces messages, now or after the redirect of a successful post (flash). Refusals thrown by boundaries reach
+ * the page through {@code view.error.PageExceptionHandler}, which uses this class too.
+ */
 public final class Texts {
 
     private Texts() {
@@ -27,31 +30,29 @@ public final class Texts {
     }
 
     public static void globalError(String key, Object... params) {
-        Messages.addGlobalError(escapeBraces(text(key, params)));
+        Messages.addGlobal(message(FacesMessage.SEVERITY_ERROR, key, params));
     }
 
     public static void globalInfo(String key, Object... params) {
-        Messages.addGlobalInfo(escapeBraces(text(key, params)));
-    }
-
-    /** Field by field refusals next to their fields (client ids {@code form:field}), or globally. */
-    public static void show(BusinessException refusal, String formId) {
-        if (refusal instanceof InvalidInputException invalid) {
-            for (InvalidInputException.FieldError error : invalid.errors()) {
-                Messages.addError(formId + ":" + error.field(), escapeBraces(text(error.key(), error.params().toArray())));
-            }
-            Faces.validationFailed();
-        } else {
-            globalError(refusal.key(), refusal.params());
-        }
+        Messages.addGlobal(message(FacesMessage.SEVERITY_INFO, key, params));
     }
 
     public static void fieldError(String clientId, String key, List<Object> params) {
-        Messages.addError(clientId, escapeBraces(text(key, params.toArray())));
+        Messages.add(clientId, message(FacesMessage.SEVERITY_ERROR, key, params.toArray()));
     }
 
-    /** OmniFaces formats messages itself: keep literal braces literal. */
-    private static String escapeBraces(String text) {
-        return text.replace("'", "''").replace("{", "'{'").replace("}", "'}'");
+    /** A successful post: the message shown once on the page its redirect leads to (post-redirect-get). */
+    public static void flash(String key, Object... params) {
+        Messages.addFlashGlobal(message(FacesMessage.SEVERITY_INFO, key, params));
+    }
+
+    /** A warning shown once after a redirect. */
+    public static void flashWarn(String key, Object... params) {
+        Messages.addFlashGlobal(message(FacesMessage.SEVERITY_WARN, key, params));
+    }
+
+    /** The message already in the page's language: nothing formats it again, quotes and braces stay as written. */
+    private static FacesMessage message(FacesMessage.Severity severity, String key, Object... params) {
+        return new FacesMessage(severity, text(key, params), null);
     }
 }

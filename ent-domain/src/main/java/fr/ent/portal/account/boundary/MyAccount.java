@@ -2,7 +2,6 @@ package fr.ent.portal.account.boundary;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.credential.control.PasswordHashing;
 import fr.ent.portal.credential.control.PasswordPolicy;
 import fr.ent.portal.credential.control.PersonalData;
-import fr.ent.portal.credential.control.RuleViolation;
+import fr.ent.portal.credential.control.NewPassword;
 import fr.ent.portal.mail.boundary.Mailer;
 import fr.ent.portal.mail.entity.MailTemplate;
 import fr.ent.portal.platform.BusinessException;
@@ -99,15 +98,9 @@ public class MyAccount {
     public Instant changePassword(long accountId, char[] current, char[] password, char[] confirmation, Client client) {
         try {
             Account account = account(accountId);
-            List<FieldError> errors = new ArrayList<>();
             requireCurrentPassword(account, current, AuditEventType.PASSWORD_CHANGE_REFUSED, client);
-            for (RuleViolation violation : policy.check(new String(password),
-                    new PersonalData(account.identifier(), account.firstName(), account.lastName()))) {
-                errors.add(new FieldError("password", violation.key(), List.of(violation.params())));
-            }
-            if (!Arrays.equals(password, confirmation)) {
-                errors.add(new FieldError("confirmation", "first_connection.error.confirmation_mismatch"));
-            }
+            List<FieldError> errors = NewPassword.errors(policy, password, confirmation,
+                    new PersonalData(account.identifier(), account.firstName(), account.lastName()));
             if (!errors.isEmpty()) {
                 audit(AuditEventType.PASSWORD_CHANGE_REFUSED, account, client, "policy");
                 throw new InvalidInputException(errors);

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +23,7 @@ import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.credential.control.PasswordHashing;
 import fr.ent.portal.credential.control.PasswordPolicy;
 import fr.ent.portal.credential.control.PersonalData;
-import fr.ent.portal.credential.control.RuleViolation;
+import fr.ent.portal.credential.control.NewPassword;
 import fr.ent.portal.credential.control.Tokens;
 import fr.ent.portal.mail.boundary.Mailer;
 import fr.ent.portal.mail.entity.MailTemplate;
@@ -159,14 +158,8 @@ public class PasswordResets {
                 rejected(account, client, state.name());
                 throw new BusinessException("reset.text." + state.name());
             }
-            List<FieldError> errors = new ArrayList<>();
-            for (RuleViolation violation : policy.check(new String(password),
-                    new PersonalData(account.identifier(), account.firstName(), account.lastName()))) {
-                errors.add(new FieldError("password", violation.key(), List.of(violation.params())));
-            }
-            if (!Arrays.equals(password, confirmation)) {
-                errors.add(new FieldError("confirmation", "first_connection.error.confirmation_mismatch"));
-            }
+            List<FieldError> errors = NewPassword.errors(policy, password, confirmation,
+                    new PersonalData(account.identifier(), account.firstName(), account.lastName()));
             if (!errors.isEmpty()) {
                 throw new InvalidInputException(errors);
             }

@@ -23,7 +23,7 @@ import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.credential.control.PasswordHashing;
 import fr.ent.portal.credential.control.PasswordPolicy;
 import fr.ent.portal.credential.control.PersonalData;
-import fr.ent.portal.credential.control.RuleViolation;
+import fr.ent.portal.credential.control.NewPassword;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.platform.InvalidInputException;
@@ -127,14 +127,8 @@ public class FirstConnection {
             String typedEmail = email == null || !steps.isEmail() ? "" : email.strip();
             List<FieldError> errors = new ArrayList<>();
             if (steps.isPassword()) {
-                String candidate = new String(password);
-                for (RuleViolation violation : policy.check(candidate,
-                        new PersonalData(account.identifier(), account.firstName(), account.lastName()))) {
-                    errors.add(new FieldError("password", violation.key(), List.of(violation.params())));
-                }
-                if (!Arrays.equals(password, confirmation)) {
-                    errors.add(new FieldError("confirmation", "first_connection.error.confirmation_mismatch"));
-                }
+                errors.addAll(NewPassword.errors(policy, password, confirmation,
+                        new PersonalData(account.identifier(), account.firstName(), account.lastName())));
             }
             if (steps.isEmail()) {
                 if (typedEmail.isEmpty() && steps.isEmailRequired()) {

@@ -37,47 +37,7 @@ public class MailboxBacking {
     @Inject
     Clock clock;
 
-    private List<Row> mails;
-
-    /**
-     * One mail as the page shows it; {@code bodyHtml} is the escaped plain text with its http(s) links made
-     * clickable. A class with getters, not a record: Expression Language 5 (Jakarta EE 10) does not read records.
-     */
-    public static final class Row {
-        private final String recipient;
-        private final String subject;
-        private final String time;
-        private final String statusKey;
-        private final String bodyHtml;
-
-        Row(String recipient, String subject, String time, String statusKey, String bodyHtml) {
-            this.recipient = recipient;
-            this.subject = subject;
-            this.time = time;
-            this.statusKey = statusKey;
-            this.bodyHtml = bodyHtml;
-        }
-
-        public String getRecipient() {
-            return recipient;
-        }
-
-        public String getSubject() {
-            return subject;
-        }
-
-        public String getTime() {
-            return time;
-        }
-
-        public String getStatusKey() {
-            return statusKey;
-        }
-
-        public String getBodyHtml() {
-            return bodyHtml;
-        }
-    }
+    private List<MailboxRow> mails;
 
     /** preRenderView: a 404 unless in demo mode with no SMTP host ({@link DemoMode#mailboxShown()}). */
     public void check() throws IOException {
@@ -86,21 +46,21 @@ public class MailboxBacking {
         }
     }
 
-    public List<Row> getMails() {
+    public List<MailboxRow> getMails() {
         if (mails == null) {
             mails = DemoMode.of(settings).mailboxShown() ? load() : List.of();
         }
         return mails;
     }
 
-    private List<Row> load() {
+    private List<MailboxRow> load() {
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                 .withLocale(Faces.getLocale()).withZone(clock.getZone());
         return mailer.latest(SHOWN).stream().map(m -> row(m, format)).toList();
     }
 
-    private static Row row(OutboxMail mail, DateTimeFormatter format) {
-        return new Row(mail.recipient(), mail.subject(), format.format(mail.createdAt()),
+    private static MailboxRow row(OutboxMail mail, DateTimeFormatter format) {
+        return new MailboxRow(mail.recipient(), mail.subject(), format.format(mail.createdAt()),
                 "dev_mailbox.status." + mail.status().name(), Html.linkify(mail.textBody()));
     }
 }

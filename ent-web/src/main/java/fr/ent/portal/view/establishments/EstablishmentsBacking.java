@@ -7,11 +7,9 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 
 import fr.ent.portal.families.boundary.EstablishmentChoice;
 import fr.ent.portal.families.boundary.LinkedEstablishment;
-import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.security.Clients;
 import fr.ent.portal.security.Sessions;
 import fr.ent.portal.view.Landings;
@@ -44,19 +42,14 @@ public class EstablishmentsBacking {
         if (accountId == null) {
             return "/login?faces-redirect=true";
         }
-        try {
-            Long previous = sessions.establishment(request);
-            LinkedEstablishment chosen = choice.choose(accountId, establishmentId, clients.of(request));
-            if (previous != null && !previous.equals(chosen.getId())) {
-                // issue 20 (CAS): the services opened got the former establishment's attributes: single logout
-                fr.ent.portal.sso.SsoSessions.establishmentSwitched(request.getSession(), cas);
-            }
-            sessions.establishment(request, chosen.getId());
-            Messages.addFlashGlobalInfo(Texts.text("establishments.chosen", chosen.getName()).replace("'", "''"));
-            return Landings.follow(landings.afterChoice(request));
-        } catch (BusinessException refused) {
-            Texts.show(refused, "choice");
-            return null;
+        Long previous = sessions.establishment(request);
+        LinkedEstablishment chosen = choice.choose(accountId, establishmentId, clients.of(request));
+        if (previous != null && !previous.equals(chosen.getId())) {
+            // issue 20 (CAS): the services opened got the former establishment's attributes: single logout
+            fr.ent.portal.sso.SsoSessions.establishmentSwitched(request.getSession(), cas);
         }
+        sessions.establishment(request, chosen.getId());
+        Texts.flash("establishments.chosen", chosen.getName());
+        return Landings.follow(landings.afterChoice(request));
     }
 }

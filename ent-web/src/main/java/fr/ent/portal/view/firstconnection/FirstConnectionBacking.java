@@ -11,7 +11,6 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.security.Clients;
@@ -22,6 +21,7 @@ import fr.ent.portal.signin.boundary.FirstConnection;
 import fr.ent.portal.signin.boundary.SignInResult;
 import fr.ent.portal.view.Landings;
 import fr.ent.portal.view.Texts;
+import fr.ent.portal.view.Typed;
 
 /** Backing bean of /first-connection: the steps owed after a right provisional code, all in one form. */
 @Named
@@ -59,7 +59,7 @@ public class FirstConnectionBacking {
             return "/home?faces-redirect=true";
         }
         if (state == null) {
-            Messages.addFlashGlobalWarn(Texts.text("first_connection.error.expired").replace("'", "''"));
+            Texts.flashWarn("first_connection.error.expired");
             return "/login?faces-redirect=true";
         }
         return getSteps() == null ? "/login?faces-redirect=true" : null;
@@ -73,13 +73,11 @@ public class FirstConnectionBacking {
         }
         SignInResult result;
         try {
-            result = firstConnection.complete(state.accountId(), chars(password), chars(confirmation), email,
-                    charterAccepted, clients.of(request));
-        } catch (BusinessException refused) {
-            Texts.show(refused, "firstConnection");
+            result = firstConnection.complete(state.accountId(), Typed.chars(password), Typed.chars(confirmation),
+                    email, charterAccepted, clients.of(request));
+        } finally {
             password = null;
             confirmation = null;
-            return null;
         }
         AuthenticationStatus status = security.authenticate(request, Faces.getResponse(),
                 withParams().credential(new VerifiedSignIn(result)).newAuthentication(true));
@@ -89,12 +87,8 @@ public class FirstConnectionBacking {
         }
         sessions.signedIn(request, result);
         sessions.passwordTyped(request);
-        Messages.addFlashGlobalInfo(Texts.text("first_connection.done").replace("'", "''"));
+        Texts.flash("first_connection.done");
         return Landings.follow(landings.afterFirstConnection(request, result.accountId()));
-    }
-
-    private static char[] chars(String value) {
-        return value == null ? new char[0] : value.toCharArray();
     }
 
     /** The steps owed, read once per request (also on the form's postback, where the view action does not run). */
@@ -112,35 +106,12 @@ public class FirstConnectionBacking {
         return steps;
     }
 
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getConfirmation() {
-        return confirmation;
-    }
-
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public boolean isCharterAccepted() {
-        return charterAccepted;
-    }
-
-    public void setCharterAccepted(boolean charterAccepted) {
-        this.charterAccepted = charterAccepted;
-    }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getConfirmation() { return confirmation; }
+    public void setConfirmation(String confirmation) { this.confirmation = confirmation; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public boolean isCharterAccepted() { return charterAccepted; }
+    public void setCharterAccepted(boolean charterAccepted) { this.charterAccepted = charterAccepted; }
 }

@@ -8,9 +8,7 @@ import jakarta.inject.Named;
 import org.omnifaces.util.Faces;
 
 import fr.ent.portal.help.boundary.Recovery;
-import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.security.Clients;
-import fr.ent.portal.view.Texts;
 
 /** Backing bean of /help/identifier: an email in, always the same answer out. */
 @Named
@@ -28,16 +26,11 @@ public class HelpIdentifierBacking {
 
     /** The answer is a redirect (post-redirect-get): a reload or the back button never sends the request again. */
     public String submit() {
-        try {
-            recovery.forgottenIdentifier(email == null || email.length() > HelpPasswordBacking.MAX_TYPED ? "?" : email,
-                    clients.of(Faces.getRequest()));
-            done = true;
-            email = null;
-            return "/help/identifier?faces-redirect=true&" + HelpPasswordBacking.SENT + "=1";
-        } catch (BusinessException refused) {
-            Texts.show(refused, "forgottenIdentifier");
-        }
-        return null;
+        recovery.forgottenIdentifier(email == null || email.length() > HelpPasswordBacking.MAX_TYPED ? "?" : email,
+                clients.of(Faces.getRequest()));
+        done = true;
+        email = null;
+        return "/help/identifier?faces-redirect=true&" + HelpPasswordBacking.SENT + "=1";
     }
 
     public String getEmail() {

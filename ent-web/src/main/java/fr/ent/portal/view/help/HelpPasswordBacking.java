@@ -8,9 +8,7 @@ import jakarta.inject.Named;
 import org.omnifaces.util.Faces;
 
 import fr.ent.portal.help.boundary.Recovery;
-import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.security.Clients;
-import fr.ent.portal.view.Texts;
 
 /** Backing bean of /help/password: an identifier or an email in, always the same answer out. */
 @Named
@@ -38,12 +36,9 @@ public class HelpPasswordBacking {
                     clients.of(Faces.getRequest()));
             done = true;
             return "/help/password?faces-redirect=true&" + SENT + "=1";
-        } catch (BusinessException refused) {
-            Texts.show(refused, "forgottenPassword");
         } finally {
             typed = null;
         }
-        return null;
     }
 
     public String getTyped() {

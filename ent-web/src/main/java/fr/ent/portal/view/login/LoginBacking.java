@@ -118,27 +118,10 @@ public class LoginBacking {
         return null;
     }
 
-    public boolean isRemember() {
-        return remember;
-    }
-
-    public void setRemember(boolean remember) {
-        this.remember = remember;
-    }
-
-    public String getIdentifier() {
-        return identifier;
-    }
-
-    public void setIdentifier(String identifier) {
-        this.identifier = identifier;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
+    public boolean isRemember() { return remember; }
+    public void setRemember(boolean remember) { this.remember = remember; }
+    public String getIdentifier() { return identifier; }
+    public void setIdentifier(String identifier) { this.identifier = identifier; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
 }

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 
 import fr.ent.portal.account.boundary.PasswordResets;
 import fr.ent.portal.platform.BusinessException;
@@ -14,6 +13,7 @@ import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.security.Clients;
 import fr.ent.portal.security.LinkTokens;
 import fr.ent.portal.view.Texts;
+import fr.ent.portal.view.Typed;
 
 /**
  * Backing bean of /reset: the link from the reset mail (its token exchanged for a cookie of this page by {@link LinkTokens}
@@ -49,23 +49,19 @@ public class ResetBacking {
 
     public String reset() {
         try {
-            resets.reset(token(), chars(password), chars(confirmation), clients.of(Faces.getRequest()));
+            resets.reset(token(), Typed.chars(password), Typed.chars(confirmation), clients.of(Faces.getRequest()));
         } catch (InvalidInputException refused) {
-            Texts.show(refused, "reset");
+            throw refused; // next to the fields (view.error.PageExceptionHandler)
+        } catch (BusinessException spent) {
+            check(); // not a message: the link expired or was used meanwhile, and the page now says so in its place
+            return null;
+        } finally {
             password = null;
             confirmation = null;
-            return null;
-        } catch (BusinessException refused) {
-            check();
-            return null;
         }
         LinkTokens.clear(clients, Faces.getRequest(), Faces.getResponse(), "/reset");
-        Messages.addFlashGlobalInfo(Texts.text("reset.done").replace("'", "''"));
+        Texts.flash("reset.done");
         return "/login?faces-redirect=true";
-    }
-
-    private static char[] chars(String value) {
-        return value == null ? new char[0] : value.toCharArray();
     }
 
     /** The link's worth, also on the form's postback (where the view action does not run). */
@@ -76,19 +72,8 @@ public class ResetBacking {
         return link;
     }
 
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getConfirmation() {
-        return confirmation;
-    }
-
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
-    }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getConfirmation() { return confirmation; }
+    public void setConfirmation(String confirmation) { this.confirmation = confirmation; }
 }

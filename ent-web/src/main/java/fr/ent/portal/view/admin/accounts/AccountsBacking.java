@@ -2,26 +2,22 @@ package fr.ent.portal.view.admin.accounts;
 
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 import fr.ent.portal.account.boundary.AccountDirectory;
 import fr.ent.portal.account.boundary.DirectoryRow;
 import fr.ent.portal.account.control.DirectoryFilter;
-import fr.ent.portal.account.control.DirectorySort;
 import fr.ent.portal.account.entity.AccountStatus;
 import fr.ent.portal.account.entity.Profile;
 import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.platform.Client;
+import fr.ent.portal.view.admin.AddressParameters;
 import fr.ent.portal.view.admin.AdminContext;
 
 /**
@@ -48,82 +44,26 @@ public class AccountsBacking implements Serializable {
     private String status;
 
     private DirectoryFilter filter = DirectoryFilter.NONE;
-    private AdminScope scope;
-    private Client client;
     private int count;
     private List<String> divisions = List.of();
-    private Rows rows;
+    private AccountRows rows;
 
     /** View action: the filter from the parameters (an unknown profile or status filters nothing), then the count. */
     public void load() {
-        scope = admin.scope();
-        client = admin.client();
-        filter = new DirectoryFilter(name, identifier, division, parse(Profile.class, profile),
-                parse(AccountStatus.class, status));
+        AdminScope scope = admin.scope();
+        Client client = admin.client();
+        filter = new DirectoryFilter(name, identifier, division, AddressParameters.constant(Profile.class, profile),
+                AddressParameters.constant(AccountStatus.class, status));
         count = directory.count(scope, filter, client);
         divisions = directory.divisions(scope, client);
-        rows = new Rows();
-    }
-
-    /** One page at a time from the database. */
-    final class Rows extends LazyDataModel<DirectoryRow> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return count;
-        }
-
-        @Override
-        public List<DirectoryRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                                       Map<String, FilterMeta> filterBy) {
-            SortMeta sort = sortBy == null || sortBy.isEmpty() ? null : sortBy.values().iterator().next();
-            DirectorySort order = sort == null ? DirectorySort.NAME : DirectorySort.of(sort.getField());
-            boolean descending = sort != null && sort.getOrder() == SortOrder.DESCENDING;
-            return directory.page(scope, filter, order, descending, first, pageSize, client);
-        }
-
-        @Override
-        public String getRowKey(DirectoryRow row) {
-            return String.valueOf(row.id());
-        }
-
-        @Override
-        public DirectoryRow getRowData(String rowKey) {
-            return null; // no selection
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(value.strip())) {
-                return constant;
-            }
-        }
-        return null;
+        rows = new AccountRows(directory, scope, filter, client, count);
     }
 
     /** More than the directory counts: the page asks to refine the filters. */
-    public boolean isCapped() {
-        return count > AccountDirectory.COUNT_CAP;
-    }
-
-    public int getCap() {
-        return AccountDirectory.COUNT_CAP;
-    }
-
-    public Profile[] getProfiles() {
-        return Profile.values();
-    }
-
-    public AccountStatus[] getStatuses() {
-        return AccountStatus.values();
-    }
-
+    public boolean isCapped() { return count > AccountDirectory.COUNT_CAP; }
+    public int getCap() { return AccountDirectory.COUNT_CAP; }
+    public Profile[] getProfiles() { return Profile.values(); }
+    public AccountStatus[] getStatuses() { return AccountStatus.values(); }
     public LazyDataModel<DirectoryRow> getRows() { return rows; }
     public int getCount() { return count; }
     public List<String> getDivisions() { return divisions; }

@@ -7,14 +7,12 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.omnifaces.util.Faces;
 
 import fr.ent.portal.account.boundary.AccountAdministration;
 import fr.ent.portal.account.boundary.AccountDetail;
-import fr.ent.portal.platform.BusinessException;
-import fr.ent.portal.platform.ConflictException;
 import fr.ent.portal.platform.NotFoundException;
 import fr.ent.portal.view.Texts;
+import fr.ent.portal.view.admin.AddressParameters;
 import fr.ent.portal.view.admin.AdminContext;
 
 /**
@@ -42,64 +40,45 @@ public class AdminAccountBacking implements Serializable {
 
     /** View action: the detail, if the scope covers the account (404 otherwise, audited). */
     public void load() {
-        id = parse(idParameter);
+        id = AddressParameters.id(idParameter);
         detail = administration.detail(admin.scope(), id, admin.client());
     }
 
     public String saveEmail() {
         return act(() -> administration.setRecoveryEmail(admin.scope(), id, version(), email, admin.client()),
-                "emailForm", "admin.account.email.set_done");
+                "admin.account.email.set_done");
     }
 
     public String clearEmail() {
         return act(() -> administration.clearRecoveryEmail(admin.scope(), id, version(), admin.client()),
-                "clearEmail", "admin.account.email.cleared_done");
+                "admin.account.email.cleared_done");
     }
 
     public String unlock() {
         return act(() -> administration.unlock(admin.scope(), id, version(), admin.client()),
-                "unlock", "admin.account.unlock.done");
+                "admin.account.unlock.done");
     }
 
     public String disable() {
         return act(() -> administration.disable(admin.scope(), id, version(), admin.client()),
-                "disable", "admin.account.disable.done");
+                "admin.account.disable.done");
     }
 
     public String enable() {
         return act(() -> administration.enable(admin.scope(), id, version(), admin.client()),
-                "enable", "admin.account.enable.done");
-    }
-
-    /** The {@code id} parameter as a number; anything else is a page that does not exist. */
-    private static Long parse(String text) {
-        if (text == null || !text.strip().matches("[0-9]{1,18}")) {
-            throw new NotFoundException("admin.not_found");
-        }
-        return Long.valueOf(text.strip());
+                "admin.account.enable.done");
     }
 
     private long version() {
         return detail == null ? -1 : detail.version();
     }
 
-    private String act(Runnable action, String formId, String doneKey) {
+    private String act(Runnable action, String doneKey) {
         if (id == null) {
             throw new NotFoundException("admin.not_found");
         }
-        try {
-            action.run();
-        } catch (NotFoundException outOfScope) {
-            throw outOfScope; // 404, already audited
-        } catch (ConflictException changed) {
-            Texts.globalError(changed.key(), changed.params());
-            return null;
-        } catch (BusinessException refused) {
-            Texts.show(refused, formId);
-            return null;
-        }
-        Texts.globalInfo(doneKey);
-        Faces.getFlash().setKeepMessages(true);
+        action.run(); // a refusal: view.error.PageExceptionHandler shows it on this page
+        Texts.flash(doneKey);
         return "/admin/account?faces-redirect=true&id=" + id;
     }
 
@@ -109,7 +88,7 @@ public class AdminAccountBacking implements Serializable {
     public void setId(String id) {
         this.idParameter = id;
         if (id != null) {
-            this.id = parse(id);
+            this.id = AddressParameters.id(id);
         }
     }
     public String getEmail() { return email; }

@@ -9,9 +9,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 
 import fr.ent.portal.activation.boundary.ActivationFigures;
 import fr.ent.portal.activation.control.ClassFigures;
@@ -19,7 +16,6 @@ import fr.ent.portal.activation.control.EstablishmentRef;
 import fr.ent.portal.letters.boundary.LetterSubject;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
-import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 
 /**
@@ -67,45 +63,7 @@ public class ActivationBacking {
 
     /** The Chart.js configuration of {@code p:chart}: one stacked bar per class. */
     public String getChart() {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder active = Json.createArrayBuilder();
-        JsonArrayBuilder pending = Json.createArrayBuilder();
-        JsonArrayBuilder expired = Json.createArrayBuilder();
-        JsonArrayBuilder none = Json.createArrayBuilder();
-        for (ClassFigures c : classes) {
-            labels.add(c.division());
-            active.add(c.active());
-            pending.add(c.pending());
-            expired.add(c.expired());
-            none.add(c.withoutCode());
-        }
-        JsonArrayBuilder datasets = Json.createArrayBuilder()
-                .add(dataset("admin.activation.active", "#15803d", active))
-                .add(dataset("admin.activation.pending", "#1d4ed8", pending))
-                .add(dataset("admin.activation.expired", "#c2410c", expired))
-                .add(dataset("admin.activation.without_code", "#6b7280", none));
-        JsonObjectBuilder stacked = Json.createObjectBuilder().add("stacked", true);
-        return Json.createObjectBuilder()
-                .add("type", "bar")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", Json.createObjectBuilder()
-                        .add("responsive", true)
-                        .add("maintainAspectRatio", false)
-                        .add("animation", false)
-                        .add("plugins", Json.createObjectBuilder()
-                                .add("title", Json.createObjectBuilder().add("display", true)
-                                        .add("text", Texts.text("admin.activation.chart")))
-                                .add("legend", Json.createObjectBuilder().add("position", "bottom")))
-                        .add("scales", Json.createObjectBuilder()
-                                .add("x", stacked)
-                                .add("y", Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true)
-                                        .add("ticks", Json.createObjectBuilder().add("precision", 0)))))
-                .build().toString();
-    }
-
-    private static JsonObjectBuilder dataset(String key, String color, JsonArrayBuilder values) {
-        return Json.createObjectBuilder().add("label", Texts.text(key)).add("backgroundColor", color)
-                .add("data", values);
+        return ActivationChart.of(classes);
     }
 
     /** A code's expiry as a day in the schools' time zone. */
@@ -114,35 +72,12 @@ public class ActivationBacking {
                 instant.atZone(ZoneId.of(settings.get(Setting.TIME_ZONE))));
     }
 
-    public List<EstablishmentRef> getEstablishments() {
-        return establishments;
-    }
-
-    public List<ClassFigures> getClasses() {
-        return classes;
-    }
-
-    public List<LetterSubject> getToActivate() {
-        return toActivate;
-    }
-
-    public String getEstablishmentName() {
-        return establishmentName;
-    }
-
-    public Long getEstablishment() {
-        return establishment;
-    }
-
-    public void setEstablishment(Long establishment) {
-        this.establishment = establishment;
-    }
-
-    public String getDivision() {
-        return division;
-    }
-
-    public void setDivision(String division) {
-        this.division = division;
-    }
+    public List<EstablishmentRef> getEstablishments() { return establishments; }
+    public List<ClassFigures> getClasses() { return classes; }
+    public List<LetterSubject> getToActivate() { return toActivate; }
+    public String getEstablishmentName() { return establishmentName; }
+    public Long getEstablishment() { return establishment; }
+    public void setEstablishment(Long establishment) { this.establishment = establishment; }
+    public String getDivision() { return division; }
+    public void setDivision(String division) { this.division = division; }
 }

@@ -8,17 +8,14 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.omnifaces.util.Faces;
-
 import fr.ent.portal.help.boundary.HelpRequestFilter;
 import fr.ent.portal.help.boundary.HelpRequestView;
 import fr.ent.portal.help.boundary.HelpRequests;
 import fr.ent.portal.help.entity.HelpRequest;
 import fr.ent.portal.help.entity.HelpRequestKind;
 import fr.ent.portal.help.entity.HelpRequestStatus;
-import fr.ent.portal.platform.BusinessException;
-import fr.ent.portal.platform.NotFoundException;
 import fr.ent.portal.view.Texts;
+import fr.ent.portal.view.admin.AddressParameters;
 import fr.ent.portal.view.admin.AdminContext;
 
 /**
@@ -56,52 +53,27 @@ public class HelpRequestsBacking implements Serializable {
             Texts.globalError("admin.help.choose");
             return null;
         }
-        try {
-            helpRequests.resolve(admin.scope(), requestId, note, admin.client());
-            Texts.globalInfo("admin.help.resolved");
-            Faces.getFlash().setKeepMessages(true);
-            return "/admin/help-requests?faces-redirect=true&includeViewParams=true";
-        } catch (NotFoundException outOfScope) {
-            throw outOfScope; // 404, already audited
-        } catch (BusinessException refused) {
-            Texts.show(refused, "resolve");
-            if (!"input.invalid".equals(refused.key())) {
-                requests = helpRequests.forAdmin(admin.scope(), filter(), admin.client());
-            }
-            return null;
-        }
+        requests = null; // a refusal shows this view again with the list as it is now (resolved meanwhile…)
+        helpRequests.resolve(admin.scope(), requestId, note, admin.client());
+        Texts.flash("admin.help.resolved");
+        return "/admin/help-requests?faces-redirect=true&includeViewParams=true";
     }
 
     private HelpRequestFilter filter() {
-        return new HelpRequestFilter(parse(HelpRequestKind.class, kind), parse(HelpRequestStatus.class, status),
-                division);
+        return new HelpRequestFilter(AddressParameters.constant(HelpRequestKind.class, kind),
+                AddressParameters.constant(HelpRequestStatus.class, status), division);
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
+    public HelpRequestKind[] getKinds() { return HelpRequestKind.values(); }
+    public HelpRequestStatus[] getStatuses() { return HelpRequestStatus.values(); }
+    public int getMaxNote() { return HelpRequest.MAX_NOTE; }
+
+    public List<HelpRequestView> getRequests() {
+        if (requests == null) {
+            load();
         }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(value)) {
-                return constant;
-            }
-        }
-        return null;
+        return requests;
     }
-
-    public HelpRequestKind[] getKinds() {
-        return HelpRequestKind.values();
-    }
-
-    public HelpRequestStatus[] getStatuses() {
-        return HelpRequestStatus.values();
-    }
-
-    public int getMaxNote() {
-        return HelpRequest.MAX_NOTE;
-    }
-
-    public List<HelpRequestView> getRequests() { return requests; }
     public String getKind() { return kind; }
     public void setKind(String kind) { this.kind = kind; }
     public String getStatus() { return status; }

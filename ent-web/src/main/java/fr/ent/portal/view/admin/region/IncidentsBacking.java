@@ -1,13 +1,6 @@
 package fr.ent.portal.view.admin.region;
 
 import java.io.Serializable;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 
 import jakarta.ejb.EJB;
@@ -15,25 +8,17 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.omnifaces.util.Faces;
-
 import fr.ent.portal.establishment.boundary.EstablishmentRow;
 import fr.ent.portal.establishment.boundary.Establishments;
 import fr.ent.portal.incident.boundary.IncidentList;
 import fr.ent.portal.incident.boundary.Incidents;
-import fr.ent.portal.incident.control.IncidentDraft;
 import fr.ent.portal.incident.control.IncidentNotice;
-import fr.ent.portal.incident.entity.Severity;
-import fr.ent.portal.platform.BusinessException;
-import fr.ent.portal.platform.NotFoundException;
-import fr.ent.portal.platform.config.Setting;
-import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 
 /**
- * Backing bean of /admin/region/incidents: current, upcoming and past notices, the form to post one or change the
- * one chosen ({@code ?id=}), and "end now". Dates are typed in the schools' time zone.
+ * Backing bean of /admin/region/incidents: current, upcoming and past notices and "end now"; the form to post one or
+ * change the one chosen ({@code ?id=}) is {@link IncidentFormBacking}'s.
  */
 @Named
 @ViewScoped
@@ -51,113 +36,27 @@ public class IncidentsBacking implements Serializable {
     AdminContext admin;
 
     @Inject
-    Settings settings;
-
-    @Inject
-    Clock clock;
+    IncidentFormBacking form;
 
     private Long id;
     private IncidentList list;
     private List<EstablishmentRow> allEstablishments;
 
-    private long version;
-    private String title;
-    private String text;
-    private Severity severity = Severity.DISRUPTION;
-    private LocalDateTime from;
-    private LocalDateTime until;
-    private boolean forAll = true;
-    private List<Long> establishmentIds = new ArrayList<>();
-
     /** View action: the lists, and the chosen notice in the form (unknown id: 404). */
     public void load() {
         list = incidents.list(admin.scope(), admin.client());
         allEstablishments = establishments.listForRegion(admin.scope(), admin.client());
-        if (id != null) {
-            IncidentNotice notice = incidents.find(admin.scope(), admin.client(), id);
-            version = notice.version();
-            title = notice.title();
-            text = notice.text();
-            severity = notice.severity();
-            from = local(notice.from());
-            until = local(notice.until());
-            forAll = notice.allEstablishments();
-            establishmentIds = new ArrayList<>(notice.establishmentIds());
-        } else {
-            from = LocalDateTime.ofInstant(clock.instant(), zone()).truncatedTo(ChronoUnit.MINUTES);
-        }
-    }
-
-    public String save() {
-        IncidentDraft draft = new IncidentDraft(title, text, severity, instant(from), instant(until), forAll,
-                new HashSet<>(establishmentIds));
-        try {
-            if (id == null) {
-                incidents.post(admin.scope(), admin.client(), draft);
-                flash("admin.incidents.posted");
-            } else {
-                incidents.change(admin.scope(), admin.client(), id, version, draft);
-                flash("admin.incidents.saved");
-            }
-            return "/admin/region/incidents?faces-redirect=true";
-        } catch (NotFoundException outOfScope) {
-            throw outOfScope; // 404, already audited
-        } catch (BusinessException refused) {
-            Texts.show(refused, "incident");
-            return null;
-        }
+        form.load(id);
     }
 
     public String end(IncidentNotice notice) {
-        try {
-            incidents.endNow(admin.scope(), admin.client(), notice.id(), notice.version());
-            flash("admin.incidents.ended");
-            return "/admin/region/incidents?faces-redirect=true";
-        } catch (NotFoundException outOfScope) {
-            throw outOfScope; // 404, already audited
-        } catch (BusinessException refused) {
-            Texts.globalError(refused.key(), refused.params());
-            return null;
-        }
-    }
-
-    private static void flash(String key) {
-        Texts.globalInfo(key);
-        Faces.getFlash().setKeepMessages(true);
-    }
-
-    private ZoneId zone() {
-        return ZoneId.of(settings.get(Setting.TIME_ZONE));
-    }
-
-    private LocalDateTime local(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, zone()).truncatedTo(ChronoUnit.MINUTES);
-    }
-
-    private Instant instant(LocalDateTime local) {
-        return local == null ? null : local.atZone(zone()).toInstant();
-    }
-
-    public Severity[] getSeverities() {
-        return Severity.values();
+        incidents.endNow(admin.scope(), admin.client(), notice.id(), notice.version());
+        Texts.flash("admin.incidents.ended");
+        return "/admin/region/incidents?faces-redirect=true";
     }
 
     public IncidentList getList() { return list; }
     public List<EstablishmentRow> getAllEstablishments() { return allEstablishments; }
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public String getText() { return text; }
-    public void setText(String text) { this.text = text; }
-    public Severity getSeverity() { return severity; }
-    public void setSeverity(Severity severity) { this.severity = severity; }
-    public LocalDateTime getFrom() { return from; }
-    public void setFrom(LocalDateTime from) { this.from = from; }
-    public LocalDateTime getUntil() { return until; }
-    public void setUntil(LocalDateTime until) { this.until = until; }
-    public boolean isForAll() { return forAll; }
-    public void setForAll(boolean forAll) { this.forAll = forAll; }
-    public List<Long> getEstablishmentIds() { return establishmentIds; }
-    public void setEstablishmentIds(List<Long> establishmentIds) { this.establishmentIds = establishmentIds; }
 }

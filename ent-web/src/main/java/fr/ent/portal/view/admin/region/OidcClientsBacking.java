@@ -10,21 +10,16 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.omnifaces.util.Faces;
-
 import fr.ent.portal.federation.boundary.OidcClients;
 import fr.ent.portal.federation.control.ClientDraft;
 import fr.ent.portal.federation.control.ScopeClaims;
 import fr.ent.portal.federation.entity.OidcClient;
-import fr.ent.portal.platform.BusinessException;
-import fr.ent.portal.platform.NotFoundException;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 
 /**
  * Backing bean of /admin/region/oidc-clients: the registered OpenID Connect clients, the form to register one or
- * change the one chosen ({@code ?id=}), and a new secret. A secret is shown once, on the answer to the action that
- * made it (never kept in the flash or replicated with the session).
+ * change the one chosen ({@code ?id=}); a new secret, shown once, is {@link OidcSecretBacking}'s.
  */
 @Named
 @ViewScoped
@@ -38,6 +33,9 @@ public class OidcClientsBacking implements Serializable {
     @Inject
     AdminContext admin;
 
+    @Inject
+    OidcSecretBacking secret;
+
     private Long id;
     private transient List<OidcClient> list;
     private long version;
@@ -48,8 +46,6 @@ public class OidcClientsBacking implements Serializable {
     private boolean confidential = true;
     private boolean refreshAllowed;
     private boolean enabled = true;
-    private String shownClientId;
-    private transient String shownSecret;
 
     /** View action: the list, and the chosen client in the form (unknown id: 404). */
     public void load() {
@@ -70,48 +66,20 @@ public class OidcClientsBacking implements Serializable {
     public String save() {
         ClientDraft draft = ClientDraft.of(name, redirectUris, logoutUris, new HashSet<>(scopes), confidential,
                 refreshAllowed, enabled);
-        try {
-            if (id == null) {
-                OidcClients.Registered registered = clients.register(admin.scope(), admin.client(), draft);
-                shownClientId = registered.clientId();
-                shownSecret = registered.secret();
-                id = registered.id();
-                Texts.globalInfo("admin.oidc.registered");
-                load();
-                return null;
-            }
-            clients.change(admin.scope(), admin.client(), id, version, draft);
-            Texts.globalInfo("admin.oidc.saved");
-            Faces.getFlash().setKeepMessages(true);
-            return "/admin/region/oidc-clients?faces-redirect=true&id=" + id;
-        } catch (NotFoundException outOfScope) {
-            throw outOfScope; // 404, already audited
-        } catch (BusinessException refused) {
-            Texts.show(refused, "client");
-            return null;
-        }
-    }
-
-    public String newSecret() {
-        try {
-            OidcClients.Registered renewed = clients.newSecret(admin.scope(), admin.client(), id);
-            shownClientId = renewed.clientId();
-            shownSecret = renewed.secret();
-            Texts.globalInfo("admin.oidc.secret_renewed");
+        if (id == null) { // the secret is shown once, on this view: no redirect
+            OidcClients.Registered registered = clients.register(admin.scope(), admin.client(), draft);
+            secret.show(registered);
+            id = registered.id();
+            Texts.globalInfo("admin.oidc.registered");
             load();
             return null;
-        } catch (NotFoundException outOfScope) {
-            throw outOfScope;
-        } catch (BusinessException refused) {
-            Texts.globalError(refused.key(), refused.params());
-            return null;
         }
+        clients.change(admin.scope(), admin.client(), id, version, draft);
+        Texts.flash("admin.oidc.saved");
+        return "/admin/region/oidc-clients?faces-redirect=true&id=" + id;
     }
 
-    public List<String> getKnownScopes() {
-        return ScopeClaims.KNOWN;
-    }
-
+    public List<String> getKnownScopes() { return ScopeClaims.KNOWN; }
     public List<OidcClient> getList() { return list; }
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
@@ -129,6 +97,4 @@ public class OidcClientsBacking implements Serializable {
     public void setRefreshAllowed(boolean refreshAllowed) { this.refreshAllowed = refreshAllowed; }
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
-    public String getShownClientId() { return shownClientId; }
-    public String getShownSecret() { return shownSecret; }
 }
