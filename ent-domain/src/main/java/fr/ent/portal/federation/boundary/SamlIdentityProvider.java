@@ -302,7 +302,7 @@ public class SamlIdentityProvider {
      * only). Refused (null redirect, audited): unknown provider, bad or missing signature, no SLO address, too old,
      * replayed.
      */
-    public record LogoutAnswer(boolean endSession, String redirect, String refusal) {
+    public record LogoutAnswer(boolean endSession, String redirect, String refusal, String spEntityId) {
     }
 
     public LogoutAnswer logoutRequest(boolean redirect, String samlRequest, String relayState, String rawQuery,
@@ -331,11 +331,12 @@ public class SamlIdentityProvider {
                     signingKey());
             audit.record(AuditEventType.SAML_LOGOUT, ours ? accountId : null, null, http.ip(), http.userAgent(),
                     detail(ours ? "from_sp" : "from_sp:no_session", provider.entityId()));
-            return new LogoutAnswer(ours, provider.sloUrl() + (provider.sloUrl().contains("?") ? "&" : "?") + query, null);
+            return new LogoutAnswer(ours, provider.sloUrl() + (provider.sloUrl().contains("?") ? "&" : "?") + query, null,
+                    provider.entityId());
         } catch (SamlRefused refused) {
             audit.record(AuditEventType.SAML_LOGOUT_REFUSED, accountId, null, http.ip(), http.userAgent(),
                     detail(refused.reason(), sp));
-            return new LogoutAnswer(false, null, refused.reason());
+            return new LogoutAnswer(false, null, refused.reason(), sp);
         }
     }
 
