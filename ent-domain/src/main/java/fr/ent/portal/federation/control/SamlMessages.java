@@ -139,6 +139,7 @@ public final class SamlMessages {
         response.appendChild(success(document));
 
         Element assertion = assertion(document, "Assertion");
+        assertion.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", SamlXml.ASSERTION);
         assertion.setAttribute("ID", newId());
         assertion.setAttribute("Version", "2.0");
         assertion.setAttribute("IssueInstant", instant(now));
@@ -290,6 +291,8 @@ public final class SamlMessages {
 
     private static Element protocol(Document document, String name, Instant now) {
         Element element = document.createElementNS(SamlXml.PROTOCOL, "samlp:" + name);
+        // declared as attributes: the canonicalization of a tree built in memory sees only declared namespaces
+        element.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:samlp", SamlXml.PROTOCOL);
         element.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", SamlXml.ASSERTION);
         element.setAttribute("ID", newId());
         element.setAttribute("Version", "2.0");

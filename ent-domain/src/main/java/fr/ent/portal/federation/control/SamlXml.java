@@ -133,7 +133,7 @@ public final class SamlXml {
             throw new SamlRefused("too_large");
         }
         try {
-            return Base64.getMimeDecoder().decode(base64);
+            return Base64.getDecoder().decode(base64.replaceAll("[\\r\\n\\t ]", ""));
         } catch (IllegalArgumentException e) {
             throw new SamlRefused("not_base64");
         }
