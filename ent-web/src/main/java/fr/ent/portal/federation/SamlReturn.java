@@ -48,13 +48,17 @@ public class SamlReturn {
     @EJB
     SigningKeys keys;
 
-    /** A checked request waiting for the portal's steps, and since when. */
+    /**
+     * A checked request waiting for the portal's steps, and since when it waits for a sign-in (null: it was only
+     * carried across the cross-site POST, no sign-in asked yet).
+     */
     public record Waiting(SamlPending pending, Instant since) {
     }
 
-    /** Remembers the request (false when it is too long to keep). */
+    /** Remembers the request (false when it is too long to keep); {@code since} null: no sign-in asked yet. */
     public boolean remember(HttpServletRequest request, HttpServletResponse response, SamlPending pending, Instant since) {
-        String signed = VERSION + "." + since.getEpochSecond() + "." + B64.encodeToString(
+        String signed = VERSION + "." + clock.instant().getEpochSecond() + "." + (since == null ? 0 : since.getEpochSecond())
+                + "." + B64.encodeToString(
                 pending.encode().getBytes(StandardCharsets.UTF_8));
         if (signed.length() > MAX_VALUE) {
             return false;
@@ -80,14 +84,16 @@ public class SamlReturn {
         }
         String[] parts = signed.split("\\.", -1);
         try {
-            if (parts.length != 3 || !VERSION.equals(parts[0])) {
+            if (parts.length != 4 || !VERSION.equals(parts[0])) {
                 return Optional.empty();
             }
-            Instant since = Instant.ofEpochSecond(Long.parseLong(parts[1]));
-            if (since.plusSeconds(MAX_AGE_SECONDS).isBefore(clock.instant())) {
+            Instant kept = Instant.ofEpochSecond(Long.parseLong(parts[1]));
+            if (kept.plusSeconds(MAX_AGE_SECONDS).isBefore(clock.instant())) {
                 return Optional.empty();
             }
-            return SamlPending.decode(new String(Base64.getUrlDecoder().decode(parts[2]), StandardCharsets.UTF_8))
+            long sinceSeconds = Long.parseLong(parts[2]);
+            Instant since = sinceSeconds == 0 ? null : Instant.ofEpochSecond(sinceSeconds);
+            return SamlPending.decode(new String(Base64.getUrlDecoder().decode(parts[3]), StandardCharsets.UTF_8))
                     .map(p -> new Waiting(p, since));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();

@@ -86,8 +86,7 @@ public class SamlSsoServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         SamlIdentityProvider.Received received = provider.authnRequest(false, request.getParameter("SAMLRequest"),
                 request.getParameter("RelayState"), null, sessions.accountId(request), clients.of(request));
-        if (received.pending() == null || !returns.remember(request, response, received.pending(),
-                java.time.Instant.EPOCH)) {
+        if (received.pending() == null || !returns.remember(request, response, received.pending(), null)) {
             SamlPage.refused(request, response);
             return;
         }
@@ -97,20 +96,20 @@ public class SamlSsoServlet extends HttpServlet {
 
     private void answer(HttpServletRequest request, HttpServletResponse response, SamlPending pending,
                         SamlReturn.Waiting waiting) throws IOException {
-        java.time.Instant since = waiting == null || waiting.since().equals(java.time.Instant.EPOCH) ? null : waiting.since();
+        java.time.Instant since = waiting == null ? null : waiting.since();
         PortalSession session = new PortalSession(sessions.accountId(request), sessions.establishment(request),
                 sessions.signedInAt(request), sessions.signedInByDevice(request), since);
         SamlAnswer answer = provider.respond(pending, session, clients.of(request));
         switch (answer.kind()) {
             case SIGN_IN -> {
-                if (!returns.remember(request, response, pending, java.time.Instant.now())) {
+                if (!returns.remember(request, response, pending, since == null ? java.time.Instant.now() : since)) {
                     SamlPage.refused(request, response);
                     return;
                 }
                 WaitingRoom.redirect(request, response, "/login");
             }
             case CHOOSE_ESTABLISHMENT -> {
-                returns.remember(request, response, pending, since == null ? java.time.Instant.EPOCH : since);
+                returns.remember(request, response, pending, since);
                 WaitingRoom.redirect(request, response, "/establishments");
             }
             case REFUSED -> {

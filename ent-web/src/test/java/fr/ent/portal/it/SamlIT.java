@@ -254,7 +254,7 @@ class SamlIT {
         assertEquals(otherNameId, LogoutRequest.getNameId(xml));
         Document document = Util.loadXML(xml);
         assertTrue(Util.validateSign(document, other.settings().getIdpx509certMulti() == null
-                        ? List.of(other.settings().getIdpx509cert()) : all(other.settings()), null, null,
+                        ? List.of(other.settings().getIdpx509cert()) : all(other.settings()), null, "sha256",
                 "/samlp:LogoutRequest/ds:Signature"), "the LogoutRequest is signed by the portal");
     }
 
