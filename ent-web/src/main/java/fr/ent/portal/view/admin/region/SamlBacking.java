@@ -111,6 +111,9 @@ public class SamlBacking implements Serializable {
         return Arrays.stream(SamlAttribute.values()).map(Enum::name).toList();
     }
 
+    /** The largest metadata file accepted (the parser's own limit). */
+    public long getMaxBytes() { return fr.ent.portal.federation.control.SamlXml.Limits.METADATA.maxBytes(); }
+
     public String getIdpMetadata() { return idp.entityId(); }
     public String startAddress(SamlServiceProvider provider) {
         return idp.base() + "/saml/start?sp=" + java.net.URLEncoder.encode(provider.entityId(),
