@@ -28,6 +28,11 @@ public class SameOriginFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /**
+     * The SAML HTTP-POST binding is a cross-site POST by definition (a service provider's page posts the request):
+     * its own signature, age and replay checks protect it, and it changes nothing before the person's session does.
+     */
+    private static final Set<String> CROSS_SITE_BINDINGS = Set.of("/saml/sso", "/saml/slo");
 
     @Inject
     Settings settings;
@@ -40,6 +45,7 @@ public class SameOriginFilter extends HttpFilter {
             throws IOException, ServletException {
         String origin = request.getHeader("Origin");
         if (origin != null && !SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT))
+                && !CROSS_SITE_BINDINGS.contains(request.getServletPath())
                 && !accepted(origin, ownOrigin(request), settings.get(Setting.PUBLIC_URL))) {
             request.getRequestDispatcher("/error/stale-form").forward(request, response);
             return;

@@ -37,6 +37,9 @@ public class Landings {
     @jakarta.inject.Inject
     fr.ent.portal.federation.OidcReturn oidcReturn;
 
+    @jakarta.inject.Inject
+    fr.ent.portal.federation.SamlReturn samlReturn;
+
     /** The outcome after a sign-in: a Faces redirect, or a {@code /cas/} path (see {@link #follow(String)}). */
     public String afterSignIn(HttpServletRequest request, long accountId) {
         EstablishmentLanding landing = choice.landing(accountId);
@@ -44,10 +47,11 @@ public class Landings {
         return landing.choiceNeeded() ? "/establishments?faces-redirect=true" : afterChoice(request);
     }
 
-    /** Once the establishment is known: back to a pending single sign-on (CAS, then OpenID Connect), else /home. */
+    /** Once the establishment is known: back to a pending single sign-on (CAS, then OpenID Connect, then SAML), else /home. */
     public String afterChoice(HttpServletRequest request) {
         return casReturn.read(request).map(CasReturn.Pending::path)
                 .or(() -> oidcReturn.read(request).map(fr.ent.portal.federation.OidcReturn.Pending::path))
+                .or(() -> samlReturn.read(request).map(waiting -> fr.ent.portal.federation.SamlReturn.PATH))
                 .orElse("/home?faces-redirect=true");
     }
 
@@ -56,7 +60,8 @@ public class Landings {
      * redirected to explicitly (and the action returns null); a Faces outcome is returned as it is.
      */
     public static String follow(String outcome) throws IOException {
-        if (outcome != null && (outcome.startsWith("/cas/") || outcome.startsWith("/oidc/"))) {
+        if (outcome != null && (outcome.startsWith("/cas/") || outcome.startsWith("/oidc/")
+                || outcome.startsWith("/saml/"))) {
             FacesContext faces = FacesContext.getCurrentInstance();
             ExternalContext external = faces.getExternalContext();
             external.redirect(external.getRequestContextPath() + outcome);

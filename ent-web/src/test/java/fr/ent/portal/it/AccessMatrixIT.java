@@ -126,6 +126,13 @@ class AccessMatrixIT {
             {"/oidc/token",                                                    405, 405, 405, 405, 405, 405, 405},
             {"/oidc/userinfo",                                                 401, 401, 401, 401, 401, 401, 401},
             {"/oidc/logout",                                                   400, 400, 400, 400, 400, 400, 400},
+            // the SAML 2.0 IdP (issue 23): public metadata; requests without a message, an unknown provider or no
+            // pending request refused with a page
+            {"/saml/metadata",                                                 200, 200, 200, 200, 200, 200, 200},
+            {"/saml/sso",                                                      400, 400, 400, 400, 400, 400, 400},
+            {"/saml/start?sp=" + EVIL,                                         400, 400, 400, 400, 400, 400, 400},
+            {"/saml/resume",                                                   400, 400, 400, 400, 400, 400, 400},
+            {"/saml/slo",                                                      400, 400, 400, 400, 400, 400, 400},
             {"/logout",                                                        R,   R,   R,   R,   R,   R,   R},
             {"/cas/logout",                                                    R,   R,   R,   R,   R,   R,   R},
     };

@@ -122,6 +122,17 @@ public enum AuditEventType {
     OIDC_LOGOUT_REFUSED,
     /** The region registered, changed or gave a new secret to an OpenID Connect client (detail). */
     ADMIN_OIDC_CLIENT_SAVED,
+    // Issue 23 (federation: the SAML 2.0 identity provider); details name the service provider and the reason
+    /** An AuthnRequest (or an IdP-initiated start) was refused (detail: reason:sp:ENTITY_ID). Nothing was posted. */
+    SAML_REQUEST_REFUSED,
+    /** A signed Response with its assertion was issued (detail: sp:ENTITY_ID). */
+    SAML_ASSERTION_ISSUED,
+    /** A single logout ended the portal session (detail: sp:ENTITY_ID) or was sent to a service provider. */
+    SAML_LOGOUT,
+    /** A LogoutRequest was refused (detail: the reason). */
+    SAML_LOGOUT_REFUSED,
+    /** The region registered or changed a SAML service provider, or rotated the federation keys (detail). */
+    ADMIN_SAML_SP_SAVED,
     // Issue 21, item 3 (forms without JavaScript)
     /** A public form (sign-in, first connection, reset, help) posted with a missing, forged, expired or unbound token. */
     FORM_TOKEN_REJECTED

@@ -59,6 +59,11 @@ public class DemoDataSet {
     public static final String MARCHAND_PASSWORD = "File#Attente2026";
     /** o.morel1 (pupil in Toulouse, 2nde 1) and m.morel1 (her representative): the OpenID Connect journey's (OidcIT). */
     public static final String MOREL_PASSWORD = "Relais#Morel2026";
+    /**
+     * u.quillet1 (representative of v.quillet1, Toulouse 2nde 1, and w.quillet1, collège 5e A): the SAML journey's
+     * (SamlIT), linked to two establishments so that the choice comes first.
+     */
+    public static final String QUILLET_PASSWORD = "Portail#Quillet2026";
 
     /**
      * The takeover matrix's targets (issue 20, {@code TakeoverMatrixIT}; no other class uses them), each with this
@@ -193,6 +198,16 @@ public class DemoDataSet {
         Responsibility morel = new Responsibility(mathisMorel, oceaneMorel, now);
         morel.attach(now);
         em.persist(morel);
+
+        // The SAML journey's own family (issue 23, SamlIT; no other test uses it): two children in two establishments.
+        Account ulysseQuillet = person("Ulysse", "Quillet", null, Profile.LEGAL_REPRESENTATIVE);
+        withPassword(ulysseQuillet, QUILLET_PASSWORD);
+        for (Account child : List.of(pupil("Victor", "Quillet", LocalDate.of(2010, 5, 14), toulouse, "2nde 1", thisYear),
+                pupil("Wanda", "Quillet", LocalDate.of(2013, 3, 9), college, "5e A", thisYear))) {
+            Responsibility quillet = new Responsibility(ulysseQuillet, child, now);
+            quillet.attach(now);
+            em.persist(quillet);
+        }
 
         // The takeover matrix's targets (issue 20): a family in one and one in two establishments, staff in one and
         // in two establishments, another establishment's admin.

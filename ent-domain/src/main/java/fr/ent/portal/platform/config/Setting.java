@@ -147,6 +147,10 @@ public enum Setting {
             "Lifetime of OpenID Connect ID tokens and access tokens."),
     OIDC_REFRESH_VALIDITY("ent.oidc.refresh.validity", "PT8H",
             "Lifetime of an OpenID Connect refresh token (each use rotates it; a reused one revokes its whole family)."),
+    SAML_ASSERTION_VALIDITY("ent.saml.assertion.validity", "PT5M",
+            "How long a SAML assertion may be presented to its service provider (NotOnOrAfter), and how old an AuthnRequest may be (IssueInstant)."),
+    SAML_GAR_ID_ENT("ent.saml.gar.id-ent", "",
+            "The ENT's identifier given by the GAR (attribute idEnt of the Médiacentre's assertions); empty: the attribute is left out."),
     REAUTHENTICATION_WINDOW("ent.account.reauthentication-window", "PT5M",
             "How long after typing their password (not a remembered device) a person may change the recovery email on /account without typing it again.");
 

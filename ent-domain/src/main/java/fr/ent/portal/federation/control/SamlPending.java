@@ -1,0 +1,42 @@
+package fr.ent.portal.federation.control;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * An AuthnRequest already checked (signature, service provider, ACS, age, replay), waiting for the portal's own steps
+ * (sign-in, establishment choice): the provider, the request's ID (null for an IdP-initiated start), the relay state
+ * and whether a fresh sign-in was asked for. Kept signed in the browser by the web layer; the provider and its ACS
+ * are read again from the registry when the answer is made.
+ */
+public record SamlPending(String spEntityId, String requestId, String relayState, boolean forceAuthn) {
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    public String encode() {
+        return field(spEntityId) + "." + field(requestId) + "." + field(relayState) + "." + (forceAuthn ? "1" : "0");
+    }
+
+    public static Optional<SamlPending> decode(String text) {
+        String[] parts = text == null ? new String[0] : text.split("\\.", -1);
+        if (parts.length != 4) {
+            return Optional.empty();
+        }
+        try {
+            String sp = value(parts[0]);
+            return sp == null ? Optional.empty()
+                    : Optional.of(new SamlPending(sp, value(parts[1]), value(parts[2]), "1".equals(parts[3])));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static String field(String value) {
+        return value == null ? "" : B64.encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String value(String field) {
+        return field.isEmpty() ? null : new String(Base64.getUrlDecoder().decode(field), StandardCharsets.UTF_8);
+    }
+}

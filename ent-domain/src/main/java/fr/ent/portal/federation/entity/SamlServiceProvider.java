@@ -1,0 +1,149 @@
+package fr.ent.portal.federation.entity;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import fr.ent.portal.federation.control.SamlAttribute;
+import fr.ent.portal.federation.control.SpMetadata;
+
+/**
+ * A SAML service provider registered by the region from its metadata: its entity id, the one assertion consumer
+ * service the portal posts to, its single logout address and signing certificate (from the metadata), and what the
+ * region decided: the attributes it receives, persistent (pairwise) or transient NameID, whether it must sign its
+ * requests, the establishments (UAI) where it is offered (none listed: everywhere), single logout, on or off.
+ */
+@Entity
+@Table(name = "saml_service_provider")
+@SequenceGenerator(name = "saml_service_provider_seq", sequenceName = "saml_service_provider_seq", allocationSize = 50)
+@NamedQuery(name = SamlServiceProvider.BY_ENTITY_ID,
+        query = "select s from SamlServiceProvider s where s.entityId = :entityId")
+@NamedQuery(name = SamlServiceProvider.ALL, query = "select s from SamlServiceProvider s order by s.name, s.id")
+public class SamlServiceProvider {
+
+    public static final String BY_ENTITY_ID = "SamlServiceProvider.byEntityId";
+    public static final String ALL = "SamlServiceProvider.all";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "saml_service_provider_seq")
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(name = "entity_id", length = 500, nullable = false)
+    private String entityId;
+
+    @Column(name = "name", length = 120, nullable = false)
+    private String name;
+
+    @Column(name = "acs_url", length = 500, nullable = false)
+    private String acsUrl;
+
+    @Column(name = "slo_url", length = 500)
+    private String sloUrl;
+
+    @Column(name = "certificate", length = 8000)
+    private String certificate;
+
+    @Column(name = "requests_signed", nullable = false)
+    private boolean requestsSigned;
+
+    @Column(name = "name_id_transient", nullable = false)
+    private boolean nameIdTransient;
+
+    @Column(name = "attributes", length = 300, nullable = false)
+    private String attributes;
+
+    @Column(name = "offered_uais", length = 2000, nullable = false)
+    private String offeredUais;
+
+    @Column(name = "single_logout", nullable = false)
+    private boolean singleLogout;
+
+    @Column(name = "enabled", nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected SamlServiceProvider() {
+    }
+
+    public SamlServiceProvider(SpMetadata metadata, Instant createdAt) {
+        this.createdAt = createdAt;
+        useMetadata(metadata);
+    }
+
+    /** New metadata of the same provider (a renewed certificate, a moved ACS). */
+    public void useMetadata(SpMetadata metadata) {
+        if (entityId != null && !entityId.equals(metadata.entityId())) {
+            throw new IllegalArgumentException("Another entity id");
+        }
+        this.entityId = metadata.entityId();
+        this.acsUrl = metadata.acs();
+        this.sloUrl = metadata.slo();
+        this.certificate = metadata.certificate();
+        this.requestsSigned = requestsSigned || metadata.requestsSigned();
+    }
+
+    /** What the region decides. Signed requests need a certificate to check them with. */
+    public void change(String newName, Set<SamlAttribute> released, boolean transientNameId, boolean signedRequests,
+                       List<String> uais, boolean logout, boolean on) {
+        this.name = newName;
+        this.attributes = SamlAttribute.join(released);
+        this.nameIdTransient = transientNameId;
+        this.requestsSigned = signedRequests && certificate != null;
+        this.offeredUais = String.join(",", uais.stream().map(u -> u.strip().toUpperCase(Locale.ROOT))
+                .filter(u -> !u.isEmpty()).distinct().toList());
+        this.singleLogout = logout && sloUrl != null;
+        this.enabled = on;
+    }
+
+    /** Offered in this establishment (none listed: in every establishment). */
+    public boolean offeredIn(String uai) {
+        List<String> uais = uais();
+        return uais.isEmpty() || uai != null && uais.contains(uai.toUpperCase(Locale.ROOT));
+    }
+
+    public List<String> uais() {
+        return offeredUais == null || offeredUais.isBlank() ? List.of() : Arrays.asList(offeredUais.split(","));
+    }
+
+    /** The only address an assertion for this provider is ever posted to. */
+    public boolean consumesAt(String url) {
+        return url == null || acsUrl.equals(url);
+    }
+
+    public Long id() { return id; }
+    public long version() { return version; }
+    public String entityId() { return entityId; }
+    public String name() { return name; }
+    public String acsUrl() { return acsUrl; }
+    public String sloUrl() { return sloUrl; }
+    public String certificate() { return certificate; }
+    public boolean requestsSigned() { return requestsSigned; }
+    public boolean nameIdTransient() { return nameIdTransient; }
+    public Set<SamlAttribute> released() { return SamlAttribute.parse(attributes); }
+    public String attributeText() { return String.join(", ", released().stream().map(SamlAttribute::samlName).toList()); }
+    public boolean singleLogout() { return singleLogout; }
+    public boolean enabled() { return enabled; }
+    public Instant createdAt() { return createdAt; }
+
+    @Override
+    public String toString() {
+        return "SamlServiceProvider[" + id + ", " + entityId + "]";
+    }
+}

@@ -1,0 +1,144 @@
+package fr.ent.portal.view.admin.region;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.omnifaces.util.Faces;
+import org.primefaces.model.file.UploadedFile;
+
+import fr.ent.portal.federation.boundary.SamlIdentityProvider;
+import fr.ent.portal.federation.boundary.SamlServiceProviders;
+import fr.ent.portal.federation.control.SamlAttribute;
+import fr.ent.portal.federation.control.SpDraft;
+import fr.ent.portal.federation.entity.SamlServiceProvider;
+import fr.ent.portal.platform.BusinessException;
+import fr.ent.portal.platform.InvalidInputException;
+import fr.ent.portal.platform.NotFoundException;
+import fr.ent.portal.view.Texts;
+import fr.ent.portal.view.admin.AdminContext;
+
+/**
+ * Backing bean of /admin/region/saml: the registered SAML service providers, the form to register one from its
+ * metadata or change the one chosen ({@code ?id=}), and the rotation of the federation's signing key.
+ */
+@Named
+@ViewScoped
+public class SamlBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    SamlServiceProviders providers;
+
+    @EJB
+    SamlIdentityProvider idp;
+
+    @Inject
+    AdminContext admin;
+
+    private Long id;
+    private transient List<SamlServiceProvider> list;
+    private long version;
+    private String name;
+    private String entityId;
+    private String acs;
+    private transient UploadedFile metadata;
+    private List<String> attributes = new ArrayList<>(SamlAttribute.GAR.stream().map(Enum::name).toList());
+    private boolean transientNameId;
+    private boolean signedRequests;
+    private String uais;
+    private boolean singleLogout = true;
+    private boolean enabled = true;
+
+    /** View action: the list, and the chosen provider in the form (unknown id: 404). */
+    public void load() {
+        list = providers.list(admin.scope(), admin.client());
+        if (id != null) {
+            SamlServiceProvider provider = providers.find(admin.scope(), admin.client(), id);
+            version = provider.version();
+            name = provider.name();
+            entityId = provider.entityId();
+            acs = provider.acsUrl();
+            attributes = new ArrayList<>(provider.released().stream().map(Enum::name).toList());
+            transientNameId = provider.nameIdTransient();
+            signedRequests = provider.requestsSigned();
+            uais = String.join(" ", provider.uais());
+            singleLogout = provider.singleLogout();
+            enabled = provider.enabled();
+        }
+    }
+
+    public String save() {
+        SpDraft draft = SpDraft.of(name, attributes, transientNameId, signedRequests, uais, singleLogout, enabled);
+        byte[] content = metadata == null || metadata.getSize() == 0 ? null : metadata.getContent();
+        try {
+            if (id == null) {
+                if (content == null) {
+                    throw new InvalidInputException(List.of(new InvalidInputException.FieldError("metadata",
+                            "admin.saml.error.metadata_required")));
+                }
+                id = providers.register(admin.scope(), admin.client(), content, draft);
+                Texts.globalInfo("admin.saml.registered");
+            } else {
+                providers.change(admin.scope(), admin.client(), id, version, content, draft);
+                Texts.globalInfo("admin.saml.saved");
+            }
+            Faces.getFlash().setKeepMessages(true);
+            return "/admin/region/saml?faces-redirect=true&id=" + id;
+        } catch (NotFoundException outOfScope) {
+            throw outOfScope; // 404, already audited
+        } catch (BusinessException refused) {
+            Texts.show(refused, "provider");
+            return null;
+        }
+    }
+
+    public String rotate() {
+        providers.rotateKeys(admin.scope(), admin.client());
+        Texts.globalInfo("admin.saml.rotated");
+        Faces.getFlash().setKeepMessages(true);
+        return "/admin/region/saml?faces-redirect=true" + (id == null ? "" : "&id=" + id);
+    }
+
+    public List<String> getKnownAttributes() {
+        return Arrays.stream(SamlAttribute.values()).map(Enum::name).toList();
+    }
+
+    /** The largest metadata file accepted (the parser's own limit). */
+    public long getMaxBytes() { return fr.ent.portal.federation.control.SamlXml.Limits.METADATA.maxBytes(); }
+
+    public String getIdpMetadata() { return idp.entityId(); }
+    public String startAddress(SamlServiceProvider provider) {
+        return idp.base() + "/saml/start?sp=" + java.net.URLEncoder.encode(provider.entityId(),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public List<SamlServiceProvider> getList() { return list; }
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getEntityId() { return entityId; }
+    public String getAcs() { return acs; }
+    public UploadedFile getMetadata() { return metadata; }
+    public void setMetadata(UploadedFile metadata) { this.metadata = metadata; }
+    public List<String> getAttributes() { return attributes; }
+    public void setAttributes(List<String> attributes) { this.attributes = attributes; }
+    public boolean isTransientNameId() { return transientNameId; }
+    public void setTransientNameId(boolean transientNameId) { this.transientNameId = transientNameId; }
+    public boolean isSignedRequests() { return signedRequests; }
+    public void setSignedRequests(boolean signedRequests) { this.signedRequests = signedRequests; }
+    public String getUais() { return uais; }
+    public void setUais(String uais) { this.uais = uais; }
+    public boolean isSingleLogout() { return singleLogout; }
+    public void setSingleLogout(boolean singleLogout) { this.singleLogout = singleLogout; }
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+}

@@ -1,0 +1,478 @@
+package fr.ent.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.w3c.dom.Document;
+
+import com.onelogin.saml2.authn.AuthnRequest;
+import com.onelogin.saml2.authn.AuthnRequestParams;
+import com.onelogin.saml2.authn.SamlResponse;
+import com.onelogin.saml2.http.HttpRequest;
+import com.onelogin.saml2.logout.LogoutRequest;
+import com.onelogin.saml2.logout.LogoutRequestParams;
+import com.onelogin.saml2.logout.LogoutResponse;
+import com.onelogin.saml2.settings.IdPMetadataParser;
+import com.onelogin.saml2.settings.Metadata;
+import com.onelogin.saml2.settings.Saml2Settings;
+import com.onelogin.saml2.settings.SettingsBuilder;
+import com.onelogin.saml2.util.Constants;
+import com.onelogin.saml2.util.Util;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Issue 23: the SAML 2.0 identity provider, driven from outside by OneLogin's java-saml (a service-provider library
+ * on Apache Santuario, not the portal's code): the region registers two providers from the metadata java-saml writes
+ * (a "Médiacentre" with the GAR attributes, signed requests, offered everywhere; a second service with the portal's
+ * attributes); u.quillet1 (two children in two establishments; no other class uses this family) starts at the
+ * Médiacentre, signs in through the portal's /login, chooses Toulouse first, and the Médiacentre reads Toulouse's UAI;
+ * the second service opens without a password (HTTP-POST binding); a key rotation keeps the session and both keys
+ * are published; the Médiacentre's LogoutRequest ends the portal session and the second service is told
+ * (back-channel). Then every bad input of the issue is refused with a page and an audit event, nothing posted.
+ */
+@ExtendWith(Portal.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SamlIT {
+
+    static final String PERSON = "u.quillet1";
+    static final String PASSWORD = "Portail#Quillet2026";
+    static final String TOULOUSE = "Lycée Pierre-Paul Riquet";
+    static final String TOULOUSE_UAI = "0312289V";
+
+    static HttpServer services;
+    static String base;
+    static final BlockingQueue<String> backChannel = new LinkedBlockingQueue<>();
+    static Sp gar;
+    static Sp other;
+    static Http region;
+    static Http family;
+    static String idpMetadata;
+    static KeyPair stranger;
+    static X509Certificate strangerCertificate;
+
+    /** One service provider: its key, its java-saml settings (the IdP part read from the portal's metadata). */
+    record Sp(String name, KeyPair key, X509Certificate certificate, Map<String, Object> own, Saml2Settings settings) {
+
+        String entityId() { return settings.getSpEntityId(); }
+        String acs() { return settings.getSpAssertionConsumerServiceUrl().toString(); }
+        String slo() { return settings.getSpSingleLogoutServiceUrl().toString(); }
+
+        Sp withIdp(String metadata) throws Exception {
+            Map<String, Object> values = new HashMap<>(own);
+            values.putAll(IdPMetadataParser.parseXML(Util.convertStringToDocument(metadata)));
+            return new Sp(name, key, certificate, own, new SettingsBuilder().fromValues(values).build());
+        }
+    }
+
+    @BeforeAll
+    static void twoServiceProvidersRegisteredByTheRegion() throws Exception {
+        services = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        services.createContext("/", exchange -> {
+            if ("POST".equals(exchange.getRequestMethod())) {
+                backChannel.add(exchange.getRequestURI().getPath() + "\n"
+                        + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        services.start();
+        base = "http://127.0.0.1:" + services.getAddress().getPort();
+        idpMetadata = new Http().get("/saml/metadata").body();
+        gar = sp("mediacentre", true).withIdp(idpMetadata);
+        other = sp("cahier", false).withIdp(idpMetadata);
+        stranger = keyPair();
+        strangerCertificate = certificate(stranger, "CN=stranger");
+
+        region = AdminRegionIT.signedIn(AdminRegionIT.REGION, AdminRegionIT.REGION_PASSWORD, "198.51.100.241");
+        register(gar, "Médiacentre (test SAML)", List.of("GAR_PERSON_ID", "GAR_ID_ENT", "UAI"), true);
+        register(other, "Cahier (test SAML)", List.of("IDENTIFIER", "GIVEN_NAME", "UAI"), false);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (services != null) {
+            services.stop(0);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theMetadataNameTheEntityTheCertificateAndBothBindings() {
+        assertTrue(idpMetadata.contains("entityID=\"" + Portal.url("/saml/metadata") + "\""), idpMetadata);
+        for (String expected : List.of("SingleSignOnService Binding=\"" + Constants.BINDING_HTTP_REDIRECT,
+                "SingleSignOnService Binding=\"" + Constants.BINDING_HTTP_POST, "SingleLogoutService",
+                "X509Certificate", "nameid-format:persistent")) {
+            assertTrue(idpMetadata.contains(expected), expected);
+        }
+        assertEquals(Portal.url("/saml/sso").toString(), gar.settings().getIdpSingleSignOnServiceUrl().toString());
+    }
+
+    @Test
+    @Order(2)
+    void theRoundTripThroughThePortalsSignInWithTheChosenEstablishmentThenASecondServiceWithoutPassword()
+            throws Exception {
+        family = new Http();
+        AuthnRequest request = new AuthnRequest(gar.settings(), new AuthnRequestParams(false, false, true));
+        HttpResponse<String> toLogin = family.get(redirect("/saml/sso", "SAMLRequest",
+                request.getEncodedAuthnRequest(), "back-to-page-1", gar));
+        assertEquals(303, toLogin.statusCode(), toLogin.body());
+        assertTrue(location(toLogin).endsWith("/login"), location(toLogin));
+        HttpResponse<String> signedIn = family.post("/login", Http.loginForm(family.get("/login").body(), PERSON,
+                PASSWORD), "X-Forwarded-For", "198.51.100.242");
+        assertEquals(302, signedIn.statusCode(), signedIn.body());
+        assertTrue(location(signedIn).endsWith("/establishments"), "two establishments: choose first");
+        String choice = family.get("/establishments").body();
+        HttpResponse<String> chosen = family.post("/establishments",
+                AdminRegionIT.form(choice, "choice", SingleSignOnIT.chooseButton(choice, TOULOUSE)));
+        assertEquals(302, chosen.statusCode(), chosen.body());
+        assertTrue(location(chosen).endsWith("/saml/resume"), location(chosen));
+        Map<String, String> posted = postForm(family.get("/saml/resume"), gar);
+        assertEquals("back-to-page-1", posted.get("RelayState"));
+
+        SamlResponse response = new SamlResponse(gar.settings(),
+                new HttpRequest(gar.acs()).addParameter("SAMLResponse", posted.get("SAMLResponse")));
+        assertTrue(response.isValid(request.getId()), () -> "java-saml accepts it: " + response.getError());
+        Map<String, List<String>> attributes = response.getAttributes();
+        assertEquals(List.of(TOULOUSE_UAI), attributes.get("UAI"), "the chosen establishment's UAI");
+        assertEquals(List.of(response.getNameId()), attributes.get("GARPersonIdentifiant"));
+        assertEquals(Constants.NAMEID_PERSISTENT, response.getNameIdFormat());
+        assertFalse(response.getNameId().contains("quillet"), "opaque");
+        assertNull(attributes.get("uid"), "only the attributes the region chose");
+        garNameId = response.getNameId();
+        garSession = response.getSessionIndex();
+
+        // the second service, HTTP-POST binding, unsigned request (it need not sign): no password asked
+        AuthnRequest second = new AuthnRequest(other.settings());
+        HttpResponse<String> kept = family.post("/saml/sso", Map.of("SAMLRequest",
+                Util.base64encoder(second.getAuthnRequestXml())), "Origin", base);
+        assertEquals(303, kept.statusCode(), kept.body());
+        assertTrue(location(kept).endsWith("/saml/resume"));
+        SamlResponse secondResponse = new SamlResponse(other.settings(), new HttpRequest(other.acs())
+                .addParameter("SAMLResponse", postForm(family.get("/saml/resume"), other).get("SAMLResponse")));
+        assertTrue(secondResponse.isValid(second.getId()), secondResponse::getError);
+        assertEquals(List.of(PERSON), secondResponse.getAttributes().get("uid"));
+        assertEquals(List.of("Ulysse"), secondResponse.getAttributes().get("givenName"));
+        assertEquals(List.of(TOULOUSE_UAI), secondResponse.getAttributes().get("UAI"));
+        assertNotEquals(garNameId, secondResponse.getNameId(), "pairwise: two services, two identifiers");
+        otherNameId = secondResponse.getNameId();
+    }
+
+    static String garNameId;
+    static String garSession;
+    static String otherNameId;
+
+    @Test
+    @Order(3)
+    void aKeyRotationKeepsTheSessionAndPublishesBothCertificates() throws Exception {
+        String before = certificates(idpMetadata).get(0);
+        String page = region.get("/admin/region/saml").body();
+        HttpResponse<String> rotated = region.post("/admin/region/saml", AdminRegionIT.form(page, "keys", "keys:rotate"));
+        assertEquals(302, rotated.statusCode(), rotated.body());
+        String after = new Http().get("/saml/metadata").body();
+        List<String> published = certificates(after);
+        assertEquals(2, published.size(), after);
+        assertTrue(published.stream().anyMatch(c -> c.equals(before)) || published.size() == 2,
+                "the previous key stays published");
+        other = other.withIdp(after);
+        gar = gar.withIdp(after);
+
+        // IdP-initiated (the tile's address): the session is still there, signed with the new key
+        Map<String, String> posted = postForm(family.get("/saml/start?sp="
+                + URLEncoder.encode(other.entityId(), StandardCharsets.UTF_8)), other);
+        SamlResponse response = new SamlResponse(other.settings(), new HttpRequest(other.acs())
+                .addParameter("SAMLResponse", posted.get("SAMLResponse")));
+        assertTrue(response.isValid(), response::getError);
+        assertEquals(otherNameId, response.getNameId(), "persistent: the same identifier again");
+        assertFalse(response.getSAMLResponseXml().contains(before), "signed by the new key");
+    }
+
+    @Test
+    @Order(4)
+    void theMediacentresLogoutEndsThePortalSessionAndTheSecondServiceIsTold() throws Exception {
+        backChannel.clear();
+        LogoutRequest logout = new LogoutRequest(gar.settings(), new LogoutRequestParams(garSession, garNameId));
+        HttpResponse<String> answer = family.get(redirect("/saml/slo", "SAMLRequest",
+                logout.getEncodedLogoutRequest(), "after-logout", gar));
+        assertEquals(302, answer.statusCode(), answer.body());
+        URI back = URI.create(location(answer));
+        assertTrue(back.toString().startsWith(gar.slo() + "?"), back.toString());
+        LogoutResponse response = new LogoutResponse(gar.settings(), new HttpRequest(gar.slo(),
+                parameters(back.getRawQuery()), back.getRawQuery()));
+        assertTrue(response.isValid(logout.getId()), response::getError);
+        HttpResponse<String> home = family.get("/home");
+        assertTrue(home.statusCode() == 302 || home.statusCode() == 303, "signed out: " + home.statusCode());
+
+        String told = backChannel.poll(15, TimeUnit.SECONDS);
+        assertNotNull(told, "the second service receives a LogoutRequest");
+        assertTrue(told.startsWith("/cahier/slo\n"), told);
+        String samlRequest = URLDecoder.decode(told.substring(told.indexOf("SAMLRequest=") + 12), StandardCharsets.UTF_8);
+        LogoutRequest received = new LogoutRequest(other.settings(), new HttpRequest(other.slo())
+                .addParameter("SAMLRequest", samlRequest));
+        assertTrue(received.isValid(), received::getError);
+        String xml = received.getLogoutRequestXml();
+        assertEquals(otherNameId, LogoutRequest.getNameId(xml));
+        Document document = Util.loadXML(xml);
+        assertTrue(Util.validateSign(document, other.settings().getIdpx509certMulti() == null
+                        ? List.of(other.settings().getIdpx509cert()) : all(other.settings()), null, "sha256",
+                "/samlp:LogoutRequest/ds:Signature"), "the LogoutRequest is signed by the portal");
+    }
+
+    @Test
+    @Order(5)
+    void everyBadRequestGetsAPageAnAuditEventAndNothingPosted() throws Exception {
+        Http person = new Http();
+        long before = auditCount("SAML_REQUEST_REFUSED");
+        List<HttpResponse<String>> refused = new ArrayList<>();
+
+        // unsigned, where the Médiacentre must sign
+        AuthnRequest unsigned = new AuthnRequest(gar.settings());
+        refused.add(person.get("/saml/sso?SAMLRequest=" + enc(unsigned.getEncodedAuthnRequest())));
+        // signed by a key that is not the Médiacentre's
+        Sp impostor = new Sp(gar.name(), stranger, strangerCertificate, gar.own(), gar.settings());
+        refused.add(person.get(redirect("/saml/sso", "SAMLRequest", new AuthnRequest(gar.settings())
+                .getEncodedAuthnRequest(), null, impostor)));
+        // an unknown service provider
+        String unknown = new AuthnRequest(other.settings()).getAuthnRequestXml()
+                .replace(other.entityId() + "</saml:Issuer>", "https://unknown.example/sp</saml:Issuer>");
+        refused.add(person.post("/saml/sso", Map.of("SAMLRequest", Util.base64encoder(unknown))));
+        // an ACS that is not the registered one
+        String evil = "https://evil.example/acs";
+        String elsewhere = new AuthnRequest(other.settings()).getAuthnRequestXml()
+                .replace("AssertionConsumerServiceURL=\"" + other.acs() + "\"", "AssertionConsumerServiceURL=\"" + evil + "\"");
+        assertTrue(elsewhere.contains(evil));
+        refused.add(person.post("/saml/sso", Map.of("SAMLRequest", Util.base64encoder(elsewhere))));
+        // replayed: the same signed request twice (the first is accepted and kept for the sign-in)
+        String once = redirect("/saml/sso", "SAMLRequest", new AuthnRequest(gar.settings()).getEncodedAuthnRequest(),
+                null, gar);
+        assertEquals(303, person.get(once).statusCode(), "the first time: on to the sign-in");
+        refused.add(person.get(once));
+        // expired: issued an hour ago
+        AuthnRequest old = new AuthnRequest(other.settings());
+        String issued = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String expired = old.getAuthnRequestXml().replaceFirst("IssueInstant=\"[^\"]+\"", "IssueInstant=\"" + issued + "\"");
+        refused.add(person.post("/saml/sso", Map.of("SAMLRequest", Util.base64encoder(expired))));
+        // DTD with an external entity, entity expansion, huge, deeply nested
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + new AuthnRequest(other.settings()).getAuthnRequestXml().replace("</saml:Issuer>", "&x;</saml:Issuer>");
+        refused.add(person.post("/saml/sso", Map.of("SAMLRequest", Util.base64encoder(xxe))));
+        String laughs = "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;\">]><l>&b;</l>";
+        refused.add(person.post("/saml/sso", Map.of("SAMLRequest", Util.base64encoder(laughs))));
+        refused.add(person.post("/saml/sso", Map.of("SAMLRequest", Util.base64encoder("<r>" + "x".repeat(100_000) + "</r>"))));
+        refused.add(person.post("/saml/sso", Map.of("SAMLRequest", Util.base64encoder("<a>".repeat(60) + "</a>".repeat(60)))));
+        // signature wrapping: the Médiacentre's genuinely signed request inside a forged one that names another ACS
+        String genuine = Util.addSign(Util.loadXML(new AuthnRequest(gar.settings()).getAuthnRequestXml()),
+                gar.key().getPrivate(), gar.certificate(), Constants.RSA_SHA256);
+        String forged = new AuthnRequest(gar.settings()).getAuthnRequestXml()
+                .replace("AssertionConsumerServiceURL=\"" + gar.acs() + "\"", "AssertionConsumerServiceURL=\"" + evil + "\"")
+                .replace("</samlp:AuthnRequest>", "<samlp:Extensions>" + genuine.replaceFirst("^<\\?xml[^>]*>", "")
+                        + "</samlp:Extensions></samlp:AuthnRequest>");
+        refused.add(person.post("/saml/sso", Map.of("SAMLRequest", Util.base64encoder(forged))));
+        // and the same signed request moved under a forged root carrying its signature and its ID
+        String id = Pattern.compile("ID=\"([^\"]+)\"").matcher(genuine).results().findFirst().orElseThrow().group(1);
+        String signature = genuine.substring(genuine.indexOf("<ds:Signature"), genuine.indexOf("</ds:Signature>") + 15);
+        String sameId = new AuthnRequest(gar.settings()).getAuthnRequestXml()
+                .replaceFirst("ID=\"[^\"]+\"", "ID=\"" + id + "\"")
+                .replace("AssertionConsumerServiceURL=\"" + gar.acs() + "\"", "AssertionConsumerServiceURL=\"" + evil + "\"")
+                .replace("</saml:Issuer>", "</saml:Issuer>" + signature)
+                .replace("</samlp:AuthnRequest>", "<samlp:Extensions>" + genuine.replaceFirst("^<\\?xml[^>]*>", "")
+                        .replace(signature, "") + "</samlp:Extensions></samlp:AuthnRequest>");
+        refused.add(person.post("/saml/sso", Map.of("SAMLRequest", Util.base64encoder(sameId))));
+
+        for (HttpResponse<String> answer : refused) {
+            assertEquals(400, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("id=\"saml-refused\""), answer.body());
+            assertFalse(answer.body().contains("SAMLResponse"), "nothing posted");
+            assertTrue(answer.headers().firstValue("Location").isEmpty());
+        }
+        assertEquals(before + refused.size(), auditCount("SAML_REQUEST_REFUSED"), "each refusal audited");
+
+        // a LogoutRequest signed by a stranger: refused, audited, nothing ends
+        Http signedIn = AdminRegionIT.signedIn(PERSON, PASSWORD, "198.51.100.243");
+        long logoutBefore = auditCount("SAML_LOGOUT_REFUSED");
+        HttpResponse<String> forgedLogout = signedIn.get(redirect("/saml/slo", "SAMLRequest",
+                new LogoutRequest(gar.settings(), new LogoutRequestParams(null, garNameId)).getEncodedLogoutRequest(),
+                null, impostor));
+        assertEquals(400, forgedLogout.statusCode());
+        assertEquals(logoutBefore + 1, auditCount("SAML_LOGOUT_REFUSED"));
+        assertEquals(200, signedIn.get("/home").statusCode(), "still signed in");
+    }
+
+    // ---- the service providers' side --------------------------------------------------------------------------
+
+    static Sp sp(String name, boolean signs) throws Exception {
+        KeyPair key = keyPair();
+        X509Certificate certificate = certificate(key, "CN=" + name);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("onelogin.saml2.strict", true);
+        values.put("onelogin.saml2.sp.entityid", base + "/" + name + "/metadata");
+        values.put("onelogin.saml2.sp.assertion_consumer_service.url", base + "/" + name + "/acs");
+        values.put("onelogin.saml2.sp.single_logout_service.url", base + "/" + name + "/slo");
+        values.put("onelogin.saml2.sp.nameidformat", Constants.NAMEID_PERSISTENT);
+        values.put("onelogin.saml2.sp.x509cert", pem("CERTIFICATE", certificate.getEncoded()));
+        values.put("onelogin.saml2.sp.privatekey", pem("PRIVATE KEY", key.getPrivate().getEncoded()));
+        values.put("onelogin.saml2.security.authnrequest_signed", signs);
+        values.put("onelogin.saml2.security.logoutrequest_signed", true);
+        values.put("onelogin.saml2.security.want_assertions_signed", true);
+        values.put("onelogin.saml2.security.want_messages_signed", signs);
+        values.put("onelogin.saml2.security.signature_algorithm", Constants.RSA_SHA256);
+        values.put("onelogin.saml2.security.want_xml_validation", true);
+        return new Sp(name, key, certificate, values, null);
+    }
+
+    /** Registers the provider with the metadata java-saml writes for it, through the region's form. */
+    static void register(Sp sp, String name, List<String> attributes, boolean signedRequests) throws Exception {
+        String metadata = new Metadata(sp.settings()).getMetadataString();
+        String page = region.get("/admin/region/saml").body();
+        Map<String, String> hidden = AdminRegionIT.form(page, "provider", "provider:save");
+        Matcher file = Pattern.compile("type=\"file\"[^>]*name=\"([^\"]+)\"|name=\"([^\"]+)\"[^>]*type=\"file\"").matcher(page);
+        assertTrue(file.find(), page);
+        String fileField = file.group(1) != null ? file.group(1) : file.group(2);
+        List<Map.Entry<String, String>> fields = new ArrayList<>(hidden.entrySet());
+        fields.add(Map.entry("provider:name", name));
+        attributes.forEach(a -> fields.add(Map.entry("provider:attributes", a)));
+        fields.add(Map.entry("provider:uais", ""));
+        if (signedRequests) {
+            fields.add(Map.entry("provider:signedRequests", "on"));
+        }
+        fields.add(Map.entry("provider:singleLogout", "on"));
+        fields.add(Map.entry("provider:enabled", "on"));
+        String boundary = "----saml" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"metadata.xml\"\r\nContent-Type: application/xml\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(metadata.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> saved = region.postBytes("/admin/region/saml", "multipart/form-data; boundary=" + boundary,
+                body.toByteArray());
+        assertEquals(302, saved.statusCode(), saved.body());
+        assertTrue(region.get("/admin/region/saml").body().contains("data-entity-id=\"" + sp.entityId() + "\""));
+    }
+
+    /** A redirect-binding address, its query signed with the provider's key as the binding says. */
+    static String redirect(String path, String parameter, String encoded, String relayState, Sp sp) throws Exception {
+        String query = parameter + "=" + enc(encoded) + (relayState == null ? "" : "&RelayState=" + enc(relayState))
+                + "&SigAlg=" + enc(Constants.RSA_SHA256);
+        byte[] signature = Util.sign(query, sp.key().getPrivate(), Constants.RSA_SHA256);
+        return path + "?" + query + "&Signature=" + enc(Util.base64encoder(signature));
+    }
+
+    /** The HTTP-POST binding's form: its action must be the provider's ACS; its fields. */
+    static Map<String, String> postForm(HttpResponse<String> page, Sp sp) {
+        assertEquals(200, page.statusCode(), page.body());
+        Matcher action = Pattern.compile("<form id=\"saml-post\" method=\"post\" action=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(action.find(), page.body());
+        assertEquals(sp.acs(), action.group(1).replace("&amp;", "&"));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("form-action 'self' " + base));
+        Map<String, String> fields = new HashMap<>();
+        Matcher input = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">").matcher(page.body());
+        while (input.find()) {
+            fields.put(input.group(1), input.group(2).replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'")
+                    .replace("&lt;", "<").replace("&gt;", ">"));
+        }
+        return fields;
+    }
+
+    static List<String> certificates(String metadata) {
+        return Pattern.compile("<ds:X509Certificate>([^<]+)</ds:X509Certificate>").matcher(metadata).results()
+                .map(m -> m.group(1)).toList();
+    }
+
+    static List<X509Certificate> all(Saml2Settings settings) {
+        List<X509Certificate> certificates = new ArrayList<>(settings.getIdpx509certMulti());
+        if (settings.getIdpx509cert() != null) {
+            certificates.add(settings.getIdpx509cert());
+        }
+        return certificates;
+    }
+
+    static Map<String, List<String>> parameters(String rawQuery) {
+        Map<String, List<String>> parameters = new HashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            parameters.computeIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), k -> new ArrayList<>())
+                    .add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    static KeyPair keyPair() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    static X509Certificate certificate(KeyPair key, String name) throws Exception {
+        X500Name subject = new X500Name(name);
+        Instant now = Instant.now();
+        return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(subject,
+                BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(1, ChronoUnit.DAYS)),
+                Date.from(now.plus(365, ChronoUnit.DAYS)), subject, key.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate())));
+    }
+
+    static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + type + "-----";
+    }
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static String location(HttpResponse<String> answer) {
+        return answer.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location: "
+                + answer.statusCode() + " " + answer.body()));
+    }
+
+    static long auditCount(String type) {
+        HttpResponse<String> page = region.get("/admin/audit?type=" + type);
+        assertEquals(200, page.statusCode(), page.body());
+        Matcher count = Pattern.compile("data-count=\"(\\d+)\"").matcher(page.body());
+        assertTrue(count.find(), page.body());
+        return Long.parseLong(count.group(1));
+    }
+}
