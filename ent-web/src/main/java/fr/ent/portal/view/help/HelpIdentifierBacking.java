@@ -9,6 +9,7 @@ import org.omnifaces.util.Faces;
 
 import fr.ent.portal.help.boundary.Recovery;
 import fr.ent.portal.security.Clients;
+import fr.ent.portal.security.InputLimits;
 
 /** Backing bean of /help/identifier: an email in, always the same answer out. */
 @Named
@@ -26,7 +27,7 @@ public class HelpIdentifierBacking {
 
     /** The answer is a redirect (post-redirect-get): a reload or the back button never sends the request again. */
     public String submit() {
-        recovery.forgottenIdentifier(email == null || email.length() > HelpPasswordBacking.MAX_TYPED ? "?" : email,
+        recovery.forgottenIdentifier(email == null || !InputLimits.within(email, InputLimits.TYPED) ? "?" : email,
                 clients.of(Faces.getRequest()));
         done = true;
         email = null;

@@ -9,6 +9,7 @@ import org.omnifaces.util.Faces;
 
 import fr.ent.portal.help.boundary.Recovery;
 import fr.ent.portal.security.Clients;
+import fr.ent.portal.security.InputLimits;
 
 /** Backing bean of /help/password: an identifier or an email in, always the same answer out. */
 @Named
@@ -16,7 +17,6 @@ import fr.ent.portal.security.Clients;
 public class HelpPasswordBacking {
 
     /** Longer input is not looked at (the field allows 254 characters). */
-    static final int MAX_TYPED = 1024;
     /** The answer page's parameter: the same words for everyone, so anyone may ask for it. */
     static final String SENT = "sent";
 
@@ -32,7 +32,7 @@ public class HelpPasswordBacking {
     /** The answer is a redirect (post-redirect-get): a reload or the back button never sends the request again. */
     public String submit() {
         try {
-            recovery.forgottenPassword(typed == null || typed.length() > MAX_TYPED ? "?" : typed,
+            recovery.forgottenPassword(typed == null || !InputLimits.within(typed, InputLimits.TYPED) ? "?" : typed,
                     clients.of(Faces.getRequest()));
             done = true;
             return "/help/password?faces-redirect=true&" + SENT + "=1";

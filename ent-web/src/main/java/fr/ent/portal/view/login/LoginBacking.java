@@ -25,6 +25,7 @@ import fr.ent.portal.signin.boundary.SignInResult;
 import fr.ent.portal.view.Landings;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.error.DatabaseOutageFilter;
+import fr.ent.portal.security.InputLimits;
 
 /** Backing bean of /login: identifier and password (or provisional code) in, home or first connection out. */
 @Named
@@ -32,7 +33,6 @@ import fr.ent.portal.view.error.DatabaseOutageFilter;
 public class LoginBacking {
 
     /** Longer secrets are not checked at all (the policy allows 128 characters). */
-    static final int MAX_SECRET = 1024;
 
     @Inject
     SecurityContext security;
@@ -73,7 +73,8 @@ public class LoginBacking {
         HttpServletResponse response = Faces.getResponse();
         String secret = password == null ? "" : password;
         password = null;
-        if (secret.length() > MAX_SECRET || identifier == null || identifier.length() > 256) {
+        if (!InputLimits.within(secret, InputLimits.SECRET) || identifier == null
+                || !InputLimits.within(identifier, InputLimits.IDENTIFIER)) {
             Texts.globalError("login.error.failed");
             return null;
         }
