@@ -32,8 +32,6 @@ import fr.ent.portal.security.InputLimits;
 @RequestScoped
 public class LoginBacking {
 
-    /** Longer secrets are not checked at all (the policy allows 128 characters). */
-
     @Inject
     SecurityContext security;
 
@@ -73,6 +71,7 @@ public class LoginBacking {
         HttpServletResponse response = Faces.getResponse();
         String secret = password == null ? "" : password;
         password = null;
+        // longer secrets are not checked at all (the policy allows 128 characters)
         if (!InputLimits.within(secret, InputLimits.SECRET) || identifier == null
                 || !InputLimits.within(identifier, InputLimits.IDENTIFIER)) {
             Texts.globalError("login.error.failed");
