@@ -101,6 +101,17 @@ public final class AafFeed {
         return List.copyOf(errors);
     }
 
+    /** Pupils attached to an establishment the feed does not describe (at most 1,000 named). */
+    public List<RowError> unknownEstablishments() {
+        List<RowError> found = new ArrayList<>();
+        for (AafEntries.Entry entry : entries.pupilsOutside(entries.structures().keySet())) {
+            String structure = entry.request().first("ENTPersonStructRattach");
+            found.add(RowError.of(entry.request().line(), entry.file(), "admin.import.row.aaf_unknown_establishment",
+                    structure == null ? "" : structure));
+        }
+        return found;
+    }
+
     /** The establishments (UAI) the feed describes. */
     public Set<String> establishments() {
         return new TreeSet<>(entries.structures().values());
@@ -115,11 +126,7 @@ public final class AafFeed {
         List<RegistryParser.Record> records = new ArrayList<>();
         List<RowError> found = new ArrayList<>();
         Map<String, String> structures = entries.structures();
-        for (AafEntries.Entry entry : entries.pupilsOutside(structures.keySet())) {
-            String structure = entry.request().first("ENTPersonStructRattach");
-            found.add(RowError.of(entry.request().line(), entry.file(), "admin.import.row.aaf_unknown_establishment",
-                    structure == null ? "" : structure));
-        }
+        found.addAll(unknownEstablishments());
         Set<String> mine = new HashSet<>();
         structures.forEach((structure, structureUai) -> {
             if (structureUai.equalsIgnoreCase(uai)) {

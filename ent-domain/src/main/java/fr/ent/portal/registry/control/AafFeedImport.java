@@ -71,6 +71,7 @@ public final class AafFeedImport {
             }
         }
         errors.addAll(feed.errors());
+        errors.addAll(feed.unknownEstablishments());
         if (!errors.isEmpty()) {
             throw new AafFeedRefused(errors);
         }
