@@ -2,6 +2,7 @@ package fr.ent.portal.registry.control;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,9 @@ public final class StoredAafEntries implements AafEntries {
     private final EntityManager em;
     private final int batch;
     private int pending;
+    /** Types emptied by a full file in this transaction, and the ids put since: a new id needs no look-up. */
+    private final Set<String> cleared = new HashSet<>();
+    private final Set<String> put = new HashSet<>();
 
     public StoredAafEntries(EntityManager em, int batch) {
         this.em = em;
@@ -37,7 +41,8 @@ public final class StoredAafEntries implements AafEntries {
     public void put(String type, String structure, Entry entry) {
         AafReader.Request request = entry.request();
         String text = AafAttributes.encode(request.category(), request.attributes());
-        AafEntry stored = em.find(AafEntry.class, AafEntry.key(type, request.id()));
+        String key = AafEntry.key(type, request.id());
+        AafEntry stored = cleared.contains(type) && put.add(key) ? null : em.find(AafEntry.class, key);
         if (stored == null) {
             em.persist(new AafEntry(type, request.id(), structure, entry.file(), request.line(), text));
         } else {
@@ -52,6 +57,7 @@ public final class StoredAafEntries implements AafEntries {
         if (stored == null) {
             return false;
         }
+        put.remove(AafEntry.key(type, id));
         em.remove(stored);
         step();
         return true;
@@ -61,6 +67,8 @@ public final class StoredAafEntries implements AafEntries {
     public void clear(String type) {
         em.flush();
         em.createQuery("delete from AafEntry e where e.type = :type").setParameter("type", type).executeUpdate();
+        cleared.add(type);
+        put.removeIf(key -> key.startsWith(type + "|"));
         em.clear();
         pending = 0;
     }
