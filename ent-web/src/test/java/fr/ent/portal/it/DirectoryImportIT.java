@@ -118,16 +118,16 @@ class DirectoryImportIT {
             upload(browser, sts, null);
             assertEquals(0, count(browser, "count-errors"), text(browser, "result"));
             assertEquals(0, count(browser, "count-ends"), "an STSWeb export ends no enrollment: " + text(browser, "counts"));
-            assertEquals(3, count(browser, "staff-create"), text(browser, "staff"));
-            assertEquals(2, count(browser, "staff-principals"), text(browser, "staff"));
-            assertEquals(8, count(browser, "staff-roles-added"), text(browser, "staff"));
+            assertEquals(3, count(browser, "staff-create"), text(browser, "staff-counts"));
+            assertEquals(2, count(browser, "staff-principals"), text(browser, "staff-counts"));
+            assertEquals(8, count(browser, "staff-roles-added"), text(browser, "staff-counts"));
             browser.driver().findElement(By.id("result:confirm")).click();
             waitFor(browser, By.id("result:summary"), "Import terminé");
             upload(browser, sts, null);
-            assertEquals(0, count(browser, "staff-create"), "a re-import changes nothing: " + text(browser, "staff"));
-            assertEquals(3, count(browser, "staff-unchanged"), text(browser, "staff"));
-            assertEquals(0, count(browser, "staff-roles-added"), text(browser, "staff"));
-            assertEquals(0, count(browser, "staff-roles-removed"), text(browser, "staff"));
+            assertEquals(0, count(browser, "staff-create"), "a re-import changes nothing: " + text(browser, "staff-counts"));
+            assertEquals(3, count(browser, "staff-unchanged"), text(browser, "staff-counts"));
+            assertEquals(0, count(browser, "staff-roles-added"), text(browser, "staff-counts"));
+            assertEquals(0, count(browser, "staff-roles-removed"), text(browser, "staff-counts"));
         }
     }
 
