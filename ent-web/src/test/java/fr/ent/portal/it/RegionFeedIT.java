@@ -57,7 +57,7 @@ class RegionFeedIT {
         page = await(region, p -> row(p, DELTA).map(r -> r.contains("data-state=\"IMPORTED\"")).orElse(false));
         String full = row(page, FULL.get(2)).orElseThrow();
         assertTrue(full.contains("data-state=\"IMPORTED\""), full);
-        assertTrue(full.contains("6 créé(s), 0 modifié(s), 3 lien(s), 0 inscription(s) terminée(s)"), full);
+        assertTrue(full.contains("6 créé(s), 0 modifié(s), 4 lien(s), 0 inscription(s) terminée(s)"), full);
         assertTrue(row(page, DELTA).orElseThrow()
                 .contains("1 créé(s), 1 modifié(s), 0 lien(s), 1 inscription(s) terminée(s)"), page);
 
