@@ -100,8 +100,13 @@ public final class AafFeedBenchmark {
 
     private static AafFeedImport.Outcome importBatch(EntityManagerFactory emf, Path dir, List<AafFeedFile> files,
                                                      LocalDate today, SchoolYear year, Clock clock) {
-        return TestPersistenceUnit.inTransaction(emf, em -> new AafFeedImport(em, clock.instant(), today, year,
-                AafFeedRecords.LIMITS, 500).run(dir, files));
+        try {
+            return TestPersistenceUnit.inTransaction(emf, em -> new AafFeedImport(em, clock.instant(), today, year,
+                    AafFeedRecords.LIMITS, 500).run(dir, files));
+        } catch (fr.ent.portal.registry.control.AafFeedRefused refused) {
+            System.out.println("refused: " + refused.errors().subList(0, Math.min(10, refused.errors().size())));
+            throw refused;
+        }
     }
 
     private static void generateFull(Path dir, int pupils, Random random) throws IOException {
