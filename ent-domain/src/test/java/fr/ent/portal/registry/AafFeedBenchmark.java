@@ -1,7 +1,6 @@
 package fr.ent.portal.registry;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
@@ -18,27 +18,19 @@ import jakarta.persistence.EntityManagerFactory;
 
 import fr.ent.portal.credential.control.PasswordHashing;
 import fr.ent.portal.demo.control.DemoDataSet;
-import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.platform.persistence.TestPersistenceUnit;
-import fr.ent.portal.registry.control.AafFeed;
 import fr.ent.portal.registry.control.AafFeedFile;
-import fr.ent.portal.registry.control.AafReader;
-import fr.ent.portal.registry.control.ImportPlan;
-import fr.ent.portal.registry.control.ImportProgress;
-import fr.ent.portal.registry.control.ImportRun;
-import fr.ent.portal.registry.control.ImportWriter;
-import fr.ent.portal.registry.control.RegistryFile;
-import fr.ent.portal.registry.control.RegistryParser;
-import fr.ent.portal.registry.control.SafeXml;
+import fr.ent.portal.registry.control.AafFeedImport;
+import fr.ent.portal.registry.control.AafFeedRecords;
 import fr.ent.portal.schooling.entity.SchoolYear;
 
 /**
  * AAF feed throughput (issue 25, item 5; not a test): generates a synthetic full feed of {@code bench.persons}
  * persons (default 100,000: 40 % pupils of the demo lycée, 60 % their legal representatives) as the académie's files,
- * then on H2 in memory with the demo data: stream the files ({@link AafReader}) into the feed's state
- * ({@link AafFeed}), make the lycée's records, plan and write them in one transaction (as the CSV import does); then a
- * delta of {@code bench.delta} requests (default 1,000: a third added, a third moved to another class, a third
- * deleted) applied to the state held in memory, planned and written. Run from {@code ent-domain}:
+ * then on H2 in memory with the demo data, the region inbox's path ({@link AafFeedImport}: the files streamed into the
+ * feed's stored state, the lycée's records planned and written, one transaction); then a delta of {@code bench.delta}
+ * requests (default 1,000: a third added, a third moved to another class, a third deleted) the same way. Prints the
+ * times and the heap used (sampled each second). Run from {@code ent-domain}:
  * <pre>cd ent-domain &amp;&amp; mvn -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=fr.ent.portal.registry.AafFeedBenchmark</pre>
  */
 public final class AafFeedBenchmark {
@@ -67,57 +59,54 @@ public final class AafFeedBenchmark {
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 persons, pupils, deltaSize);
 
+        java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(used(), Math::max);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
         EntityManagerFactory emf = TestPersistenceUnit.migratedH2("aaf-benchmark");
         try {
             PasswordHashing hashing = new PasswordHashing(1024, 1, 1, 2);
             TestPersistenceUnit.inTransaction(emf, em -> new DemoDataSet(em, hashing, clock).loadIfAbsent());
-            AafFeed feed = new AafFeed();
-            AafReader reader = new AafReader(new SafeXml.Limits(2L << 30, 24, 4096));
-
+            // the region inbox's path: each file streamed into the stored state (aaf_feed_entry, flushed and cleared
+            // every 500), then the lycée planned and written, all in one transaction per batch (AafFeedImport)
+            List<AafFeedFile> full = List.of("EtabEducNat", "Eleve", "PersRelEleve").stream()
+                    .map(t -> AafFeedFile.parse("ENT_BENCH_Complet_20261205_" + t + "_0000.xml").orElseThrow())
+                    .sorted(AafFeedFile.ORDER).toList();
             long t0 = System.nanoTime();
-            for (String type : new String[] {"EtabEducNat", "Eleve", "PersRelEleve"}) {
-                read(dir, "ENT_BENCH_Complet_20261205_" + type + "_0000.xml", reader, feed);
-            }
+            AafFeedImport.Outcome first = importBatch(emf, dir, full, today, year, clock);
             long t1 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "full: read %6.1f s  (heap used %d MiB)%n", seconds(t0, t1), used());
-            int[] written = importLycee(emf, feed, today, year, clock);
-            long t2 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "full: plan+write %6.1f s  (created %d, links %d)%n", seconds(t1, t2),
-                    written[0], written[1]);
-            System.out.printf(Locale.ROOT, "full: total %6.1f s%n", seconds(t0, t2));
-
+            System.out.printf(Locale.ROOT, "full: read+plan+write %6.1f s  (created %d, links %d; heap used after %d MiB)%n",
+                    seconds(t0, t1), first.created(), first.links(), used());
             long t3 = System.nanoTime();
-            read(dir, "ENT_BENCH_Delta_20261206_Eleve_0000.xml", reader, feed);
-            int[] delta = importLycee(emf, feed, today, year, clock);
+            AafFeedImport.Outcome delta = importBatch(emf, dir,
+                    List.of(AafFeedFile.parse("ENT_BENCH_Delta_20261206_Eleve_0000.xml").orElseThrow()), today, year, clock);
             long t4 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "delta: read+plan+write %6.1f s  (created %d, updated %d, ended %d)%n",
-                    seconds(t3, t4), delta[0], delta[2], delta[3]);
+            System.out.printf(Locale.ROOT, "delta: read+plan+write %6.1f s  (created %d, updated %d, ended %d; heap used after %d MiB)%n",
+                    seconds(t3, t4), delta.created(), delta.updated(), delta.ended(), used());
+            System.out.printf(Locale.ROOT, "peak heap used (sampled each second) %d MiB%n", peak.get());
         } finally {
             emf.close();
         }
     }
 
-    private static void read(Path dir, String name, AafReader reader, AafFeed feed) throws IOException {
-        AafFeedFile file = AafFeedFile.parse(name).orElseThrow();
-        try (InputStream in = Files.newInputStream(dir.resolve(name))) {
-            reader.read(in, request -> feed.apply(file, request));
+    private static AafFeedImport.Outcome importBatch(EntityManagerFactory emf, Path dir, List<AafFeedFile> files,
+                                                     LocalDate today, SchoolYear year, Clock clock) {
+        try {
+            return TestPersistenceUnit.inTransaction(emf, em -> new AafFeedImport(em, clock.instant(), today, year,
+                    AafFeedRecords.LIMITS, 500).run(dir, files));
+        } catch (fr.ent.portal.registry.control.AafFeedRefused refused) {
+            System.out.println("refused: " + refused.errors().subList(0, Math.min(10, refused.errors().size())));
+            throw refused;
         }
-    }
-
-    /** created, links, updated, ended. */
-    private static int[] importLycee(EntityManagerFactory emf, AafFeed feed, LocalDate today, SchoolYear year, Clock clock) {
-        return TestPersistenceUnit.inTransaction(emf, em -> {
-            Establishment lycee = em.createNamedQuery(Establishment.BY_UAI, Establishment.class)
-                    .setParameter("uai", DemoDataSet.LYCEE_UAI).getSingleResult();
-            RegistryFile file = feed.fileFor(DemoDataSet.LYCEE_UAI, new RegistryParser(lycee.kind(), today, 10_000_000));
-            ImportPlan plan = ImportRun.plan(em, lycee, file, today, year, true);
-            if (!plan.confirmable()) {
-                throw new IllegalStateException(plan.errors().size() + " errors, first " + plan.errors().get(0));
-            }
-            ImportWriter.Written w = new ImportWriter(em, clock.instant(), today, year, lycee.id(), 500)
-                    .write(plan, new ImportProgress());
-            return new int[] {w.created(), w.links(), w.updated(), w.ended()};
-        });
     }
 
     private static void generateFull(Path dir, int pupils, Random random) throws IOException {

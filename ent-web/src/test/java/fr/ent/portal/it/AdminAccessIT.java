@@ -84,6 +84,7 @@ class AdminAccessIT {
             {"/admin/region/incidents",                                   302, 403, 403, 403, 403, 200},
             {"/admin/region/oidc-clients",                                302, 403, 403, 403, 403, 200},
             {"/admin/region/saml",                                        302, 403, 403, 403, 403, 200},
+            {"/admin/region/feed",                                        302, 403, 403, 403, 403, 200},
     };
 
     static final Map<String, Web> SESSIONS = new LinkedHashMap<>();

@@ -27,7 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Issue 25: a school's SIECLE exports (docs/samples: pupils in ISO-8859-15, legal representatives) through the admin
  * import page, with the same preview and confirmation as the CSV: the accounts, links and classes are created, a
- * re-import (zipped this time) changes nothing, a leaver's enrollment ends, a hostile XML is refused as a whole. The
+ * re-import (zipped this time) changes nothing, a leaver's enrollment ends, a hostile XML is refused as a whole; the
+ * school's STSWeb export creates its staff, their classes and principal teachers, and again changes nothing. The
  * region imports into its own test establishment (the samples' UAJ rewritten), so the lycée's other imports are
  * untouched.
  */
@@ -109,6 +110,24 @@ class DirectoryImportIT {
             String refused = text(browser, "result:refused");
             assertTrue(refused.contains("DOCTYPE"), refused);
             assertTrue(!refused.contains("root:"), refused);
+
+            // the school's STSWeb export alone: its staff, their classes and the principal teachers; no pupil ends
+            Path sts = dir.resolve("sts_emp_" + UAI + "_2026.xml");
+            Files.writeString(sts, Files.readString(SAMPLES.resolve("sts_emp_0771763Y_2026.xml"), LATIN9)
+                    .replace(SAMPLE_UAI, UAI), LATIN9);
+            upload(browser, sts, null);
+            assertEquals(0, count(browser, "count-errors"), text(browser, "result"));
+            assertEquals(0, count(browser, "count-ends"), "an STSWeb export ends no enrollment: " + text(browser, "counts"));
+            assertEquals(3, count(browser, "staff-create"), text(browser, "staff-counts"));
+            assertEquals(2, count(browser, "staff-principals"), text(browser, "staff-counts"));
+            assertEquals(8, count(browser, "staff-roles-added"), text(browser, "staff-counts"));
+            browser.driver().findElement(By.id("result:confirm")).click();
+            waitFor(browser, By.id("result:summary"), "Import terminé");
+            upload(browser, sts, null);
+            assertEquals(0, count(browser, "staff-create"), "a re-import changes nothing: " + text(browser, "staff-counts"));
+            assertEquals(3, count(browser, "staff-unchanged"), text(browser, "staff-counts"));
+            assertEquals(0, count(browser, "staff-roles-added"), text(browser, "staff-counts"));
+            assertEquals(0, count(browser, "staff-roles-removed"), text(browser, "staff-counts"));
         }
     }
 

@@ -76,6 +76,14 @@ public final class Portal implements BeforeAllCallback {
         return instance.process.toHandle();
     }
 
+    /** The region's address for the AAF feed's alerts. */
+    static final String REGION_FEED_EMAIL = "flux-aaf@region.example.org";
+
+    /** The region's AAF inbox directory (RegionFeedIT). */
+    public static Path aafInbox() {
+        return Path.of(System.getProperty("portal.work.dir", "target/portal"), "aaf-inbox");
+    }
+
     /** The portal's server log, for tests that check what is (not) logged. */
     public static Path log() {
         return instance.log;
@@ -110,12 +118,17 @@ public final class Portal implements BeforeAllCallback {
         Path work = Path.of(System.getProperty("portal.work.dir", "target/portal"));
         deleteRecursively(work);
         Files.createDirectories(work);
+        Files.createDirectories(work.resolve("aaf-inbox"));
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m",
                 "-Djava.io.tmpdir=" + work.toAbsolutePath(),
                 "-Dent.data.dir=" + work.resolve("data").toAbsolutePath(),
+                // RegionFeedIT drops AAF files here; the portal looks every 3 s and mails failures to the region
+                "-Dent.directory.inbox=" + work.resolve("aaf-inbox").toAbsolutePath(),
+                "-Dent.directory.inbox.interval=PT3S",
+                "-Dent.directory.alert-email=" + REGION_FEED_EMAIL,
                 "-Dent.public.url=http://127.0.0.1:" + port,
                 "-Dent.mail.smtp.host=127.0.0.1",
                 "-Dent.mail.smtp.port=" + smtpPort,

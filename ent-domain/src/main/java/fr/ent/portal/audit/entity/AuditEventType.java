@@ -53,6 +53,10 @@ public enum AuditEventType {
     REGISTRY_IMPORT_PREVIEWED,
     REGISTRY_IMPORT_CONFIRMED,
     REGISTRY_IMPORT_REJECTED,
+    /** A batch of the region's AAF feed was imported from the inbox (detail: counts). */
+    REGISTRY_FEED_IMPORTED,
+    /** A batch of the region's AAF feed failed: nothing of it was written (detail: first file, error count). */
+    REGISTRY_FEED_FAILED,
     LEGACY_CREDENTIAL_MIGRATED,
     ESTABLISHMENT_CREATED,
     ESTABLISHMENT_CHANGED,

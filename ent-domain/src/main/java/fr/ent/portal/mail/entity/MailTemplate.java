@@ -32,7 +32,13 @@ public enum MailTemplate {
      * To a person linked to several establishments: {@code establishment} printed a new activation letter for them at
      * {@code time} (their password no longer works); {@code helpLink} if they did not expect it (issue 20).
      */
-    CODE_REISSUED_ELSEWHERE(List.of("firstName", "establishment", "time", "helpLink"), Set.of("helpLink"));
+    CODE_REISSUED_ELSEWHERE(List.of("firstName", "establishment", "time", "helpLink"), Set.of("helpLink")),
+    /**
+     * To the region's address (issue 25): the AAF feed's {@code files} (names, one a line) failed at {@code time} with
+     * {@code errorCount} errors, the first ones in {@code errors} (one a line); nothing of them was written;
+     * {@code link} to the status page.
+     */
+    DIRECTORY_FEED_FAILED(List.of("files", "time", "errorCount", "errors", "link"), Set.of("link"));
 
     private final List<String> parameters;
     private final Set<String> links;

@@ -21,6 +21,19 @@ public final class ExternalIds {
         return slug(academie) + ":responsable:" + registryId;
     }
 
+    /**
+     * A staff member of an STSWeb export: {@code <académie>:personnel:<UAI>-<id>} (STS ids are the establishment's
+     * export's; a teacher of two establishments has two accounts until the académie's directory joins them).
+     */
+    public static String staff(String academie, String uai, String stsId) {
+        return slug(academie) + ":personnel:" + uai.toUpperCase(Locale.ROOT) + "-" + stsId;
+    }
+
+    /** The prefix of every staff external id of this académie. */
+    public static String staffPrefix(String academie) {
+        return slug(academie) + ":personnel:";
+    }
+
     /** {@code Créteil} → {@code creteil}: lower-case ASCII letters and digits. */
     static String slug(String academie) {
         String plain = Normalizer.normalize(academie == null ? "" : academie, Normalizer.Form.NFD)

@@ -16,8 +16,23 @@ import java.util.Set;
  */
 public record ImportPlan(List<PupilPlan> pupils, List<RepresentativePlan> representatives, List<LinkPlan> links,
                          List<EnrollmentEnd> ends, List<RowError> errors, Set<String> newDivisions,
-                         List<TransferPlan> transfers)
+                         List<TransferPlan> transfers, StaffPlan staff)
         implements Serializable {
+
+    /** Without staff (no STSWeb export). */
+    public ImportPlan(List<PupilPlan> pupils, List<RepresentativePlan> representatives, List<LinkPlan> links,
+                      List<EnrollmentEnd> ends, List<RowError> errors, Set<String> newDivisions,
+                      List<TransferPlan> transfers) {
+        this(pupils, representatives, links, ends, errors, newDivisions, transfers, null);
+    }
+
+    /** The same plan with the staff part of an STSWeb export (its errors count as the plan's). */
+    public ImportPlan withStaff(StaffPlan staffPlan) {
+        List<RowError> all = new java.util.ArrayList<>(errors);
+        all.addAll(staffPlan.errors());
+        all.sort(java.util.Comparator.comparingInt(RowError::line));
+        return new ImportPlan(pupils, representatives, links, ends, all, newDivisions, transfers, staffPlan);
+    }
 
     /**
      * A row that would change a pupil enrolled today in another establishment this school year (enroll them here, or
@@ -129,6 +144,18 @@ public record ImportPlan(List<PupilPlan> pupils, List<RepresentativePlan> repres
             for (TransferPlan t : transfers) {
                 sha.update(("T|" + t.externalId() + "|" + t.accountId() + "|" + t.changes() + "|" + t.applied() + "|"
                         + t.elsewhere() + "\n").getBytes(UTF_8));
+            }
+            if (staff != null) {
+                for (StaffPlan.Member m : staff.members()) {
+                    sha.update(("S|" + m.externalId() + "|" + m.action() + "|" + m.changes() + "|" + m.accountId() + "|"
+                            + m.lastName() + "|" + m.firstName() + "\n").getBytes(UTF_8));
+                }
+                for (StaffPlan.Role r : staff.toAdd()) {
+                    sha.update(("A|" + r.externalId() + "|" + r.division() + "|" + r.principal() + "\n").getBytes(UTF_8));
+                }
+                for (StaffPlan.Removal r : staff.toRemove()) {
+                    sha.update(("D|" + r.assignmentId() + "\n").getBytes(UTF_8));
+                }
             }
             sha.update(("X|" + errors.size()).getBytes(UTF_8));
             return HexFormat.of().formatHex(sha.digest());

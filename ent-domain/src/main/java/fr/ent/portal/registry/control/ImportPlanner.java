@@ -137,6 +137,7 @@ public final class ImportPlanner {
         Set<String> listed = new HashSet<>();
         file.pupilIds().forEach(id -> listed.add(ExternalIds.pupil(academie, id)));
         state.enrolledHere().stream()
+                .filter(e -> !file.withoutPupils()) // an STSWeb export alone lists no pupil: nobody leaves
                 .filter(e -> !listed.contains(e.externalId()))
                 .sorted(Comparator.comparing(RegistryState.EnrolledPupil::lastName)
                         .thenComparing(RegistryState.EnrolledPupil::firstName))

@@ -52,6 +52,7 @@ public final class ImportRun {
         SafeXml.Limits limits = SafeXml.Limits.of(maxBytes);
         byte[] pupils = null;
         byte[] representatives = null;
+        byte[] staff = null;
         for (byte[] document : documents) {
             if (!isXml(document)) {
                 throw new RegistryFileRefused("format", "admin.import.file.format");
@@ -61,15 +62,23 @@ public final class ImportRun {
                 pupils = document;
             } else if (SiecleReader.REPRESENTATIVES_ROOT.equals(root) && representatives == null) {
                 representatives = document;
+            } else if (StsReader.ROOT.equals(root) && staff == null) {
+                staff = document;
             } else {
                 throw new RegistryFileRefused("format", "admin.import.file.format");
             }
         }
+        StsReader.StsFile sts = staff == null ? null
+                : new StsReader(establishment.uai(), establishment.kind(), limits).read(staff);
         if (pupils == null) {
+            if (sts != null && representatives == null) {
+                return RegistryFile.staffOnly(sts); // a school's STSWeb export alone: its staff
+            }
             throw new RegistryFileRefused("format", "admin.import.file.siecle_pupils_missing");
         }
-        return new SiecleReader(establishment.uai(), today, limits)
+        RegistryFile file = new SiecleReader(establishment.uai(), today, limits)
                 .read(pupils, representatives, new RegistryParser(establishment.kind(), today, maxRows));
+        return sts == null ? file : file.withStaff(sts);
     }
 
     /** An XML document: {@code <} first, after a byte order mark and blanks. */
@@ -93,6 +102,13 @@ public final class ImportRun {
         ImportPlanner planner = new ImportPlanner(establishment.academie(), region);
         RegistryState state = RegistryStates.load(em, establishment.id(), year, today, planner.externalIds(file),
                 planner.legacyIdentifiers(file));
-        return planner.plan(file, state);
+        ImportPlan plan = planner.plan(file, state);
+        if (file.staff() == null) {
+            return plan;
+        }
+        StaffPlanner staffPlanner = new StaffPlanner(establishment.academie(), establishment.uai());
+        return plan.withStaff(staffPlanner.plan(file.staff(), RegistryStates.loadStaff(em, establishment.id(), year,
+                staffPlanner.externalIds(file.staff()), ExternalIds.staffPrefix(establishment.academie())
+                        + establishment.uai().toUpperCase(java.util.Locale.ROOT) + "-")));
     }
 }

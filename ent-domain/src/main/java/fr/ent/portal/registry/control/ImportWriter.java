@@ -16,6 +16,8 @@ import fr.ent.portal.registry.control.ImportPlan.EnrollmentEnd;
 import fr.ent.portal.registry.control.ImportPlan.LinkPlan;
 import fr.ent.portal.registry.control.ImportPlan.PupilPlan;
 import fr.ent.portal.registry.control.ImportPlan.RepresentativePlan;
+import fr.ent.portal.schooling.entity.Assignment;
+import fr.ent.portal.schooling.entity.AssignmentRole;
 import fr.ent.portal.schooling.entity.Enrollment;
 import fr.ent.portal.schooling.entity.Responsibility;
 import fr.ent.portal.schooling.entity.SchoolYear;
@@ -56,7 +58,8 @@ public final class ImportWriter {
         if (!plan.confirmable()) {
             throw new IllegalStateException("A plan with errors is never written");
         }
-        progress.start(plan.pupils().size() + plan.representatives().size() + plan.ends().size() + 1);
+        progress.start(plan.pupils().size() + plan.representatives().size() + plan.ends().size() + 1
+                + (plan.staff() == null ? 0 : plan.staff().members().size() + plan.staff().toAdd().size()));
         allocateIdentifiers(plan);
         int created = 0;
         int updated = 0;
@@ -114,14 +117,64 @@ public final class ImportWriter {
             em.find(Enrollment.class, end.enrollmentId()).end(today);
             step(progress);
         }
+        if (plan.staff() != null) {
+            int[] staffCounts = writeStaff(plan.staff(), progress);
+            created += staffCounts[0];
+            updated += staffCounts[1];
+        }
         em.flush();
         em.clear();
         progress.finish();
         return new Written(Map.copyOf(identifiers), created, updated, links, plan.ends().size());
     }
 
+    /** The staff part: accounts, then the roles the export no longer lists removed, then the new roles. */
+    private int[] writeStaff(StaffPlan staff, ImportProgress progress) {
+        int created = 0;
+        int updated = 0;
+        for (StaffPlan.Member member : staff.members()) {
+            switch (member.action()) {
+                case CREATE -> {
+                    Account account = new Account(identifiers.get(member.externalId()), member.firstName(),
+                            member.lastName(), null, Profile.TEACHER, now);
+                    account.linkToRegistry(member.externalId());
+                    em.persist(account);
+                    ids.put(member.externalId(), account.id());
+                    created++;
+                }
+                case UPDATE -> {
+                    Account account = em.find(Account.class, member.accountId());
+                    account.correctFromRegistry(member.firstName(), member.lastName(), account.birthDate());
+                    ids.put(member.externalId(), account.id());
+                    updated++;
+                }
+                case UNCHANGED -> ids.put(member.externalId(), member.accountId());
+            }
+            step(progress);
+        }
+        for (StaffPlan.Removal removal : staff.toRemove()) {
+            Assignment held = em.find(Assignment.class, removal.assignmentId());
+            if (held != null) {
+                em.remove(held);
+            }
+        }
+        em.flush();
+        for (StaffPlan.Role role : staff.toAdd()) {
+            Account account = em.find(Account.class, ids.get(role.externalId()));
+            em.persist(role.division() == null ? Assignment.of(account, establishment(), AssignmentRole.TEACHER, year)
+                    : role.principal() ? Assignment.principalTeacher(account, establishment(), role.division(), year)
+                    : Assignment.teacherOf(account, establishment(), role.division(), year));
+            step(progress);
+        }
+        return new int[] {created, updated};
+    }
+
     private void allocateIdentifiers(ImportPlan plan) {
         IdentifierAllocator allocator = new IdentifierAllocator(em);
+        if (plan.staff() != null) {
+            plan.staff().members().stream().filter(m -> m.action() == Action.CREATE).forEach(m ->
+                    identifiers.put(m.externalId(), allocator.next(m.firstName(), m.lastName())));
+        }
         plan.representatives().stream().filter(r -> r.action() == Action.CREATE)
                 .forEach(r -> identifiers.put(r.externalId(), allocator.next(r.entry().firstName(), r.entry().lastName())));
         plan.pupils().stream().filter(p -> p.action() == Action.CREATE)

@@ -109,6 +109,34 @@ public final class RegistryStates {
         return new RegistryState(accounts, enrollments, links, enrolledHere, legacy, elsewhere, familiesElsewhere);
     }
 
+    /**
+     * What the database holds of an STSWeb export's staff: their accounts (by external id), and the TEACHER and
+     * PRINCIPAL_TEACHER roles held here this school year by registry staff of this establishment ({@code prefix}).
+     */
+    public static StaffPlanner.StaffState loadStaff(EntityManager em, long establishmentId, SchoolYear year,
+                                                    Collection<String> externalIds, String prefix) {
+        Map<String, KnownAccount> accounts = new HashMap<>();
+        for (List<String> chunk : chunks(externalIds)) {
+            em.createQuery("select a.id, a.identifier, a.externalId, a.firstName, a.lastName, a.birthDate, a.recoveryEmail"
+                            + " from Account a where a.externalId in :ids", Object[].class)
+                    .setFlushMode(FlushModeType.COMMIT).setParameter("ids", chunk).getResultList()
+                    .forEach(r -> accounts.put((String) r[2], new KnownAccount((Long) r[0], (String) r[1], (String) r[2],
+                            (String) r[3], (String) r[4], (LocalDate) r[5], (String) r[6])));
+        }
+        List<StaffPlanner.HeldRole> roles = new ArrayList<>();
+        em.createQuery("select s.id, a.id, a.externalId, a.identifier, a.firstName, a.lastName, s.division, s.role"
+                        + " from Assignment s join s.staff a where s.establishment.id = :establishment"
+                        + " and s.schoolYear = :year and a.externalId like :prefix"
+                        + " and s.role in (fr.ent.portal.schooling.entity.AssignmentRole.TEACHER,"
+                        + " fr.ent.portal.schooling.entity.AssignmentRole.PRINCIPAL_TEACHER) order by s.id", Object[].class)
+                .setFlushMode(FlushModeType.COMMIT).setParameter("establishment", establishmentId)
+                .setParameter("year", year).setParameter("prefix", prefix + "%").getResultList()
+                .forEach(r -> roles.add(new StaffPlanner.HeldRole((Long) r[0], (Long) r[1], (String) r[2], (String) r[3],
+                        (String) r[4], (String) r[5], (String) r[6],
+                        r[7] == fr.ent.portal.schooling.entity.AssignmentRole.PRINCIPAL_TEACHER)));
+        return new StaffPlanner.StaffState(accounts, roles);
+    }
+
     static <T> List<List<T>> chunks(Collection<T> values) {
         List<T> all = new ArrayList<>(values);
         List<List<T>> chunks = new ArrayList<>();

@@ -90,7 +90,10 @@ public final class SafeXml {
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                         StringBuilder text = texts.peek();
-                        if (text != null) {
+                        // blanks before an element's first text (indentation between children, e.g. the 100,000
+                        // requests of an AAF file's root) are not its text: they never count toward the limit
+                        if (text != null && (text.length() > 0 || !blank(reader.getTextCharacters(),
+                                reader.getTextStart(), reader.getTextLength()))) {
                             if (text.length() + reader.getTextLength() > limits.maxText()) {
                                 throw new RegistryFileRefused("too-long", "admin.import.file.xml_text_too_long",
                                         limits.maxText());
@@ -184,5 +187,14 @@ public final class SafeXml {
                 throw new RegistryFileRefused("too-large", "admin.import.file.too_large", RegistryText.megabytes(max));
             }
         }
+    }
+
+    private static boolean blank(char[] chars, int start, int length) {
+        for (int i = start; i < start + length; i++) {
+            if (!Character.isWhitespace(chars[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

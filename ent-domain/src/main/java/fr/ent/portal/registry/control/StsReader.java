@@ -21,16 +21,27 @@ public final class StsReader {
     public static final String ROOT = "STS_EDT";
 
     /** A staff member of the export; {@code externalId} is the STS individual's id. */
-    public record Staff(int line, String stsId, String lastName, String firstName, String function) {
+    public record Staff(int line, String stsId, String lastName, String firstName, String function)
+            implements java.io.Serializable {
     }
 
     /** A principal teacher of a division. */
-    public record PrincipalTeacher(int line, String division, String stsId) {
+    public record PrincipalTeacher(int line, String division, String stsId) implements java.io.Serializable {
     }
 
     /** The export read: staff, principal teachers, teachers per division, and what is wrong. */
     public record StsFile(String encoding, List<Staff> staff, List<PrincipalTeacher> principalTeachers,
-                          Map<String, List<String>> teachersByDivision, List<RowError> errors) {
+                          Map<String, List<String>> teachersByDivision, List<RowError> errors)
+            implements java.io.Serializable {
+
+        public StsFile {
+            staff = List.copyOf(staff);
+            principalTeachers = List.copyOf(principalTeachers);
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            teachersByDivision.forEach((d, ids) -> copy.put(d, List.copyOf(ids)));
+            teachersByDivision = java.util.Collections.unmodifiableMap(copy);
+            errors = List.copyOf(errors);
+        }
     }
 
     private final String uai;

@@ -64,7 +64,7 @@ public class Assignment {
     @Column(name = "role", nullable = false, length = 32)
     private AssignmentRole role;
 
-    /** The division of a principal teacher; null for other roles. */
+    /** The division of a principal teacher, or of a teacher's class (STSWeb); null otherwise. */
     @Size(max = 40)
     @Column(name = "division", length = 40)
     private String division;
@@ -96,6 +96,15 @@ public class Assignment {
             throw new BusinessException("assignment.division.required");
         }
         return new Assignment(staff, establishment, Objects.requireNonNull(role, "role"), null, schoolYear);
+    }
+
+    /** Teacher of {@code division} (from the establishment's STSWeb export: the classes a teacher has). */
+    public static Assignment teacherOf(Account staff, Establishment establishment, String division,
+                                       SchoolYear schoolYear) {
+        if (division == null || division.isBlank()) {
+            throw new BusinessException("assignment.division.required");
+        }
+        return new Assignment(staff, establishment, AssignmentRole.TEACHER, division.strip(), schoolYear);
     }
 
     /** Principal teacher of {@code division}. */

@@ -108,4 +108,14 @@ class SafeXmlTest {
         String longText = "<R><V>" + "a".repeat(5000) + "</V></R>";
         assertEquals("too-long", refusal(longText, StandardCharsets.UTF_8));
     }
+
+    @Test
+    void indentationBetweenManyChildrenIsNotTheParentsText() {
+        // an AAF file's root holds 100,000 requests, one a line: its blanks are no text of the root
+        String many = "<R>\n" + "  <V>a b</V>\n".repeat(5000) + "</R>";
+        List<String> read = values(many.getBytes(StandardCharsets.UTF_8), new SafeXml.Limits(1 << 20, 24, 4096));
+        assertEquals(5000, read.size());
+        assertEquals("a b", read.get(0));
+        assertEquals("too-long", refusal("<R>" + "x\n".repeat(3000) + "<V>a</V></R>", StandardCharsets.UTF_8));
+    }
 }
