@@ -10,7 +10,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.omnifaces.util.Faces;
 import org.primefaces.model.file.UploadedFile;
 
 import fr.ent.portal.federation.boundary.SamlIdentityProvider;
@@ -18,9 +17,7 @@ import fr.ent.portal.federation.boundary.SamlServiceProviders;
 import fr.ent.portal.federation.control.SamlAttribute;
 import fr.ent.portal.federation.control.SpDraft;
 import fr.ent.portal.federation.entity.SamlServiceProvider;
-import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.platform.InvalidInputException;
-import fr.ent.portal.platform.NotFoundException;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 
@@ -78,32 +75,24 @@ public class SamlBacking implements Serializable {
     public String save() {
         SpDraft draft = SpDraft.of(name, attributes, transientNameId, signedRequests, uais, singleLogout, enabled);
         byte[] content = metadata == null || metadata.getSize() == 0 ? null : metadata.getContent();
-        try {
-            if (id == null) {
-                if (content == null) {
-                    throw new InvalidInputException(List.of(new InvalidInputException.FieldError("metadata",
-                            "admin.saml.error.metadata_required")));
-                }
-                id = providers.register(admin.scope(), admin.client(), content, draft);
-                Texts.globalInfo("admin.saml.registered");
-            } else {
-                providers.change(admin.scope(), admin.client(), id, version, content, draft);
-                Texts.globalInfo("admin.saml.saved");
+        // a refusal (invalid metadata, a taken entity id) becomes messages by the page's exception handler
+        if (id == null) {
+            if (content == null) {
+                throw new InvalidInputException(List.of(new InvalidInputException.FieldError("metadata",
+                        "admin.saml.error.metadata_required")));
             }
-            Faces.getFlash().setKeepMessages(true);
-            return "/admin/region/saml?faces-redirect=true&id=" + id;
-        } catch (NotFoundException outOfScope) {
-            throw outOfScope; // 404, already audited
-        } catch (BusinessException refused) {
-            Texts.show(refused, "provider");
-            return null;
+            id = providers.register(admin.scope(), admin.client(), content, draft);
+            Texts.flash("admin.saml.registered");
+        } else {
+            providers.change(admin.scope(), admin.client(), id, version, content, draft);
+            Texts.flash("admin.saml.saved");
         }
+        return "/admin/region/saml?faces-redirect=true&id=" + id;
     }
 
     public String rotate() {
         providers.rotateKeys(admin.scope(), admin.client());
-        Texts.globalInfo("admin.saml.rotated");
-        Faces.getFlash().setKeepMessages(true);
+        Texts.flash("admin.saml.rotated");
         return "/admin/region/saml?faces-redirect=true" + (id == null ? "" : "&id=" + id);
     }
 
