@@ -23,11 +23,11 @@ import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManagerFactory;
 
-import fr.ent.portal.account.control.DirectoryFilter;
-import fr.ent.portal.account.control.DirectoryQuery;
-import fr.ent.portal.account.control.DirectorySort;
+import fr.ent.portal.admin.control.DirectoryFilter;
+import fr.ent.portal.admin.control.DirectoryQuery;
+import fr.ent.portal.admin.control.DirectorySort;
 import fr.ent.portal.account.entity.AccountStatus;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.platform.persistence.TestPersistenceUnit;
 import fr.ent.portal.schooling.entity.SchoolYear;

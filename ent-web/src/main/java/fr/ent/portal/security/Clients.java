@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.signin.control.ClientAddress;
-import fr.ent.portal.signin.control.SignInProtection;
+import fr.ent.portal.signin.boundary.SignInProtection;
 import fr.ent.portal.view.LanguageBacking;
 
 /** Who sent this request: the client address through the configured trusted proxies, the browser, the language. */

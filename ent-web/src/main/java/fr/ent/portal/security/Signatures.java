@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import fr.ent.portal.signin.boundary.SigningKeys;
+import fr.ent.portal.keys.boundary.SigningKeys;
 
 /**
  * The web side's one signer: HMAC-SHA256 with the portal's key for a purpose ({@link SigningKeys#key}, derived from the

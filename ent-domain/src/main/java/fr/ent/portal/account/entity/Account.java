@@ -1,5 +1,7 @@
 package fr.ent.portal.account.entity;
 
+import fr.ent.portal.platform.Profile;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +43,7 @@ import fr.ent.portal.platform.BusinessException;
  * sign-in failure state. Every change goes through a method that guards the account's invariants.
  */
 @Entity
-@EntityListeners(fr.ent.portal.sso.control.SessionsEndedListener.class) // issue 20: single logout from any node
+@EntityListeners(SessionsEndedHook.class) // issue 20: single logout from any node (an event, observed by sso)
 @Table(name = "account")
 @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
 @NamedQuery(name = Account.BY_IDENTIFIER, query = "select a from Account a where a.identifier = :identifier")

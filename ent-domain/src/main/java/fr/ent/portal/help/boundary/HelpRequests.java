@@ -19,7 +19,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 
 import fr.ent.portal.account.entity.Account;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.admin.boundary.AdminScopes;
 import fr.ent.portal.admin.control.AccountReach.Action;
 import fr.ent.portal.admin.control.AdminScope;

@@ -22,7 +22,7 @@ import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.incident.control.IncidentBoard;
-import fr.ent.portal.incident.control.IncidentDraft;
+import fr.ent.portal.incident.entity.IncidentDraft;
 import fr.ent.portal.incident.control.IncidentNotice;
 import fr.ent.portal.incident.entity.Incident;
 import fr.ent.portal.platform.Client;

@@ -23,7 +23,7 @@ import jakarta.persistence.PersistenceContext;
 import fr.ent.portal.account.boundary.Accounts;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.admin.boundary.AdminScopes;
 import fr.ent.portal.admin.control.AccountReach;
 import fr.ent.portal.admin.control.AccountReach.Action;
@@ -42,7 +42,7 @@ import fr.ent.portal.platform.Client;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.schooling.entity.SchoolYear;
-import fr.ent.portal.signin.control.SignInProtection;
+import fr.ent.portal.signin.boundary.SignInProtection;
 
 /**
  * Activation letters: re-issues provisional codes (for one account or a whole class) and prints them. Each account

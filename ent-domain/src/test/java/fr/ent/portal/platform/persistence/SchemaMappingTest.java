@@ -35,7 +35,7 @@ import fr.ent.portal.account.boundary.Accounts;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
 import fr.ent.portal.account.entity.PendingAction;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.credential.control.PasswordHashing;
 import fr.ent.portal.demo.control.DemoDataSet;
 import fr.ent.portal.establishment.entity.Establishment;

@@ -12,8 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
-import fr.ent.portal.account.boundary.AccountSummary;
-import fr.ent.portal.account.boundary.MyAccount;
+import fr.ent.portal.myaccount.boundary.AccountSummary;
+import fr.ent.portal.myaccount.boundary.MyAccount;
 import fr.ent.portal.account.boundary.RecentSignIn;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.security.Clients;

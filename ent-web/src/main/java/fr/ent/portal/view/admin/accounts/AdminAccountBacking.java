@@ -9,8 +9,8 @@ import jakarta.inject.Named;
 
 import org.omnifaces.util.Faces;
 
-import fr.ent.portal.account.boundary.AccountAdministration;
-import fr.ent.portal.account.boundary.AccountDetail;
+import fr.ent.portal.admin.boundary.AccountAdministration;
+import fr.ent.portal.admin.boundary.AccountDetail;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.platform.ConflictException;
 import fr.ent.portal.platform.NotFoundException;

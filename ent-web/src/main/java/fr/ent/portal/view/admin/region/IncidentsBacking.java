@@ -17,11 +17,11 @@ import jakarta.inject.Named;
 
 import org.omnifaces.util.Faces;
 
-import fr.ent.portal.establishment.boundary.EstablishmentRow;
-import fr.ent.portal.establishment.boundary.Establishments;
+import fr.ent.portal.admin.boundary.EstablishmentRow;
+import fr.ent.portal.admin.boundary.Establishments;
 import fr.ent.portal.incident.boundary.IncidentList;
 import fr.ent.portal.incident.boundary.Incidents;
-import fr.ent.portal.incident.control.IncidentDraft;
+import fr.ent.portal.incident.entity.IncidentDraft;
 import fr.ent.portal.incident.control.IncidentNotice;
 import fr.ent.portal.incident.entity.Severity;
 import fr.ent.portal.platform.BusinessException;

@@ -12,16 +12,16 @@ import jakarta.inject.Named;
 
 import org.omnifaces.util.Faces;
 
-import fr.ent.portal.establishment.boundary.EstablishmentRow;
-import fr.ent.portal.establishment.boundary.EstablishmentRow.ServiceRow;
-import fr.ent.portal.establishment.boundary.Establishments;
+import fr.ent.portal.admin.boundary.EstablishmentRow;
+import fr.ent.portal.admin.boundary.EstablishmentRow.ServiceRow;
+import fr.ent.portal.admin.boundary.Establishments;
 import fr.ent.portal.establishment.control.EstablishmentDraft;
 import fr.ent.portal.establishment.control.ServiceDraft;
 import fr.ent.portal.establishment.entity.EstablishmentKind;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.platform.NotFoundException;
-import fr.ent.portal.sso.control.PatternKind;
-import fr.ent.portal.sso.control.ReleasedAttribute;
+import fr.ent.portal.establishment.entity.PatternKind;
+import fr.ent.portal.establishment.entity.ReleasedAttribute;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 
