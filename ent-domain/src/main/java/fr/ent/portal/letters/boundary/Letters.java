@@ -88,6 +88,11 @@ public class Letters {
         return LetterSubject.of(reissuable(scope, accountId, client));
     }
 
+    /** Whether this scope may print representatives' letters of the establishment ({@code AccountReach}'s rule). */
+    public boolean mayPrintRepresentatives(AdminScope scope, long establishmentId) {
+        return AccountReach.mayPrintRepresentatives(scope, establishmentId);
+    }
+
     /** The pupils of a class this school year, if the scope covers the class (otherwise 404). */
     public ClassRoll roll(AdminScope scope, long establishmentId, String division, Client client) {
         Establishment establishment = scopes.requireDivision(scope, establishmentId, division, client);

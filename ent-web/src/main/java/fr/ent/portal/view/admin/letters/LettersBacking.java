@@ -19,7 +19,6 @@ import org.omnifaces.util.Faces;
 import fr.ent.portal.activation.boundary.ActivationFigures;
 import fr.ent.portal.activation.control.ClassFigures;
 import fr.ent.portal.activation.control.EstablishmentRef;
-import fr.ent.portal.admin.control.AccountReach;
 import fr.ent.portal.letters.boundary.ClassRoll;
 import fr.ent.portal.letters.boundary.LetterSubject;
 import fr.ent.portal.letters.boundary.Letters;
@@ -206,7 +205,7 @@ public class LettersBacking implements Serializable {
     /** Whether this audience is offered (a principal teacher prints the pupils only; the server checks it too). */
     public boolean mayPrint(Audience candidate) {
         return roll != null && (!candidate.representatives()
-                || AccountReach.mayPrintRepresentatives(admin.scope(), roll.establishmentId()));
+                || letters.mayPrintRepresentatives(admin.scope(), roll.establishmentId()));
     }
 
     public LetterSubject getSubject() {
