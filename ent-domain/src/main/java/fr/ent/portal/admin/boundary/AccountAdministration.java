@@ -15,12 +15,12 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
 import fr.ent.portal.account.entity.CredentialChange;
+import fr.ent.portal.platform.persistence.VersionCheck;
 import fr.ent.portal.platform.Profile;
 import fr.ent.portal.admin.control.AccountReach;
 import fr.ent.portal.admin.control.AccountReach.Action;
@@ -30,7 +30,6 @@ import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.platform.Client;
-import fr.ent.portal.platform.ConflictException;
 import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.platform.InvalidInputException.FieldError;
 import fr.ent.portal.schooling.entity.Assignment;
@@ -84,7 +83,8 @@ public class AccountAdministration {
                 account.lastName(), account.birthDate(), account.profile(), account.status(),
                 account.pendingActions().stream().sorted().toList(), account.recoveryEmail(),
                 account.hasVerifiedEmail(), account.hasValidProvisionalCode(now), account.provisionalCodeExpiresAt(),
-                account.createdAt(), account.lastSignInAt(), account.failedSignInCount(), heldUntil,
+                account.createdAt(), account.lastSignInAt(), protection.throttle().consecutiveFailures(account.identifier(), now),
+                heldUntil,
                 placesShown(account), relatives(scope, account), events(account.id(), seeSignIns),
                 scope.region() || AccountReach.allows(scope, account.profile(), places, Action.MANAGE),
                 scope.region() || AccountReach.allows(scope, account.profile(), places, Action.REISSUE_CODE));
@@ -116,10 +116,9 @@ public class AccountAdministration {
         changes.apply(account, CredentialChange.EMAIL_CLEARED, clock.instant(), client);
     }
 
-    /** Lifts the sign-in holds: the account's failure count and the identifier's throttle (every device). */
+    /** Lifts the sign-in holds: the identifier's failures in the sign-in throttle (every device). */
     public void unlock(AdminScope scope, long accountId, long version, Client client) {
         Account account = manageable(scope, accountId, version, client);
-        account.liftSignInHold();
         done(scope, account, AuditEventType.ADMIN_ACCOUNT_UNLOCKED, client, "unlock");
         protection.throttle().reset(account.identifier());
     }
@@ -147,19 +146,13 @@ public class AccountAdministration {
     /** The account if the scope may act on it and nobody changed it since {@code version} was read. */
     private Account manageable(AdminScope scope, long accountId, long version, Client client) {
         Account account = scopes.requireAccount(scope, accountId, Action.MANAGE, client);
-        if (account.version() != version) {
-            throw new ConflictException("admin.account.changed");
-        }
+        VersionCheck.require(account.version(), version, "admin.account.changed");
         return account;
     }
 
     /** Writes the change now (a concurrent one loses with "changed meanwhile"), then audits it. */
     private void done(AdminScope scope, Account account, AuditEventType type, Client client, String detail) {
-        try {
-            em.flush();
-        } catch (OptimisticLockException concurrent) {
-            throw new ConflictException("admin.account.changed");
-        }
+        VersionCheck.flush(em, "admin.account.changed");
         audit.recordByStaff(type, scope.staffId(), scope.identifier(), account.id(), account.identifier(), client,
                 detail, establishmentOf(scope, scopes.placesOf(account)));
     }
@@ -169,12 +162,8 @@ public class AccountAdministration {
     }
 
     private Instant heldUntil(Account account, Instant now) {
-        Instant held = account.isLockedAt(now) ? account.lockedUntil() : null;
         SignInThrottle.Verdict verdict = protection.throttle().check(account.identifier(), null, now);
-        if (!verdict.allowed() && (held == null || verdict.heldUntil().isAfter(held))) {
-            held = verdict.heldUntil();
-        }
-        return held;
+        return verdict.allowed() ? null : verdict.heldUntil();
     }
 
     private List<AccountDetail.Place> placesShown(Account account) {

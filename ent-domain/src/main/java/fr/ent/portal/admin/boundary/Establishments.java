@@ -10,7 +10,6 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
@@ -22,6 +21,7 @@ import fr.ent.portal.establishment.control.ServiceDraft;
 import fr.ent.portal.establishment.entity.UaiRule;
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.establishment.entity.OfferedService;
+import fr.ent.portal.platform.persistence.VersionCheck;
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.platform.ConflictException;
 import fr.ent.portal.platform.InvalidInputException;
@@ -159,17 +159,11 @@ public class Establishments {
     }
 
     private static void requireVersion(long current, long shown) {
-        if (current != shown) {
-            throw new ConflictException(CHANGED_MEANWHILE);
-        }
+        VersionCheck.require(current, shown, CHANGED_MEANWHILE);
     }
 
     private void flush() {
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw new ConflictException(CHANGED_MEANWHILE);
-        }
+        VersionCheck.flush(em, CHANGED_MEANWHILE);
     }
 
     /** The establishment with this UAI code (typed in any case), with its services. */

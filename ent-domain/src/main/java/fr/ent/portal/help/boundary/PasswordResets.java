@@ -35,6 +35,7 @@ import fr.ent.portal.platform.Client;
 import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.platform.InvalidInputException.FieldError;
 import fr.ent.portal.platform.config.Setting;
+import fr.ent.portal.platform.persistence.VersionCheck;
 import fr.ent.portal.platform.config.Settings;
 
 /**
@@ -173,6 +174,7 @@ public class PasswordResets {
                 throw new InvalidInputException(errors);
             }
             reset.use(hashing.hash(password.clone()), now);
+            VersionCheck.flush(em, "reset.text.ALREADY_USED"); // the same link used twice at once: one wins
             account.speaks(client.locale());
             devices.forgetAll(account.id(), client, "password-reset");
             protection.throttle().reset(account.identifier()); // the owner proved it: past failures no longer hold it back
