@@ -112,7 +112,7 @@ public class AuditLog {
     }
 
     private ZoneId zone() {
-        return ZoneId.of(settings.get(Setting.TIME_ZONE));
+        return settings.timeZone();
     }
 
 }

@@ -74,7 +74,7 @@ public class Admission {
             throw new IllegalStateException("Setting " + Setting.ADMISSION_PRIORITY_WINDOWS.key() + " ("
                     + Setting.ADMISSION_PRIORITY_WINDOWS.environmentVariable() + "): " + e.getMessage(), e);
         }
-        zone = ZoneId.of(settings.get(Setting.TIME_ZONE));
+        zone = settings.timeZone();
     }
 
     /** {@code auto} (or a value below 1) means one slot per processor. */

@@ -183,7 +183,7 @@ public class PasswordResets {
                 mailer.queue(account.recoveryEmail(), MailTemplate.PASSWORD_CHANGED_NOTICE, client.locale(), Map.of(
                         "firstName", account.firstName(),
                         "time", DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-                                .withZone(ZoneId.of(settings.get(Setting.TIME_ZONE))).format(now),
+                                .withZone(settings.timeZone()).format(now),
                         "helpLink", settings.get(Setting.PUBLIC_URL) + "/help"));
             }
             audit.record(AuditEventType.PASSWORD_RESET_COMPLETED, account.id(), account.identifier(), client.ip(),

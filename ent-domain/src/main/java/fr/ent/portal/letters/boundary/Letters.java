@@ -209,7 +209,7 @@ public class Letters {
         }
         boolean mailed = account.hasVerifiedEmail();
         if (mailed) {
-            ZoneId zone = ZoneId.of(settings.get(Setting.TIME_ZONE));
+            ZoneId zone = settings.timeZone();
             mailer.queue(account.recoveryEmail(), MailTemplate.CODE_REISSUED_ELSEWHERE, account.language(), Map.of(
                     "firstName", account.firstName(),
                     "establishment", establishmentName,
@@ -224,7 +224,7 @@ public class Letters {
     }
 
     private LetterPdf pdf() {
-        return new LetterPdf(settings.get(Setting.PUBLIC_URL), ZoneId.of(settings.get(Setting.TIME_ZONE)));
+        return new LetterPdf(settings.get(Setting.PUBLIC_URL), settings.timeZone());
     }
 
     private List<Account> recipients(long establishmentId, String division, Audience audience) {

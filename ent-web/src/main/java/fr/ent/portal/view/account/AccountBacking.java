@@ -167,7 +167,7 @@ public class AccountBacking {
 
     /** Dates are shown in the schools' time zone. */
     public java.util.TimeZone getTimeZone() {
-        return java.util.TimeZone.getTimeZone(settings.get(fr.ent.portal.platform.config.Setting.TIME_ZONE));
+        return java.util.TimeZone.getTimeZone(settings.timeZone());
     }
 
     public String getCurrent() { return current; }

@@ -82,7 +82,7 @@ public class AuditBacking implements Serializable {
     }
 
     private ZoneId zone() {
-        return ZoneId.of(settings.get(Setting.TIME_ZONE));
+        return settings.timeZone();
     }
 
     private static AuditEventType typeOf(String name) {

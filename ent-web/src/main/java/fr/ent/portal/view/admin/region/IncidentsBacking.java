@@ -127,7 +127,7 @@ public class IncidentsBacking implements Serializable {
     }
 
     private ZoneId zone() {
-        return ZoneId.of(settings.get(Setting.TIME_ZONE));
+        return settings.timeZone();
     }
 
     private LocalDateTime local(Instant instant) {
