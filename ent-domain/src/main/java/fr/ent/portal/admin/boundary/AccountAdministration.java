@@ -1,9 +1,5 @@
 package fr.ent.portal.admin.boundary;
 
-import fr.ent.portal.mail.control.EmailShape;
-
-import fr.ent.portal.account.boundary.CredentialChanges;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,21 +13,23 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import fr.ent.portal.account.boundary.CredentialChanges;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
 import fr.ent.portal.account.entity.CredentialChange;
-import fr.ent.portal.platform.persistence.VersionCheck;
-import fr.ent.portal.platform.Profile;
 import fr.ent.portal.admin.control.AccountReach;
 import fr.ent.portal.admin.control.AccountReach.Action;
 import fr.ent.portal.admin.control.AccountReach.Place;
 import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
+import fr.ent.portal.mail.control.EmailShape;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.platform.InvalidInputException.FieldError;
+import fr.ent.portal.platform.Profile;
+import fr.ent.portal.platform.persistence.VersionCheck;
 import fr.ent.portal.schooling.entity.Assignment;
 import fr.ent.portal.schooling.entity.Enrollment;
 import fr.ent.portal.schooling.entity.Responsibility;

@@ -14,13 +14,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import fr.ent.portal.account.entity.AccountStatus;
+import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.admin.control.DirectoryFilter;
 import fr.ent.portal.admin.control.DirectoryQuery;
 import fr.ent.portal.admin.control.DirectorySort;
-import fr.ent.portal.account.entity.AccountStatus;
-import fr.ent.portal.platform.Profile;
-import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.platform.Client;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.schooling.entity.SchoolYear;
 
 /**

@@ -1,7 +1,5 @@
 package fr.ent.portal.admin.boundary;
 
-import fr.ent.portal.audit.boundary.AuditTrail;
-
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -20,6 +18,7 @@ import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.admin.control.AuditCsv;
 import fr.ent.portal.admin.control.AuditFilter;
 import fr.ent.portal.admin.control.AuditQuery;
+import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEvent;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.platform.Client;

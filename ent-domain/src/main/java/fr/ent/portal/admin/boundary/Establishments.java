@@ -1,7 +1,5 @@
 package fr.ent.portal.admin.boundary;
 
-import fr.ent.portal.establishment.entity.ServicesChanged;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -18,16 +16,17 @@ import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.establishment.control.EstablishmentDraft;
 import fr.ent.portal.establishment.control.ServiceDraft;
-import fr.ent.portal.establishment.entity.UaiRule;
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.establishment.entity.OfferedService;
-import fr.ent.portal.platform.persistence.VersionCheck;
+import fr.ent.portal.establishment.entity.ServicesChanged;
+import fr.ent.portal.establishment.entity.UaiRule;
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.platform.ConflictException;
 import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.platform.InvalidInputException.FieldError;
 import fr.ent.portal.platform.NotFoundException;
 import fr.ent.portal.platform.UniqueConstraints;
+import fr.ent.portal.platform.persistence.VersionCheck;
 
 /**
  * The establishments of the region. The administration methods (taking an {@link AdminScope}) are the region's

@@ -1,6 +1,5 @@
 package fr.ent.portal.admin.control;
 
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,13 +1,5 @@
 package fr.ent.portal.admission.boundary;
 
-import fr.ent.portal.admission.control.AdmissionGate;
-import fr.ent.portal.admission.control.LocalWaitingLine;
-import fr.ent.portal.admission.control.Priority;
-import fr.ent.portal.admission.control.PriorityWindows;
-import fr.ent.portal.admission.control.SharedWaitingLine;
-import fr.ent.portal.admission.control.WaitingLine;
-import fr.ent.portal.admission.control.WaitingTicket;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -17,10 +9,17 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import fr.ent.portal.admission.control.AdmissionGate;
+import fr.ent.portal.admission.control.LocalWaitingLine;
+import fr.ent.portal.admission.control.Priority;
+import fr.ent.portal.admission.control.PriorityWindows;
+import fr.ent.portal.admission.control.SharedWaitingLine;
+import fr.ent.portal.admission.control.WaitingLine;
+import fr.ent.portal.admission.control.WaitingTicket;
+import fr.ent.portal.keys.boundary.SigningKeys;
 import fr.ent.portal.platform.Profile;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
-import fr.ent.portal.keys.boundary.SigningKeys;
 
 /**
  * Admission control of sign-ins, built once from the settings: the {@link AdmissionGate} in front of the password

@@ -1,7 +1,5 @@
 package fr.ent.portal.establishment.entity;
 
-
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

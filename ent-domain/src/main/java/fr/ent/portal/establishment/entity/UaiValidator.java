@@ -1,7 +1,5 @@
 package fr.ent.portal.establishment.entity;
 
-
-
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 

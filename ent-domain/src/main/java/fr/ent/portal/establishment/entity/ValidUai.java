@@ -1,6 +1,5 @@
 package fr.ent.portal.establishment.entity;
 
-
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.PARAMETER;

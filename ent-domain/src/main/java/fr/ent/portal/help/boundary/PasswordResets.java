@@ -1,7 +1,5 @@
 package fr.ent.portal.help.boundary;
 
-import fr.ent.portal.account.boundary.CredentialChanges;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import fr.ent.portal.account.boundary.CredentialChanges;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.PasswordReset;
 import fr.ent.portal.audit.boundary.AuditTrail;
@@ -35,8 +34,8 @@ import fr.ent.portal.platform.Client;
 import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.platform.InvalidInputException.FieldError;
 import fr.ent.portal.platform.config.Setting;
-import fr.ent.portal.platform.persistence.VersionCheck;
 import fr.ent.portal.platform.config.Settings;
+import fr.ent.portal.platform.persistence.VersionCheck;
 
 /**
  * Choosing a new password through a link mailed to a verified recovery email: a 256-bit token (only its SHA-256

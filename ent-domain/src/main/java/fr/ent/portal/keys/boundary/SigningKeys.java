@@ -13,13 +13,12 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 
+import fr.ent.portal.keys.control.MasterKey;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
-import fr.ent.portal.keys.control.MasterKey;
+import fr.ent.portal.platform.persistence.OwnTransaction;
 
 /**
  * The keys the portal signs with, the same on every node and across restarts.
@@ -83,27 +82,6 @@ public class SigningKeys {
     }
 
     private <T> T inNewTransaction(Function<EntityManager, T> work) {
-        try {
-            transaction.begin();
-            T result = work.apply(em);
-            transaction.commit();
-            return result;
-        } catch (RuntimeException e) {
-            rollback();
-            throw e;
-        } catch (Exception e) {
-            rollback();
-            throw new PersistenceException("Signing key transaction failed", e);
-        }
-    }
-
-    private void rollback() {
-        try {
-            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                transaction.rollback();
-            }
-        } catch (Exception ignored) {
-            // the original failure is the one worth reporting
-        }
+        return new OwnTransaction(transaction, em, "Signing key").run(work);
     }
 }

@@ -15,8 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.persistence.EntityManager;
 
-import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.keys.entity.SigningKey;
+import fr.ent.portal.platform.config.Setting;
 
 /**
  * The portal's master signing key: from the setting {@code ent.security.signing-key}, or generated once and kept in

@@ -1,12 +1,5 @@
 package fr.ent.portal.myaccount.boundary;
 
-import fr.ent.portal.mail.control.EmailShape;
-
-import fr.ent.portal.account.boundary.CredentialChanges;
-import fr.ent.portal.account.boundary.EmailVerifications;
-import fr.ent.portal.account.boundary.RecentSignIn;
-
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import fr.ent.portal.account.boundary.CredentialChanges;
+import fr.ent.portal.account.boundary.EmailVerifications;
+import fr.ent.portal.account.boundary.RecentSignIn;
 import fr.ent.portal.account.control.Reauthentication;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.CredentialChange;
@@ -32,6 +28,7 @@ import fr.ent.portal.credential.control.PasswordPolicy;
 import fr.ent.portal.credential.control.PersonalData;
 import fr.ent.portal.credential.control.RuleViolation;
 import fr.ent.portal.mail.boundary.Mailer;
+import fr.ent.portal.mail.control.EmailShape;
 import fr.ent.portal.mail.entity.MailTemplate;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.platform.Client;

@@ -1,14 +1,5 @@
 package fr.ent.portal.signin.boundary;
 
-import fr.ent.portal.signin.control.Cidr;
-import fr.ent.portal.signin.control.ClientAddress;
-import fr.ent.portal.signin.control.DeviceCookie;
-import fr.ent.portal.signin.control.FailureRecord;
-import fr.ent.portal.signin.control.IpRateLimiter;
-import fr.ent.portal.signin.control.SignInThrottle;
-
-import fr.ent.portal.keys.control.MasterKey;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +11,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
+import fr.ent.portal.keys.boundary.SigningKeys;
+import fr.ent.portal.keys.control.MasterKey;
+import fr.ent.portal.platform.cluster.SharedState;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
-import fr.ent.portal.platform.cluster.SharedState;
-import fr.ent.portal.keys.boundary.SigningKeys;
+import fr.ent.portal.signin.control.Cidr;
+import fr.ent.portal.signin.control.ClientAddress;
+import fr.ent.portal.signin.control.DeviceCookie;
+import fr.ent.portal.signin.control.FailureRecord;
+import fr.ent.portal.signin.control.IpRateLimiter;
+import fr.ent.portal.signin.control.SignInThrottle;
 
 /**
  * Builds the sign-in protections once from the settings, and hands them out: inject {@link SignInThrottle},

@@ -1,6 +1,5 @@
 package fr.ent.portal.admin.boundary;
 
-
 import jakarta.persistence.EntityManager;
 
 /** Builds an {@link Establishments} outside the container for tests of other packages. */

@@ -1,6 +1,5 @@
 package fr.ent.portal.admin.control;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,7 +1,5 @@
 package fr.ent.portal.admin.control;
 
-
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
@@ -18,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import fr.ent.portal.account.entity.Account;
-import fr.ent.portal.platform.Profile;
 import fr.ent.portal.audit.entity.AuditEvent;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.establishment.entity.EstablishmentKind;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.platform.persistence.TestPersistenceUnit;
 import fr.ent.portal.schooling.entity.Assignment;
 import fr.ent.portal.schooling.entity.AssignmentRole;

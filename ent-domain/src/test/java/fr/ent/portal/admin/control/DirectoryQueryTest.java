@@ -1,8 +1,5 @@
 package fr.ent.portal.admin.control;
 
-
-
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,10 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import fr.ent.portal.account.entity.AccountStatus;
-import fr.ent.portal.platform.Profile;
 import fr.ent.portal.credential.control.PasswordHashing;
 import fr.ent.portal.demo.control.DemoDataSet;
 import fr.ent.portal.establishment.entity.Establishment;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.platform.persistence.TestPersistenceUnit;
 import fr.ent.portal.schooling.entity.SchoolYear;
 

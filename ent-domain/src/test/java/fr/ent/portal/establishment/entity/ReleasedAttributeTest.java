@@ -1,6 +1,5 @@
 package fr.ent.portal.establishment.entity;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.EnumSet;

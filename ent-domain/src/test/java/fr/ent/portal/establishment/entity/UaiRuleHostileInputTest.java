@@ -1,9 +1,5 @@
 package fr.ent.portal.establishment.entity;
 
-import fr.ent.portal.establishment.control.EstablishmentDraft;
-
-
-import fr.ent.portal.mail.control.EmailShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +9,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import fr.ent.portal.establishment.control.EstablishmentDraft;
 import fr.ent.portal.hostile.HostileCorpus;
+import fr.ent.portal.mail.control.EmailShape;
 
 /**
  * Issue 10: UAI codes and e-mail addresses typed in forms or read from files: checking any text never throws, and

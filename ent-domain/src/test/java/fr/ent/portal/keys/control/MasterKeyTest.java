@@ -1,6 +1,5 @@
 package fr.ent.portal.keys.control;
 
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,8 +26,8 @@ import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import fr.ent.portal.platform.persistence.TestPersistenceUnit;
 import fr.ent.portal.keys.entity.SigningKey;
+import fr.ent.portal.platform.persistence.TestPersistenceUnit;
 
 /** The master key: from the setting, or inserted once in the database (in-memory H2, migrated by Flyway). */
 class MasterKeyTest {

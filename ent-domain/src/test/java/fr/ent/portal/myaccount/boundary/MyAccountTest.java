@@ -1,6 +1,5 @@
 package fr.ent.portal.myaccount.boundary;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
