@@ -58,8 +58,8 @@ final class Db {
             LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
             int schoolYear = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
             try (PreparedStatement a = c.prepareStatement("insert into account (id, version, identifier, first_name, last_name,"
-                    + " birth_date, profile, status, password_hash, failed_sign_in_count, created_at)"
-                    + " values (?, 0, ?, 'Banc', ?, ?, 'PUPIL', 'ACTIVE', ?, 0, ?)");
+                    + " birth_date, profile, status, password_hash, created_at)"
+                    + " values (?, 0, ?, 'Banc', ?, ?, 'PUPIL', 'ACTIVE', ?, ?)");
                  PreparedStatement en = c.prepareStatement("insert into enrollment (id, version, pupil_id, establishment_id,"
                          + " division, school_year) values (?, 0, ?, ?, '2nde B', ?)")) {
                 for (int n = 1; n <= config.accounts; n++) {

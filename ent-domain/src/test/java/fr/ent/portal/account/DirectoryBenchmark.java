@@ -23,11 +23,11 @@ import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManagerFactory;
 
-import fr.ent.portal.account.control.DirectoryFilter;
-import fr.ent.portal.account.control.DirectoryQuery;
-import fr.ent.portal.account.control.DirectorySort;
+import fr.ent.portal.admin.control.DirectoryFilter;
+import fr.ent.portal.admin.control.DirectoryQuery;
+import fr.ent.portal.admin.control.DirectorySort;
 import fr.ent.portal.account.entity.AccountStatus;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.platform.persistence.TestPersistenceUnit;
 import fr.ent.portal.schooling.entity.SchoolYear;
@@ -231,8 +231,8 @@ public final class DirectoryBenchmark {
         try (PreparedStatement establishment = c.prepareStatement("insert into establishment (id, version, uai,"
                 + " name, kind, academie, city) values (?, 0, ?, ?, 'LYCEE', 'Académie de test', 'Ville')");
              PreparedStatement account = c.prepareStatement("insert into account (id, version, identifier, first_name,"
-                     + " last_name, birth_date, profile, status, failed_sign_in_count, created_at, last_sign_in_at)"
-                     + " values (?, 0, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
+                     + " last_name, birth_date, profile, status, created_at, last_sign_in_at)"
+                     + " values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement enrollment = c.prepareStatement("insert into enrollment (id, version, pupil_id,"
                      + " establishment_id, division, school_year, end_date) values (?, 0, ?, ?, ?, ?, ?)");
              PreparedStatement responsibility = c.prepareStatement("insert into responsibility (id, version,"

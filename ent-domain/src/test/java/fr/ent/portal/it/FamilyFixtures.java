@@ -12,8 +12,8 @@ import jakarta.persistence.PersistenceContext;
 
 import fr.ent.portal.account.boundary.Accounts;
 import fr.ent.portal.account.entity.Account;
-import fr.ent.portal.account.entity.Profile;
-import fr.ent.portal.establishment.boundary.Establishments;
+import fr.ent.portal.platform.Profile;
+import fr.ent.portal.admin.boundary.Establishments;
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.schooling.entity.Enrollment;
 import fr.ent.portal.schooling.entity.Responsibility;

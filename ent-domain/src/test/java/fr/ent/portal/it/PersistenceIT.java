@@ -26,11 +26,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import fr.ent.portal.account.boundary.Accounts;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.credential.control.PasswordHashing;
 import fr.ent.portal.credential.control.ProvisionalCodes;
 import fr.ent.portal.demo.control.DemoDataSet;
-import fr.ent.portal.establishment.boundary.Establishments;
+import fr.ent.portal.admin.boundary.Establishments;
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.establishment.entity.EstablishmentKind;
 import fr.ent.portal.platform.ConflictException;
@@ -226,7 +226,7 @@ class PersistenceIT {
     fr.ent.portal.families.boundary.EstablishmentChoice choice;
 
     @EJB
-    fr.ent.portal.account.boundary.MyAccount myAccount;
+    fr.ent.portal.myaccount.boundary.MyAccount myAccount;
 
     @EJB
     fr.ent.portal.audit.boundary.AuditTrail auditTrail;
@@ -239,7 +239,7 @@ class PersistenceIT {
     fr.ent.portal.help.boundary.HelpRequests helpRequests;
 
     @EJB
-    fr.ent.portal.account.boundary.PasswordResets passwordResets;
+    fr.ent.portal.help.boundary.PasswordResets passwordResets;
 
     @EJB
     fr.ent.portal.account.boundary.EmailVerifications emailVerifications;

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import fr.ent.portal.admission.control.Admission;
+import fr.ent.portal.admission.boundary.Admission;
 import fr.ent.portal.admission.control.AdmissionGate;
 import fr.ent.portal.admission.control.WaitingLine;
 

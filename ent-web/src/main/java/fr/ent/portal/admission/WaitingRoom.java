@@ -160,12 +160,7 @@ public class WaitingRoom {
     }
 
     private Cookie cookie(HttpServletRequest request, String value) {
-        Cookie cookie = new Cookie(COOKIE, value);
-        cookie.setPath("/");
-        cookie.setHttpOnly(true);
-        cookie.setSecure(clients.secure(request));
-        cookie.setAttribute("SameSite", "Lax");
-        return cookie;
+        return clients.newCookie(request, COOKIE, value, -1); // a browser-session cookie
     }
 
     private static String cookie(HttpServletRequest request) {

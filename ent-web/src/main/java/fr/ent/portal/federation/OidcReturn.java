@@ -1,31 +1,26 @@
 package fr.ent.portal.federation;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import fr.ent.portal.security.Clients;
-import fr.ent.portal.signin.boundary.SigningKeys;
+import fr.ent.portal.security.Signatures;
 
 /**
  * The way back to {@code /oidc/authorize} once the portal's own steps are done (sign-in, first connection,
  * establishment choice), as {@link fr.ent.portal.sso.CasReturn} does for CAS: the cookie {@value #NAME} (HttpOnly,
  * SameSite=Lax, 30 minutes) holds the authorization request's query and since when it waits, signed with HMAC-SHA256
- * (key of the purpose {@value #PURPOSE}, derived from the master signing key). The way back is always
+ * (key of the purpose {@value #PURPOSE}, derived from the master signing key), through the web side's one codec
+ * ({@link Signatures#seal}). The way back is always
  * {@code /oidc/authorize}, which checks the client and its redirect URI again: the cookie can send no one elsewhere.
  */
 @ApplicationScoped
@@ -45,8 +40,8 @@ public class OidcReturn {
     @Inject
     Clock clock;
 
-    @EJB
-    SigningKeys keys;
+    @Inject
+    Signatures signatures;
 
     /** A pending authorization request: its query, and since when it waits for the portal's steps. */
     public record Pending(String query, Instant since) {
@@ -64,30 +59,21 @@ public class OidcReturn {
         }
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
-        String signed = VERSION + "." + clock.instant().getEpochSecond() + "."
-                + B64.encodeToString(query.getBytes(StandardCharsets.UTF_8)) + "." + B64.encodeToString(nonce);
-        response.addCookie(clients.newCookie(request, NAME, signed + "." + sign(signed), MAX_AGE_SECONDS));
+        response.addCookie(clients.newCookie(request, NAME, signatures.seal(PURPOSE, VERSION,
+                Long.toString(clock.instant().getEpochSecond()), B64.encodeToString(query.getBytes(StandardCharsets.UTF_8)),
+                B64.encodeToString(nonce)), MAX_AGE_SECONDS));
         return true;
     }
 
     /** The pending request the browser brought, when signed by the portal and not older than 30 minutes. */
     public Optional<Pending> read(HttpServletRequest request) {
-        String value = Clients.cookie(request, NAME);
-        if (value == null || value.isEmpty() || value.length() > 2 * MAX_QUERY) {
+        Optional<String[]> opened = signatures.open(PURPOSE, Clients.cookie(request, NAME), 4, 2 * MAX_QUERY);
+        if (opened.isEmpty()) {
             return Optional.empty();
         }
-        int dot = value.lastIndexOf('.');
-        if (dot <= 0) {
-            return Optional.empty();
-        }
-        String signed = value.substring(0, dot);
-        if (!MessageDigest.isEqual(sign(signed).getBytes(StandardCharsets.US_ASCII),
-                value.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
-            return Optional.empty();
-        }
-        String[] parts = signed.split("\\.", -1);
+        String[] parts = opened.get();
         try {
-            if (parts.length != 4 || !VERSION.equals(parts[0])) {
+            if (!VERSION.equals(parts[0])) {
                 return Optional.empty();
             }
             Instant since = Instant.ofEpochSecond(Long.parseLong(parts[1]));
@@ -103,15 +89,5 @@ public class OidcReturn {
 
     public void clear(HttpServletRequest request, HttpServletResponse response) {
         response.addCookie(clients.newCookie(request, NAME, "", 0));
-    }
-
-    private String sign(String signed) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(keys.key(PURPOSE), "HmacSHA256"));
-            return B64.encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import fr.ent.portal.federation.control.SamlPending;
 import fr.ent.portal.security.Clients;
-import fr.ent.portal.signin.boundary.SigningKeys;
+import fr.ent.portal.keys.boundary.SigningKeys;
 
 /**
  * The way back to {@code /saml/resume} once the portal's own steps are done (sign-in, first connection, establishment

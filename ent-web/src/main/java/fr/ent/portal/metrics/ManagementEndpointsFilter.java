@@ -16,7 +16,7 @@ import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.signin.control.Cidr;
 import fr.ent.portal.signin.control.ManagementAccess;
-import fr.ent.portal.signin.control.SignInProtection;
+import fr.ent.portal.signin.boundary.SignInProtection;
 
 /**
  * {@code /metrics} and {@code /openapi} (Payara adds their servlets to the application at the root context) answer

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
-import fr.ent.portal.admission.control.Admission;
+import fr.ent.portal.admission.boundary.Admission;
 import fr.ent.portal.admission.control.AdmissionGate;
 import fr.ent.portal.admission.control.AdmissionRefused;
 import fr.ent.portal.admission.control.Priority;

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
 import fr.ent.portal.platform.Client;
+import fr.ent.portal.signin.boundary.SignInProtection;
 import fr.ent.portal.signin.control.ClientAddress;
-import fr.ent.portal.signin.control.SignInProtection;
 import fr.ent.portal.view.LanguageBacking;
 
 /** Who sent this request: the client address through the configured trusted proxies, the browser, the language. */
@@ -34,10 +34,13 @@ public class Clients {
                 && protection.trustedProxies().stream().anyMatch(proxy -> proxy.contains(request.getRemoteAddr()));
     }
 
-    /** A cookie the portal writes: Path=/, HttpOnly, SameSite=Lax, Secure over HTTPS; max age 0 clears it. */
+    /**
+     * The one place that builds the portal's cookies: Path = the portal's root, HttpOnly, SameSite=Lax, Secure over HTTPS;
+     * max age 0 clears it, -1 keeps it for the browser session.
+     */
     public jakarta.servlet.http.Cookie newCookie(HttpServletRequest request, String name, String value, int maxAge) {
         jakarta.servlet.http.Cookie cookie = new jakarta.servlet.http.Cookie(name, value);
-        cookie.setPath("/");
+        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
         cookie.setHttpOnly(true);
         cookie.setSecure(secure(request));
         cookie.setMaxAge(maxAge);

@@ -3,7 +3,6 @@ package fr.ent.portal.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,13 +32,8 @@ public class DeviceCookies {
         if (value == null) {
             return;
         }
-        Cookie cookie = new Cookie(NAME, value);
-        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-        cookie.setHttpOnly(true);
-        cookie.setSecure(clients.secure(request));
-        cookie.setMaxAge((int) settings.getDuration(Setting.SIGNIN_DEVICE_COOKIE_MAX_AGE).toSeconds());
-        cookie.setAttribute("SameSite", "Lax");
-        response.addCookie(cookie);
+        response.addCookie(clients.newCookie(request, NAME, value,
+                (int) settings.getDuration(Setting.SIGNIN_DEVICE_COOKIE_MAX_AGE).toSeconds()));
     }
 
 }

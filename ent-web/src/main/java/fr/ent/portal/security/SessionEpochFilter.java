@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import fr.ent.portal.account.boundary.MyAccount;
+import fr.ent.portal.myaccount.boundary.MyAccount;
 
 /**
  * "Sign out everywhere": a signed-in session started before the account's {@code sessionsValidAfter} is ended on

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
@@ -13,12 +14,14 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import fr.ent.portal.signin.boundary.SigningKeys;
+import fr.ent.portal.keys.boundary.SigningKeys;
 
 /**
  * The web side's one signer: HMAC-SHA256 with the portal's key for a purpose ({@link SigningKeys#key}, derived from the
- * master signing key, the same on every node), the signature in URL-safe Base64 without padding. Used by the way back
- * to CAS ({@code CasReturn}) and the forms' anti-forgery tokens ({@link FormTokens}).
+ * master signing key, the same on every node), the signature in URL-safe Base64 without padding. The one codec of the
+ * web side's signed values too ({@link #seal}, {@link #open}: fields joined by dots, then the signature), used by the
+ * ways back to CAS ({@code CasReturn}) and to OpenID Connect ({@code OidcReturn}); the forms' anti-forgery tokens
+ * ({@link FormTokens}) sign with {@link #sign}.
  */
 @ApplicationScoped
 public class Signatures {
@@ -39,6 +42,35 @@ public class Signatures {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A signed value for {@code purpose}: the fields joined by dots, then the signature of that text. The fields must
+     * hold no dot (numbers, letters, URL-safe Base64).
+     */
+    public String seal(String purpose, String... fields) {
+        String text = String.join(".", fields);
+        return text + "." + sign(purpose, text);
+    }
+
+    /**
+     * The {@code count} fields of a value {@link #seal}ed for {@code purpose}, when its signature holds; empty for
+     * anything else (absent, longer than {@code maxLength}, unsigned, forged, another number of fields).
+     */
+    public Optional<String[]> open(String purpose, String value, int count, int maxLength) {
+        if (value == null || value.isEmpty() || value.length() > maxLength) {
+            return Optional.empty();
+        }
+        int dot = value.lastIndexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        String text = value.substring(0, dot);
+        if (!verify(purpose, text, value.substring(dot + 1))) {
+            return Optional.empty();
+        }
+        String[] fields = text.split("\\.", -1);
+        return fields.length == count ? Optional.of(fields) : Optional.empty();
     }
 
     /** Whether {@code signature} is that of {@code text} for {@code purpose} (compared in constant time). */

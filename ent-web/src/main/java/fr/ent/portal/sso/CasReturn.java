@@ -78,9 +78,9 @@ public class CasReturn {
     public void remember(HttpServletRequest request, HttpServletResponse response, String service, boolean renew) {
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
-        String signed = VERSION + "." + clock.instant().getEpochSecond() + "." + (renew ? "r" : "n") + "."
-                + B64.encodeToString(service.getBytes(StandardCharsets.UTF_8)) + "." + B64.encodeToString(nonce);
-        response.addCookie(cookie(request, signed + "." + sign(signed), MAX_AGE_SECONDS));
+        response.addCookie(cookie(request, signatures.seal(PURPOSE, VERSION, Long.toString(clock.instant().getEpochSecond()),
+                renew ? "r" : "n", B64.encodeToString(service.getBytes(StandardCharsets.UTF_8)), B64.encodeToString(nonce)),
+                MAX_AGE_SECONDS));
     }
 
     public Optional<Pending> read(HttpServletRequest request) {
@@ -122,21 +122,13 @@ public class CasReturn {
     }
 
     private Optional<Pending> parse(String value, boolean checkAge) {
-        if (value == null || value.isEmpty() || value.length() > 4000) {
+        Optional<String[]> opened = signatures.open(PURPOSE, value, 5, 4000);
+        if (opened.isEmpty()) {
             return Optional.empty();
         }
-        int dot = value.lastIndexOf('.');
-        if (dot <= 0) {
-            return Optional.empty();
-        }
-        String signed = value.substring(0, dot);
-        if (!MessageDigest.isEqual(sign(signed).getBytes(StandardCharsets.US_ASCII),
-                value.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
-            return Optional.empty();
-        }
-        String[] parts = signed.split("\\.", -1);
+        String[] parts = opened.get();
         try {
-            if (parts.length != 5 || !VERSION.equals(parts[0]) || !("r".equals(parts[2]) || "n".equals(parts[2]))) {
+            if (!VERSION.equals(parts[0]) || !("r".equals(parts[2]) || "n".equals(parts[2]))) {
                 return Optional.empty();
             }
             Instant since = Instant.ofEpochSecond(Long.parseLong(parts[1]));
@@ -148,10 +140,6 @@ public class CasReturn {
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
-    }
-
-    private String sign(String signed) {
-        return signatures.sign(PURPOSE, signed);
     }
 
     static String digest(String value) {

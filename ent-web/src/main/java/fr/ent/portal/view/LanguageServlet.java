@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,13 +29,7 @@ public class LanguageServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Locale chosen = LanguageBacking.resolve(request.getParameter("lang"), null);
-        Cookie cookie = new Cookie(LanguageBacking.COOKIE, chosen.getLanguage());
-        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-        cookie.setMaxAge((int) KEPT.toSeconds());
-        cookie.setHttpOnly(true);
-        cookie.setSecure(clients.secure(request));
-        cookie.setAttribute("SameSite", "Lax");
-        response.addCookie(cookie);
+        response.addCookie(clients.newCookie(request, LanguageBacking.COOKIE, chosen.getLanguage(), (int) KEPT.toSeconds()));
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", request.getContextPath() + next(request.getParameter("next")));
     }

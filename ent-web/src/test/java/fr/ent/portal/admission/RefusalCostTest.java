@@ -23,7 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
 import fr.ent.portal.admission.boundary.SignInAdmission;
-import fr.ent.portal.admission.control.Admission;
+import fr.ent.portal.admission.boundary.Admission;
 import fr.ent.portal.admission.control.AdmissionGate;
 import fr.ent.portal.admission.control.LocalWaitingLine;
 import fr.ent.portal.admission.control.WaitingTicket;

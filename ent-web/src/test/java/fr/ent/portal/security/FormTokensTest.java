@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.Test;
 
-import fr.ent.portal.signin.boundary.SigningKeys;
+import fr.ent.portal.keys.boundary.SigningKeys;
 
 /** Issue 21, item 3: the public forms' anti-forgery token, bound to the browser's cookie, signed, with an expiry. */
 class FormTokensTest {

@@ -14,7 +14,7 @@ import jakarta.persistence.PersistenceException;
 
 import fr.ent.portal.account.control.IdentifierRule;
 import fr.ent.portal.account.entity.Account;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.credential.control.PasswordHashing;
 import fr.ent.portal.credential.control.ProvisionalCodes;
 import fr.ent.portal.platform.ConflictException;
@@ -95,10 +95,6 @@ public class Accounts {
 
     /** The next free identifier for this name (the demo loader shares it). */
     public static String nextIdentifier(EntityManager em, String firstName, String lastName) {
-        String base = IdentifierRule.base(firstName, lastName);
-        List<String> taken = em.createNamedQuery(Account.IDENTIFIERS_LIKE, String.class)
-                .setParameter("pattern", IdentifierRule.likePattern(base))
-                .getResultList();
-        return IdentifierRule.next(base, taken);
+        return IdentifierRule.nextFree(em, firstName, lastName);
     }
 }

@@ -12,7 +12,7 @@ public final class RecentSignIn implements Serializable {
     private final String browser;
     private final String ip;
 
-    RecentSignIn(Instant at, String browser, String ip) {
+    public RecentSignIn(Instant at, String browser, String ip) {
         this.at = at;
         this.browser = browser;
         this.ip = ip;

@@ -1,5 +1,11 @@
 package fr.ent.portal.account.control;
 
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+
+import fr.ent.portal.account.entity.Account;
+
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Locale;
@@ -60,5 +66,14 @@ public final class IdentifierRule {
                 .replaceAll("\\p{M}+", "")
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z]", "");
+    }
+
+    /** The next identifier for this name that no account holds yet (accounts and the demo loader share it). */
+    public static String nextFree(EntityManager em, String firstName, String lastName) {
+        String base = base(firstName, lastName);
+        List<String> taken = em.createNamedQuery(Account.IDENTIFIERS_LIKE, String.class)
+                .setParameter("pattern", likePattern(base))
+                .getResultList();
+        return next(base, taken);
     }
 }

@@ -1,6 +1,7 @@
 package fr.ent.portal.account.entity;
 
-import java.time.Duration;
+import fr.ent.portal.platform.Profile;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -31,17 +32,17 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import fr.ent.portal.platform.BusinessException;
 
 /**
- * A person's account: identity, profile, secrets (as hashes only), recovery email, pending actions and
- * sign-in failure state. Every change goes through a method that guards the account's invariants.
+ * A person's account: identity, profile, secrets (as hashes only), recovery email and pending actions (its failed
+ * sign-ins are counted in one place, the sign-in throttle, per identifier). Every change goes through a method that
+ * guards the account's invariants.
  */
 @Entity
-@EntityListeners(fr.ent.portal.sso.control.SessionsEndedListener.class) // issue 20: single logout from any node
+@EntityListeners(SessionsEndedHook.class) // issue 20: single logout from any node (an event, observed by sso)
 @Table(name = "account")
 @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
 @NamedQuery(name = Account.BY_IDENTIFIER, query = "select a from Account a where a.identifier = :identifier")
@@ -132,16 +133,6 @@ public class Account {
     @Column(name = "pending_action", nullable = false, length = 32)
     private Set<PendingAction> pendingActions = new HashSet<>();
 
-    @PositiveOrZero
-    @Column(name = "failed_sign_in_count", nullable = false)
-    private int failedSignInCount;
-
-    @Column(name = "last_failed_sign_in_at")
-    private Instant lastFailedSignInAt;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
-
     @NotNull
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -214,7 +205,7 @@ public class Account {
 
     /**
      * Gives the account a new provisional code (stored as a hash only): the password is cleared, the account
-     * becomes PROVISIONAL, the sign-in failures are forgotten and the first-connection steps become pending:
+     * becomes PROVISIONAL and the first-connection steps become pending:
      * change the password, record (or verify) a recovery email, and accept the charter if never signed in.
      */
     public void issueProvisionalCode(String codeHash, Instant expiresAt) {
@@ -224,7 +215,6 @@ public class Account {
         this.passwordHash = null;
         this.legacyHash = null;
         this.status = AccountStatus.PROVISIONAL;
-        clearFailures();
         pendingActions.add(PendingAction.CHANGE_PASSWORD);
         if (recoveryEmail == null) {
             pendingActions.add(PendingAction.RECORD_EMAIL);
@@ -275,13 +265,12 @@ public class Account {
     }
 
     /**
-     * A new password chosen through a reset link: it replaces the old one (and any provisional code), the
-     * sign-in failures are forgotten and every session opened before {@code now} becomes void.
+     * A new password chosen through a reset link: it replaces the old one (and any provisional code) and
+     * every session opened before {@code now} becomes void.
      */
     public void resetPassword(String newPasswordHash, Instant now) {
         requireNotDisabled();
         changePassword(newPasswordHash);
-        clearFailures();
         endAllSessions(now);
     }
 
@@ -352,7 +341,6 @@ public class Account {
         this.provisionalCodeHash = null;
         this.provisionalCodeExpiresAt = null;
         this.status = AccountStatus.ACTIVE;
-        clearFailures();
         pendingActions.add(PendingAction.SHOW_NEW_IDENTIFIER);
         if (!passwordMeetsPolicy) {
             pendingActions.add(PendingAction.CHANGE_PASSWORD);
@@ -430,7 +418,6 @@ public class Account {
             throw new BusinessException("account.notDisabled", identifier);
         }
         this.status = passwordHash != null ? AccountStatus.ACTIVE : AccountStatus.PROVISIONAL;
-        clearFailures();
     }
 
     // ---- language ------------------------------------------------------------------------------------------
@@ -451,38 +438,10 @@ public class Account {
 
     // ---- sign-in -------------------------------------------------------------------------------------------
 
-    /** A successful sign-in: remembers when, and forgets past failures. */
+    /** A successful sign-in: remembers when (failures are counted by the sign-in throttle, not here). */
     public void recordSignIn(Instant at) {
         requireNotDisabled();
         this.lastSignInAt = Objects.requireNonNull(at, "at");
-        clearFailures();
-    }
-
-    /**
-     * A failed sign-in; from the {@code threshold}-th consecutive failure the account is locked for
-     * {@code lockDuration}.
-     */
-    public void recordSignInFailure(Instant at, int threshold, Duration lockDuration) {
-        this.failedSignInCount++;
-        this.lastFailedSignInAt = Objects.requireNonNull(at, "at");
-        if (failedSignInCount >= threshold) {
-            this.lockedUntil = at.plus(lockDuration);
-        }
-    }
-
-    /** An administrator lifts the sign-in hold: the failures recorded on the account are forgotten. */
-    public void liftSignInHold() {
-        clearFailures();
-    }
-
-    public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
-
-    private void clearFailures() {
-        this.failedSignInCount = 0;
-        this.lastFailedSignInAt = null;
-        this.lockedUntil = null;
     }
 
     private void requireNotDisabled() {
@@ -605,17 +564,8 @@ public class Account {
                 : Collections.unmodifiableSet(EnumSet.copyOf(pendingActions));
     }
 
-    public int failedSignInCount() {
-        return failedSignInCount;
-    }
 
-    public Instant lastFailedSignInAt() {
-        return lastFailedSignInAt;
-    }
 
-    public Instant lockedUntil() {
-        return lockedUntil;
-    }
 
     public Instant createdAt() {
         return createdAt;

@@ -15,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /**
  * A link mailed to a recovery email to prove the holder reads it. Only the token's SHA-256 is kept;
@@ -42,6 +43,11 @@ public class EmailVerification {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "email_verification_seq")
     private Long id;
+
+    /** Optimistic locking: the entity changes after its creation (issue 22 item 4). */
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "account_id", nullable = false, updatable = false)

@@ -15,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /**
  * A link mailed to a verified recovery email to choose a new password. Only the token's SHA-256 is kept; the
@@ -43,6 +44,11 @@ public class PasswordReset {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "password_reset_seq")
     private Long id;
+
+    /** Optimistic locking: the entity changes after its creation (issue 22 item 4). */
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "account_id", nullable = false, updatable = false)

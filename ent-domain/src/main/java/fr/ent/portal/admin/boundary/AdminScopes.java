@@ -14,7 +14,7 @@ import jakarta.persistence.PersistenceContext;
 
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.admin.control.AccountReach;
 import fr.ent.portal.admin.control.AccountReach.Action;
 import fr.ent.portal.admin.control.AccountReach.Place;

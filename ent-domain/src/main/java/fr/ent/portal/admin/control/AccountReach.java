@@ -3,7 +3,7 @@ package fr.ent.portal.admin.control;
 import java.util.Collection;
 import java.util.List;
 
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 
 /**
  * The one rule for who may act on whom in the administration (issue 20): every path that shows, changes or reveals

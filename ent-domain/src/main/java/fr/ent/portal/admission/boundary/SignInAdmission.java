@@ -6,7 +6,6 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import fr.ent.portal.admission.control.Admission;
 import fr.ent.portal.admission.control.AdmissionGate;
 import fr.ent.portal.admission.control.AdmissionRefused;
 import fr.ent.portal.admission.control.WaitingLine;

@@ -1,5 +1,6 @@
 package fr.ent.portal.admission.control;
 
+
 import java.time.Duration;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,6 @@
 package fr.ent.portal.admission.control;
 
+
 /** The hash queue could not take a request within the maximum wait: full on arrival, or the wait ran out. */
 public class AdmissionRefused extends RuntimeException {
 

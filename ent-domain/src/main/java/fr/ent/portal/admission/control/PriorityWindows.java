@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 
 /**
  * Times of day when some profiles' sign-ins go ahead of the others' in the hash queue, written

@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 
-import fr.ent.portal.admission.control.Admission;
 import fr.ent.portal.admission.control.AdmissionGate;
 import fr.ent.portal.admission.control.AdmissionRefused;
 import fr.ent.portal.admission.control.Priority;
@@ -57,10 +56,10 @@ public class PasswordHashing {
     }
 
     @Inject
-    public PasswordHashing(Settings settings, Admission admission) {
+    public PasswordHashing(Settings settings, AdmissionGate gate) {
         this(Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id), settings.getInt(Setting.PASSWORD_ARGON2_MEMORY_KIB),
                 settings.getInt(Setting.PASSWORD_ARGON2_ITERATIONS), settings.getInt(Setting.PASSWORD_ARGON2_PARALLELISM),
-                admission.gate());
+                gate);
     }
 
     /** Outside CDI (tests, tools): the given Argon2id parameters and gate size, waiting at most 20 s for the gate. */

@@ -11,9 +11,9 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
-import fr.ent.portal.account.boundary.Accounts;
+import fr.ent.portal.account.control.IdentifierRule;
 import fr.ent.portal.account.entity.Account;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.credential.control.PasswordHashing;
 import fr.ent.portal.credential.control.ProvisionalCodes;
 import fr.ent.portal.establishment.entity.Establishment;
@@ -250,7 +250,7 @@ public class DemoDataSet {
     }
 
     private Account person(String firstName, String lastName, LocalDate birthDate, Profile profile) {
-        String identifier = Accounts.nextIdentifier(em, firstName, lastName);
+        String identifier = IdentifierRule.nextFree(em, firstName, lastName);
         Account account = new Account(identifier, firstName, lastName, birthDate, profile, now);
         em.persist(account); // the next identifier query sees it: queries flush pending changes first
         return account;

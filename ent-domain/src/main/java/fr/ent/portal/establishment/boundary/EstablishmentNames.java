@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.platform.config.Setting;
@@ -23,8 +24,8 @@ import fr.ent.portal.platform.config.Settings;
 @ApplicationScoped
 public class EstablishmentNames {
 
-    @EJB
-    Establishments establishments;
+    @PersistenceContext
+    EntityManager em;
 
     @Inject
     Settings settings;
@@ -46,7 +47,8 @@ public class EstablishmentNames {
         Duration ttl = Duration.ofSeconds(Math.max(60, settings.getInt(Setting.INCIDENTS_CACHE_SECONDS)));
         Map<Long, String> current = names;
         if (current == null || now.isAfter(readAt.plus(ttl))) {
-            current = establishments.list().stream()
+            // a read outside any transaction: the entities come detached, only their names are kept
+            current = em.createNamedQuery(Establishment.ALL, Establishment.class).getResultList().stream()
                     .collect(Collectors.toUnmodifiableMap(Establishment::id, e -> e.name() + " (" + e.city() + ")"));
             names = current;
             readAt = now;

@@ -1,5 +1,9 @@
 package fr.ent.portal.establishment.control;
 
+import fr.ent.portal.establishment.entity.UaiRule;
+
+import fr.ent.portal.mail.control.EmailShape;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -7,7 +11,6 @@ import java.util.regex.Pattern;
 import fr.ent.portal.establishment.entity.EstablishmentKind;
 import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.platform.InvalidInputException.FieldError;
-import fr.ent.portal.signin.boundary.FirstConnection;
 
 /**
  * What the region types to create or change an establishment, trimmed. {@link #check} refuses it field by field
@@ -40,7 +43,7 @@ public record EstablishmentDraft(String uai, String name, EstablishmentKind kind
         }
         required(errors, "academie", academie, 100);
         required(errors, "city", city, 100);
-        if (contactEmail != null && (contactEmail.length() > 254 || !FirstConnection.EMAIL.matcher(contactEmail).matches())) {
+        if (contactEmail != null && !EmailShape.isValid(contactEmail)) {
             errors.add(new FieldError("contactEmail", "establishment.contactEmail.invalid"));
         }
         if (contactPhone != null && !PHONE.matcher(contactPhone).matches()) {

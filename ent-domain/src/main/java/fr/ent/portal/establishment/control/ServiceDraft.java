@@ -7,10 +7,10 @@ import java.util.Set;
 
 import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.platform.InvalidInputException.FieldError;
-import fr.ent.portal.sso.control.PatternKind;
-import fr.ent.portal.sso.control.ReleasedAttribute;
-import fr.ent.portal.sso.control.ServiceAddress;
-import fr.ent.portal.sso.control.ServicePattern;
+import fr.ent.portal.establishment.entity.PatternKind;
+import fr.ent.portal.establishment.entity.ReleasedAttribute;
+import fr.ent.portal.establishment.entity.ServiceAddress;
+import fr.ent.portal.establishment.entity.ServicePattern;
 
 /**
  * A service an establishment offers, as typed: name, https address ({@link ServiceUrlRule}), on or off, display

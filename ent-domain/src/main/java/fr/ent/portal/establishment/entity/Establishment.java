@@ -25,8 +25,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import fr.ent.portal.establishment.control.UaiRule;
-import fr.ent.portal.establishment.control.ValidUai;
 
 /** A school, collège or lycée of the region, and the services its users reach from the portal. */
 @Entity

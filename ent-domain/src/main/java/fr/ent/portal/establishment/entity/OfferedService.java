@@ -22,9 +22,6 @@ import jakarta.validation.constraints.Size;
 import java.util.Optional;
 import java.util.Set;
 
-import fr.ent.portal.sso.control.PatternKind;
-import fr.ent.portal.sso.control.ReleasedAttribute;
-import fr.ent.portal.sso.control.ServicePattern;
 
 /**
  * A service (Pronote, Médiacentre, PIX…) an establishment offers, with its address and display position, and, when

@@ -13,7 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import fr.ent.portal.establishment.boundary.ServicesChanged;
+import fr.ent.portal.establishment.entity.ServicesChanged;
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.establishment.entity.OfferedService;
 import fr.ent.portal.platform.cluster.Codec;

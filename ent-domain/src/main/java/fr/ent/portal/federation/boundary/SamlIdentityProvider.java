@@ -59,7 +59,7 @@ import fr.ent.portal.federation.entity.SamlServiceProvider;
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
-import fr.ent.portal.signin.boundary.SigningKeys;
+import fr.ent.portal.keys.boundary.SigningKeys;
 import fr.ent.portal.sso.control.PersonAtEstablishment;
 
 /**

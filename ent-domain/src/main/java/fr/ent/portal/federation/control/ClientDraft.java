@@ -1,5 +1,7 @@
 package fr.ent.portal.federation.control;
 
+import fr.ent.portal.federation.entity.RedirectUris;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import fr.ent.portal.sso.control.ReleasedAttribute;
+import fr.ent.portal.establishment.entity.ReleasedAttribute;
 import fr.ent.portal.sso.control.SsoAttributes;
 
 /**

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import fr.ent.portal.federation.entity.RedirectUris;
 import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.platform.InvalidInputException.FieldError;
 

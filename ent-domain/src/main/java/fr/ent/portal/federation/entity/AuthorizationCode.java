@@ -13,41 +13,20 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "oidc_code")
-public class AuthorizationCode {
+public class AuthorizationCode extends GrantedValue {
 
     @Id
     @Column(name = "code_hash", length = 64, nullable = false, updatable = false)
     private String codeHash;
 
-    @Column(name = "client_id", length = 64, nullable = false, updatable = false)
-    private String clientId;
-
-    @Column(name = "account_id", nullable = false, updatable = false)
-    private long accountId;
-
-    @Column(name = "establishment_id", updatable = false)
-    private Long establishmentId;
-
     @Column(name = "redirect_uri", length = 2000, nullable = false, updatable = false)
     private String redirectUri;
-
-    @Column(name = "scope", length = 300, nullable = false, updatable = false)
-    private String scope;
 
     @Column(name = "nonce", length = 300, updatable = false)
     private String nonce;
 
     @Column(name = "code_challenge", length = 128, updatable = false)
     private String codeChallenge;
-
-    @Column(name = "auth_time", nullable = false, updatable = false)
-    private Instant authTime;
-
-    @Column(name = "amr", length = 32, nullable = false, updatable = false)
-    private String amr;
-
-    @Column(name = "expires_at", nullable = false, updatable = false)
-    private Instant expiresAt;
 
     @Column(name = "used_at")
     private Instant usedAt;
@@ -57,17 +36,11 @@ public class AuthorizationCode {
 
     public AuthorizationCode(String codeHash, Grant grant, String redirectUri, String nonce, String codeChallenge,
                              Instant expiresAt) {
+        super(grant, expiresAt);
         this.codeHash = codeHash;
-        this.clientId = grant.clientId();
-        this.accountId = grant.accountId();
-        this.establishmentId = grant.establishmentId();
-        this.scope = grant.scope();
-        this.authTime = grant.authTime();
-        this.amr = grant.amr();
         this.redirectUri = redirectUri;
         this.nonce = nonce;
         this.codeChallenge = codeChallenge;
-        this.expiresAt = expiresAt;
     }
 
     /**
@@ -78,19 +51,11 @@ public class AuthorizationCode {
             return false;
         }
         usedAt = now;
-        return now.isBefore(expiresAt);
+        return unexpiredAt(now);
     }
 
     public boolean wasUsed() {
         return usedAt != null;
-    }
-
-    public Grant grant() {
-        return new Grant(clientId, accountId, establishmentId, scope, authTime, amr);
-    }
-
-    public String clientId() {
-        return clientId;
     }
 
     public String redirectUri() {
@@ -103,9 +68,5 @@ public class AuthorizationCode {
 
     public String codeChallenge() {
         return codeChallenge;
-    }
-
-    public Instant expiresAt() {
-        return expiresAt;
     }
 }

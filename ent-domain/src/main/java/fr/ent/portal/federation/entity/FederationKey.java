@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /**
  * A signing key of the federation (ID tokens; SAML assertions later), shared by every node: the public JWK in clear,
@@ -25,6 +26,11 @@ public class FederationKey {
     @Id
     @Column(name = "kid", length = 64, nullable = false, updatable = false)
     private String kid;
+
+    /** Optimistic locking: the entity changes after its creation (issue 22 item 4). */
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
 
     @Column(name = "algorithm", length = 16, nullable = false, updatable = false)
     private String algorithm;

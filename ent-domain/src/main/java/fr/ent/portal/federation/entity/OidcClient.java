@@ -16,7 +16,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import fr.ent.portal.federation.control.RedirectUris;
 
 /**
  * An OpenID Connect client registered by the region: its redirect URIs (exact match), the URIs it may be sent back to

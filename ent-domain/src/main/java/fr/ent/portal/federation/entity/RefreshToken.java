@@ -18,7 +18,7 @@ import jakarta.persistence.Table;
         query = "update RefreshToken t set t.revokedAt = :now where t.family = :family and t.revokedAt is null")
 @NamedQuery(name = RefreshToken.REVOKE_ACCOUNT_CLIENT, query = "update RefreshToken t set t.revokedAt = :now"
         + " where t.accountId = :account and t.clientId = :client and t.revokedAt is null")
-public class RefreshToken {
+public class RefreshToken extends GrantedValue {
 
     public static final String REVOKE_FAMILY = "RefreshToken.revokeFamily";
     public static final String REVOKE_ACCOUNT_CLIENT = "RefreshToken.revokeAccountClient";
@@ -33,27 +33,6 @@ public class RefreshToken {
     @Column(name = "family", length = 64, nullable = false, updatable = false)
     private String family;
 
-    @Column(name = "client_id", length = 64, nullable = false, updatable = false)
-    private String clientId;
-
-    @Column(name = "account_id", nullable = false, updatable = false)
-    private long accountId;
-
-    @Column(name = "establishment_id", updatable = false)
-    private Long establishmentId;
-
-    @Column(name = "scope", length = 300, nullable = false, updatable = false)
-    private String scope;
-
-    @Column(name = "auth_time", nullable = false, updatable = false)
-    private Instant authTime;
-
-    @Column(name = "amr", length = 32, nullable = false, updatable = false)
-    private String amr;
-
-    @Column(name = "expires_at", nullable = false, updatable = false)
-    private Instant expiresAt;
-
     @Column(name = "used_at")
     private Instant usedAt;
 
@@ -64,15 +43,9 @@ public class RefreshToken {
     }
 
     public RefreshToken(String tokenHash, String family, Grant grant, Instant expiresAt) {
+        super(grant, expiresAt);
         this.tokenHash = tokenHash;
         this.family = family;
-        this.clientId = grant.clientId();
-        this.accountId = grant.accountId();
-        this.establishmentId = grant.establishmentId();
-        this.scope = grant.scope();
-        this.authTime = grant.authTime();
-        this.amr = grant.amr();
-        this.expiresAt = expiresAt;
     }
 
     /** Spends the token for a rotation; says why not when it may not rotate. */
@@ -84,26 +57,10 @@ public class RefreshToken {
             return Use.REUSED;
         }
         usedAt = now;
-        return now.isBefore(expiresAt) ? Use.ROTATED : Use.EXPIRED;
-    }
-
-    public Grant grant() {
-        return new Grant(clientId, accountId, establishmentId, scope, authTime, amr);
+        return unexpiredAt(now) ? Use.ROTATED : Use.EXPIRED;
     }
 
     public String family() {
         return family;
-    }
-
-    public String clientId() {
-        return clientId;
-    }
-
-    public long accountId() {
-        return accountId;
-    }
-
-    public Instant expiresAt() {
-        return expiresAt;
     }
 }

@@ -15,16 +15,15 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 
 import fr.ent.portal.account.entity.Account;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.persistence.VersionCheck;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.admin.boundary.AdminScopes;
 import fr.ent.portal.admin.control.AccountReach.Action;
 import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.establishment.entity.Establishment;
-import fr.ent.portal.platform.ConflictException;
 import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.help.entity.HelpRequest;
@@ -180,11 +179,7 @@ public class HelpRequests {
                     request.establishment() == null ? null : request.establishment().id());
         }
         request.resolveBy(scope.identifier(), note, clock.instant());
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw new ConflictException("help.request.already_resolved");
-        }
+        VersionCheck.flush(em, "help.request.already_resolved");
         Long establishmentId = request.establishment() == null ? null : request.establishment().id();
         audit.recordByStaff(AuditEventType.ADMIN_HELP_REQUEST_RESOLVED, scope.staffId(), scope.identifier(),
                 request.account().id(), request.account().identifier(), client, "request:" + requestId,

@@ -1,5 +1,7 @@
 package fr.ent.portal.help.boundary;
 
+import fr.ent.portal.mail.control.EmailShape;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -13,8 +15,7 @@ import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.platform.InvalidInputException;
-import fr.ent.portal.signin.boundary.FirstConnection;
-import fr.ent.portal.signin.control.SignInProtection;
+import fr.ent.portal.signin.boundary.SignInProtection;
 
 /**
  * The help forms' entry: "forgotten password" and "forgotten identifier". The answer never depends on what was
@@ -60,7 +61,7 @@ public class Recovery {
     /** "I forgot my identifier": an email (its shape is checked, which tells nothing about accounts). */
     public void forgottenIdentifier(String typedEmail, Client client) {
         String email = normalized(typedEmail);
-        if (email.isEmpty() || !FirstConnection.EMAIL.matcher(email).matches()) {
+        if (email.isEmpty() || !EmailShape.isValid(email)) {
             throw new InvalidInputException(List.of(new InvalidInputException.FieldError("email",
                     email.isEmpty() ? "help.identifier.error.required" : "account.recoveryEmail.invalid")));
         }

@@ -13,7 +13,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 
 import fr.ent.portal.admin.boundary.AdminScopes;
@@ -22,11 +21,11 @@ import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.incident.control.IncidentBoard;
-import fr.ent.portal.incident.control.IncidentDraft;
+import fr.ent.portal.incident.entity.IncidentDraft;
 import fr.ent.portal.incident.control.IncidentNotice;
 import fr.ent.portal.incident.entity.Incident;
+import fr.ent.portal.platform.persistence.VersionCheck;
 import fr.ent.portal.platform.Client;
-import fr.ent.portal.platform.ConflictException;
 import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.platform.InvalidInputException.FieldError;
 import fr.ent.portal.platform.NotFoundException;
@@ -146,16 +145,10 @@ public class Incidents {
     }
 
     private static void requireVersion(Incident incident, long shownVersion) {
-        if (incident.version() != shownVersion) {
-            throw new ConflictException(CHANGED_MEANWHILE);
-        }
+        VersionCheck.require(incident.version(), shownVersion, CHANGED_MEANWHILE);
     }
 
     private void flush() {
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw new ConflictException(CHANGED_MEANWHILE);
-        }
+        VersionCheck.flush(em, CHANGED_MEANWHILE);
     }
 }

@@ -22,7 +22,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import fr.ent.portal.incident.control.IncidentDraft;
 
 /**
  * An incident notice posted by the region: a title, a text, a severity, a period ({@code from}, and {@code until}

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 
 /** An account a letter can be printed for, as the letters page shows it (no secret, not even a hash). */
 public record LetterSubject(long id, String identifier, String firstName, String lastName, Profile profile,

@@ -23,7 +23,7 @@ import jakarta.persistence.PersistenceContext;
 import fr.ent.portal.account.boundary.Accounts;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.admin.boundary.AdminScopes;
 import fr.ent.portal.admin.control.AccountReach;
 import fr.ent.portal.admin.control.AccountReach.Action;
@@ -42,7 +42,7 @@ import fr.ent.portal.platform.Client;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.schooling.entity.SchoolYear;
-import fr.ent.portal.signin.control.SignInProtection;
+import fr.ent.portal.signin.boundary.SignInProtection;
 
 /**
  * Activation letters: re-issues provisional codes (for one account or a whole class) and prints them. Each account
@@ -86,6 +86,11 @@ public class Letters {
     /** The account a letter would be for, if the scope covers it (otherwise 404). */
     public LetterSubject subject(AdminScope scope, long accountId, Client client) {
         return LetterSubject.of(reissuable(scope, accountId, client));
+    }
+
+    /** Whether this scope may print representatives' letters of the establishment ({@code AccountReach}'s rule). */
+    public boolean mayPrintRepresentatives(AdminScope scope, long establishmentId) {
+        return AccountReach.mayPrintRepresentatives(scope, establishmentId);
     }
 
     /** The pupils of a class this school year, if the scope covers the class (otherwise 404). */
@@ -204,7 +209,7 @@ public class Letters {
         }
         boolean mailed = account.hasVerifiedEmail();
         if (mailed) {
-            ZoneId zone = ZoneId.of(settings.get(Setting.TIME_ZONE));
+            ZoneId zone = settings.timeZone();
             mailer.queue(account.recoveryEmail(), MailTemplate.CODE_REISSUED_ELSEWHERE, account.language(), Map.of(
                     "firstName", account.firstName(),
                     "establishment", establishmentName,
@@ -219,7 +224,7 @@ public class Letters {
     }
 
     private LetterPdf pdf() {
-        return new LetterPdf(settings.get(Setting.PUBLIC_URL), ZoneId.of(settings.get(Setting.TIME_ZONE)));
+        return new LetterPdf(settings.get(Setting.PUBLIC_URL), settings.timeZone());
     }
 
     private List<Account> recipients(long establishmentId, String division, Audience audience) {

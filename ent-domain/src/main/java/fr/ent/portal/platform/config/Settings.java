@@ -1,6 +1,7 @@
 package fr.ent.portal.platform.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,6 +27,14 @@ public class Settings {
     /** Settings read outside CDI (data source, start-up code), with the caller's class loader. */
     public static Settings current() {
         return new Settings(ConfigProvider.getConfig(Settings.class.getClassLoader()));
+    }
+
+    /**
+     * The schools' time zone ({@code ent.time-zone}): the one place that reads it, for the clock, letters, mails,
+     * the waiting room's windows and the pages that show a time.
+     */
+    public ZoneId timeZone() {
+        return ZoneId.of(get(Setting.TIME_ZONE));
     }
 
     public String get(Setting setting) {

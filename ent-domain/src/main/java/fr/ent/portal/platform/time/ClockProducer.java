@@ -23,6 +23,6 @@ public class ClockProducer {
     @Produces
     @ApplicationScoped
     Clock clock() {
-        return Clock.system(ZoneId.of(settings.get(Setting.TIME_ZONE)));
+        return Clock.system(settings.timeZone());
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import jakarta.persistence.EntityManager;
 
 import fr.ent.portal.account.entity.Account;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.registry.control.ImportPlan.EnrollmentEnd;
 import fr.ent.portal.registry.control.ImportPlan.LinkPlan;

@@ -1,5 +1,7 @@
 package fr.ent.portal.registry.control;
 
+import fr.ent.portal.mail.control.EmailShape;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -51,7 +53,6 @@ public final class RegistryParser {
     public static final int MAX_CELL = 255;
     static final int MAX_NAME = 100;
     static final Pattern REGISTRY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
-    static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Z}\"'<>();:,\\\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
     /** First characters that a spreadsheet would run as a formula (CSV injection): such cells are refused. */
     static final String FORMULA_STARTS = "=+-@\t\r";
@@ -416,7 +417,7 @@ public final class RegistryParser {
             if (value == null || value.isEmpty()) {
                 return null;
             }
-            if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
+            if (!EmailShape.isValid(value)) {
                 error(column, "admin.import.row.invalid_email");
                 return null;
             }

@@ -1,11 +1,12 @@
 package fr.ent.portal.signin.boundary;
 
+import fr.ent.portal.mail.control.EmailShape;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -17,7 +18,7 @@ import fr.ent.portal.account.boundary.EmailVerifications;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
 import fr.ent.portal.account.entity.PendingAction;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.credential.control.PasswordHashing;
@@ -38,9 +39,6 @@ import fr.ent.portal.platform.config.Settings;
  */
 @Stateless
 public class FirstConnection {
-
-    /** A pragmatic shape check; the verification mail is the real proof. */
-    public static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Z}\\p{Cc}\\p{Cf}<>\"'()\\[\\],;:\\\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$");
 
     @PersistenceContext
     EntityManager em;
@@ -133,7 +131,7 @@ public class FirstConnection {
             if (steps.isEmail()) {
                 if (typedEmail.isEmpty() && steps.isEmailRequired()) {
                     errors.add(new FieldError("email", "first_connection.error.email_required"));
-                } else if (!typedEmail.isEmpty() && (typedEmail.length() > 254 || !EMAIL.matcher(typedEmail).matches())) {
+                } else if (!typedEmail.isEmpty() && !EmailShape.isValid(typedEmail)) {
                     errors.add(new FieldError("email", "account.recoveryEmail.invalid"));
                 }
             }

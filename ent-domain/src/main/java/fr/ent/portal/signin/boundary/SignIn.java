@@ -17,7 +17,7 @@ import jakarta.persistence.PersistenceContext;
 
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
-import fr.ent.portal.admission.control.Admission;
+import fr.ent.portal.admission.boundary.Admission;
 import fr.ent.portal.admission.control.Priority;
 import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
@@ -31,7 +31,6 @@ import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.signin.control.DeviceCookie;
 import fr.ent.portal.signin.control.SecretCheck;
 import fr.ent.portal.signin.control.SignInGuards;
-import fr.ent.portal.signin.control.SignInProtection;
 import fr.ent.portal.signin.control.SignInThrottle;
 
 /**

@@ -89,7 +89,7 @@ public class SignInRecords {
         if (account == null || !account.hasVerifiedEmail()) {
             return;
         }
-        ZoneId zone = ZoneId.of(settings.get(Setting.TIME_ZONE));
+        ZoneId zone = settings.timeZone();
         String device = DeviceLabel.of(userAgent);
         mailer.queue(account.recoveryEmail(), MailTemplate.ACCOUNT_LOCKED_NOTICE, account.language(), Map.of(
                 "firstName", account.firstName(),

@@ -2,7 +2,7 @@ package fr.ent.portal.signin.boundary;
 
 import java.util.Set;
 
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 
 /**
  * The answer to a sign-in attempt. Whatever went wrong, the page shows one message ("Identifiant ou

@@ -113,6 +113,15 @@ public final class SignInThrottle {
         this.maxKeys = maxKeys;
     }
 
+    /**
+     * The consecutive failures counted on {@code key} (its identifier's own key, not a trusted device's) that are still
+     * remembered at {@code now}: the one count of an account's failed sign-ins, shown on /admin/account.
+     */
+    public int consecutiveFailures(String key, Instant now) {
+        FailureRecord record = live(store.get(storeKey(key, null)), now);
+        return record == null ? 0 : record.consecutiveFailures();
+    }
+
     /** Whether a sign-in attempt on {@code key} may check its secret now. */
     public Verdict check(String key, String trustedDeviceId, Instant now) {
         FailureRecord record = live(store.get(storeKey(key, trustedDeviceId)), now);

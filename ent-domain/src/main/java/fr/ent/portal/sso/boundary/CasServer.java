@@ -9,11 +9,13 @@ import java.util.Optional;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import fr.ent.portal.account.entity.Account;
+import fr.ent.portal.account.entity.SessionsEnded;
 import fr.ent.portal.account.entity.AccountStatus;
 import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
@@ -214,9 +216,14 @@ public class CasServer {
 
     /**
      * Every session of the account signed in at or before {@code upTo} ended, on whichever node it lives ("sign out
-     * everywhere", a disable, a password reset: {@link fr.ent.portal.sso.control.SessionsEndedListener}): the services
-     * they opened are sent a logout request. No database access (it may run while the account's change is flushed).
+     * everywhere", a disable, a password reset: the event {@link SessionsEnded} fired by the account when its change is written): the
+     * services they opened are sent a logout request. No database access (it runs while the account's change is flushed).
      */
+    public void accountSessionsEnded(@Observes SessionsEnded ended) {
+        accountSessionsEnded(ended.accountId(), ended.upTo());
+    }
+
+    /** The same for an account id and an instant. */
     public void accountSessionsEnded(long accountId, Instant upTo) {
         notify(opened.closeUpTo(accountId, upTo));
     }

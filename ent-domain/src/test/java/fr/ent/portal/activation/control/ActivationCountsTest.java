@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import fr.ent.portal.account.entity.Account;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.establishment.entity.EstablishmentKind;
 import fr.ent.portal.platform.persistence.TestPersistenceUnit;

@@ -7,7 +7,7 @@ import java.time.LocalTime;
 
 import org.junit.jupiter.api.Test;
 
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 
 class PriorityWindowsTest {
 

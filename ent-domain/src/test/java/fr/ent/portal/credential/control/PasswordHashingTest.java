@@ -104,9 +104,9 @@ class PasswordHashingTest {
 
     @Test
     void concurrencyFromConfiguration() {
-        assertEquals(Runtime.getRuntime().availableProcessors(), fr.ent.portal.admission.control.Admission.slots("auto"));
-        assertEquals(Runtime.getRuntime().availableProcessors(), fr.ent.portal.admission.control.Admission.slots("0"));
-        assertEquals(3, fr.ent.portal.admission.control.Admission.slots(" 3 "));
+        assertEquals(Runtime.getRuntime().availableProcessors(), fr.ent.portal.admission.boundary.Admission.slots("auto"));
+        assertEquals(Runtime.getRuntime().availableProcessors(), fr.ent.portal.admission.boundary.Admission.slots("0"));
+        assertEquals(3, fr.ent.portal.admission.boundary.Admission.slots(" 3 "));
     }
 
     @Test

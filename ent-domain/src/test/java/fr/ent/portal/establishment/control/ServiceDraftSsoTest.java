@@ -9,8 +9,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import fr.ent.portal.platform.InvalidInputException.FieldError;
-import fr.ent.portal.sso.control.PatternKind;
-import fr.ent.portal.sso.control.ReleasedAttribute;
+import fr.ent.portal.establishment.entity.PatternKind;
+import fr.ent.portal.establishment.entity.ReleasedAttribute;
 
 /** The region's form for a service registered for single sign-on. */
 class ServiceDraftSsoTest {

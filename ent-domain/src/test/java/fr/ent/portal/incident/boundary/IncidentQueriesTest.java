@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.establishment.entity.EstablishmentKind;
 import fr.ent.portal.incident.control.IncidentBoard;
-import fr.ent.portal.incident.control.IncidentDraft;
+import fr.ent.portal.incident.entity.IncidentDraft;
 import fr.ent.portal.incident.control.IncidentNotice;
 import fr.ent.portal.incident.entity.Incident;
 import fr.ent.portal.incident.entity.Severity;

@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import fr.ent.portal.incident.control.IncidentDraft;
 
 class IncidentTest {
 

@@ -35,7 +35,7 @@ import fr.ent.portal.account.boundary.Accounts;
 import fr.ent.portal.account.entity.Account;
 import fr.ent.portal.account.entity.AccountStatus;
 import fr.ent.portal.account.entity.PendingAction;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.credential.control.PasswordHashing;
 import fr.ent.portal.demo.control.DemoDataSet;
 import fr.ent.portal.establishment.entity.Establishment;
@@ -237,7 +237,6 @@ class SchemaMappingTest {
             Account account = new Account("r.roundtrip1", "Rémi", "Roundtrip", null, Profile.LEGAL_REPRESENTATIVE,
                     clock.instant());
             account.issueProvisionalCode("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", clock.instant().plusSeconds(60));
-            account.recordSignInFailure(clock.instant(), 5, Duration.ofMinutes(15));
             em.persist(account);
             return account.id();
         });
@@ -247,7 +246,6 @@ class SchemaMappingTest {
             assertEquals(EnumSet.of(PendingAction.CHANGE_PASSWORD, PendingAction.RECORD_EMAIL,
                     PendingAction.ACCEPT_CHARTER), account.pendingActions());
             assertEquals(clock.instant().plusSeconds(60), account.provisionalCodeExpiresAt());
-            assertEquals(1, account.failedSignInCount());
             account.completeFirstConnection("$argon2id$new", "Remi@Example.org", clock.instant());
             return null;
         });

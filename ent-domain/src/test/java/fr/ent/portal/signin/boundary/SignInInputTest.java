@@ -1,5 +1,6 @@
 package fr.ent.portal.signin.boundary;
 
+import fr.ent.portal.mail.control.EmailShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,11 +38,11 @@ class SignInInputTest {
 
     @Test
     void recoveryEmailsOfARealisticShapeOnly() {
-        assertTrue(FirstConnection.EMAIL.matcher("c.durand@example.org").matches());
-        assertTrue(FirstConnection.EMAIL.matcher("prenom.nom+ent@ac-creteil.fr").matches());
-        assertFalse(FirstConnection.EMAIL.matcher("a\u0000b@example.org").matches(), "no control characters");
-        assertFalse(FirstConnection.EMAIL.matcher("<script>@example.org").matches());
-        assertFalse(FirstConnection.EMAIL.matcher("nobody@localhost").matches(), "a domain with a dot");
-        assertFalse(FirstConnection.EMAIL.matcher("a@b@example.org").matches());
+        assertTrue(EmailShape.PATTERN.matcher("c.durand@example.org").matches());
+        assertTrue(EmailShape.PATTERN.matcher("prenom.nom+ent@ac-creteil.fr").matches());
+        assertFalse(EmailShape.PATTERN.matcher("a\u0000b@example.org").matches(), "no control characters");
+        assertFalse(EmailShape.PATTERN.matcher("<script>@example.org").matches());
+        assertFalse(EmailShape.PATTERN.matcher("nobody@localhost").matches(), "a domain with a dot");
+        assertFalse(EmailShape.PATTERN.matcher("a@b@example.org").matches());
     }
 }

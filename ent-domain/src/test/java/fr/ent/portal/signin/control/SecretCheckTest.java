@@ -14,7 +14,7 @@ import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.Test;
 
 import fr.ent.portal.account.entity.Account;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.admission.control.Priority;
 import fr.ent.portal.credential.control.PasswordHashing;
 import fr.ent.portal.signin.control.SecretCheck.Held;

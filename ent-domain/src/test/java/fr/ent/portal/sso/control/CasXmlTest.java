@@ -1,5 +1,7 @@
 package fr.ent.portal.sso.control;
 
+import fr.ent.portal.establishment.entity.ReleasedAttribute;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

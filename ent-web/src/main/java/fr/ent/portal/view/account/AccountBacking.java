@@ -10,8 +10,8 @@ import jakarta.inject.Named;
 
 import org.omnifaces.util.Faces;
 
-import fr.ent.portal.account.boundary.AccountSummary;
-import fr.ent.portal.account.boundary.MyAccount;
+import fr.ent.portal.myaccount.boundary.AccountSummary;
+import fr.ent.portal.myaccount.boundary.MyAccount;
 import fr.ent.portal.account.boundary.RecentSignIn;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;

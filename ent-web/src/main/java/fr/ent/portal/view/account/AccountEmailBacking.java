@@ -7,7 +7,7 @@ import jakarta.inject.Named;
 
 import org.omnifaces.util.Faces;
 
-import fr.ent.portal.account.boundary.MyAccount;
+import fr.ent.portal.myaccount.boundary.MyAccount;
 import fr.ent.portal.security.Clients;
 import fr.ent.portal.security.Sessions;
 import fr.ent.portal.view.Texts;

@@ -13,8 +13,8 @@ import org.omnifaces.util.Faces;
 /**
  * A form posted to a view that no longer exists (left open past the session, a server restart): the same address
  * again, as a GET, with the layout's notice {@code layout.view_expired}; nothing of the form is applied. OmniFaces'
- * {@code ViewExpiredExceptionHandler}, declared in faces-config, was not reached in this chain (a 500 page was shown,
- * issue 8's {@code BadInputBrowserIT}); this wrapper sits right inside {@link PageExceptionHandlerFactory}'s.
+ * {@code ViewExpiredExceptionHandler}, once declared in faces-config, was never reached in this chain (a 500 page was shown,
+ * issue 8's {@code BadInputBrowserIT}; removed by issue 22); this wrapper sits right inside {@link PageExceptionHandlerFactory}'s.
  */
 final class ViewExpiredRedirect extends ExceptionHandlerWrapper {
 

@@ -76,6 +76,6 @@ public class IncidentBanner {
             return "";
         }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Faces.getLocale()).withZone(ZoneId.of(settings.get(Setting.TIME_ZONE))).format(instant);
+                .withLocale(Faces.getLocale()).withZone(settings.timeZone()).format(instant);
     }
 }

@@ -7,7 +7,7 @@ import jakarta.inject.Named;
 
 import org.omnifaces.util.Faces;
 
-import fr.ent.portal.account.boundary.PasswordResets;
+import fr.ent.portal.help.boundary.PasswordResets;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.security.Clients;

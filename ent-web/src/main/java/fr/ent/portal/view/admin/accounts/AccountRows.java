@@ -8,10 +8,10 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
-import fr.ent.portal.account.boundary.AccountDirectory;
-import fr.ent.portal.account.boundary.DirectoryRow;
-import fr.ent.portal.account.control.DirectoryFilter;
-import fr.ent.portal.account.control.DirectorySort;
+import fr.ent.portal.admin.boundary.AccountDirectory;
+import fr.ent.portal.admin.boundary.DirectoryRow;
+import fr.ent.portal.admin.control.DirectoryFilter;
+import fr.ent.portal.admin.control.DirectorySort;
 import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.platform.Client;
 

@@ -10,11 +10,11 @@ import jakarta.inject.Named;
 
 import org.primefaces.model.LazyDataModel;
 
-import fr.ent.portal.account.boundary.AccountDirectory;
-import fr.ent.portal.account.boundary.DirectoryRow;
-import fr.ent.portal.account.control.DirectoryFilter;
+import fr.ent.portal.admin.boundary.AccountDirectory;
+import fr.ent.portal.admin.boundary.DirectoryRow;
+import fr.ent.portal.admin.control.DirectoryFilter;
 import fr.ent.portal.account.entity.AccountStatus;
-import fr.ent.portal.account.entity.Profile;
+import fr.ent.portal.platform.Profile;
 import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.view.admin.AddressParameters;

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 
-import fr.ent.portal.account.boundary.AccountAdministration;
-import fr.ent.portal.account.boundary.AccountDetail;
+import fr.ent.portal.admin.boundary.AccountAdministration;
+import fr.ent.portal.admin.boundary.AccountDetail;
 import fr.ent.portal.platform.NotFoundException;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AddressParameters;

@@ -69,7 +69,7 @@ public class ActivationBacking {
     /** A code's expiry as a day in the schools' time zone. */
     public String date(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.format(
-                instant.atZone(ZoneId.of(settings.get(Setting.TIME_ZONE))));
+                instant.atZone(settings.timeZone()));
     }
 
     public List<EstablishmentRef> getEstablishments() { return establishments; }

@@ -14,8 +14,8 @@ import org.omnifaces.util.Faces;
 import org.primefaces.model.LazyDataModel;
 
 import fr.ent.portal.admin.control.AdminScope;
-import fr.ent.portal.audit.boundary.AuditLog;
-import fr.ent.portal.audit.control.AuditFilter;
+import fr.ent.portal.admin.boundary.AuditLog;
+import fr.ent.portal.admin.control.AuditFilter;
 import fr.ent.portal.audit.entity.AuditEvent;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.platform.Client;
@@ -74,7 +74,7 @@ public class AuditBacking implements Serializable {
     }
 
     private ZoneId zone() {
-        return ZoneId.of(settings.get(Setting.TIME_ZONE));
+        return settings.timeZone();
     }
 
     public AuditEventType[] getTypes() { return AuditEventType.values(); }

@@ -8,8 +8,8 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 import fr.ent.portal.admin.control.AdminScope;
-import fr.ent.portal.audit.boundary.AuditLog;
-import fr.ent.portal.audit.control.AuditFilter;
+import fr.ent.portal.admin.boundary.AuditLog;
+import fr.ent.portal.admin.control.AuditFilter;
 import fr.ent.portal.audit.entity.AuditEvent;
 import fr.ent.portal.platform.Client;
 

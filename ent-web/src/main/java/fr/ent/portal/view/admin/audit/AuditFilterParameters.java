@@ -3,7 +3,7 @@ package fr.ent.portal.view.admin.audit;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-import fr.ent.portal.audit.control.AuditFilter;
+import fr.ent.portal.admin.control.AuditFilter;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AddressParameters;

@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import fr.ent.portal.incident.boundary.Incidents;
-import fr.ent.portal.incident.control.IncidentDraft;
+import fr.ent.portal.incident.entity.IncidentDraft;
 import fr.ent.portal.incident.control.IncidentNotice;
 import fr.ent.portal.incident.entity.Severity;
 import fr.ent.portal.platform.config.Setting;

@@ -8,8 +8,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import fr.ent.portal.establishment.boundary.EstablishmentRow;
-import fr.ent.portal.establishment.boundary.Establishments;
+import fr.ent.portal.admin.boundary.EstablishmentRow;
+import fr.ent.portal.admin.boundary.Establishments;
 import fr.ent.portal.establishment.control.EstablishmentDraft;
 import fr.ent.portal.establishment.entity.EstablishmentKind;
 import fr.ent.portal.view.Texts;

@@ -9,11 +9,11 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import fr.ent.portal.establishment.boundary.EstablishmentRow.ServiceRow;
-import fr.ent.portal.establishment.boundary.Establishments;
+import fr.ent.portal.admin.boundary.EstablishmentRow.ServiceRow;
+import fr.ent.portal.admin.boundary.Establishments;
 import fr.ent.portal.establishment.control.ServiceDraft;
-import fr.ent.portal.sso.control.PatternKind;
-import fr.ent.portal.sso.control.ReleasedAttribute;
+import fr.ent.portal.establishment.entity.PatternKind;
+import fr.ent.portal.establishment.entity.ReleasedAttribute;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 

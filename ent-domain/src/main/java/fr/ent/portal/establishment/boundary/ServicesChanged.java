@@ -1,8 +1,0 @@
-package fr.ent.portal.establishment.boundary;
-
-/**
- * What an establishment's users see from the portal changed (its services, its name): fired by {@link Establishments}
- * inside the editing transaction and observed after its commit (the home page's tile cache forgets the establishment).
- */
-public record ServicesChanged(long establishmentId) {
-}

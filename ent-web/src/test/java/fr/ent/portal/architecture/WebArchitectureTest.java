@@ -1,0 +1,120 @@
+package fr.ent.portal.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import fr.ent.portal.account.entity.Account;
+import fr.ent.portal.security.PortalAuthenticationMechanism;
+
+/**
+ * The web module's shape (issue 22 item 5, docs/ARCHITECTURE.md): it calls the domain through its boundaries and the
+ * values they take and give (records, enums, exceptions, wherever they live), not through the domain's {@code control}
+ * rule classes, except the few listed in {@link #ALLOWED_CONTROL} with the reason each is read directly; backing beans
+ * ({@code *Backing}) live in {@code view.*}, one package per page.
+ */
+class WebArchitectureTest {
+
+    /**
+     * Domain control classes that the web edge may use although they are neither records, enums nor exceptions,
+     * each with its reason. Anything else of a {@code control} package is reached through a boundary.
+     */
+    static final Map<String, String> ALLOWED_CONTROL = Map.ofEntries(
+            Map.entry("fr.ent.portal.admission.control.AdmissionGate",
+                    "metrics and the test-only /dev/admission read this node's hash slots and queue: live counters, no transaction"),
+            Map.entry("fr.ent.portal.admission.control.WaitingLine",
+                    "the waiting room answers a poll from the line's memory before any page work (issue 21: a refusal costs nothing)"),
+            Map.entry("fr.ent.portal.admission.control.WaitingTicket",
+                    "the signed ent_wait cookie is read and written by the admission filter, before any page work (issue 21)"),
+            Map.entry("fr.ent.portal.signin.control.ClientAddress",
+                    "the client's address behind the trusted proxies is computed once per request by the web edge"),
+            Map.entry("fr.ent.portal.signin.control.Cidr",
+                    "address ranges of the settings, parsed by the management filter with ClientAddress"),
+            Map.entry("fr.ent.portal.signin.control.ManagementAccess",
+                    "who may read /metrics and /health is decided by a servlet filter, before the application runs"),
+            Map.entry("fr.ent.portal.credential.control.Tokens",
+                    "the single-use links' tokens are moved from the URL to a cookie (LinkTokens) with the domain's token shape"),
+            Map.entry("fr.ent.portal.mail.control.Html",
+                    "the one HTML escaper, shared by mails and the plain servlet pages (CAS, OpenID Connect, waiting room)"),
+            Map.entry("fr.ent.portal.demo.control.DemoMode",
+                    "a reading of the settings: /dev/mailbox exists only in demo mode"),
+            Map.entry("fr.ent.portal.federation.control.FederationSwitch",
+                    "a reading of the settings: the OpenID Connect addresses answer 404 when federation is off"),
+            Map.entry("fr.ent.portal.federation.control.ScopeClaims",
+                    "the constant list of known scopes, published by discovery and offered by the client form"),
+            Map.entry("fr.ent.portal.sso.control.CasXml",
+                    "the CAS protocol's error codes, named by the validation servlet for a request it refuses itself"),
+            Map.entry("fr.ent.portal.registry.control.ImportProgress",
+                    "the progress handle an @Asynchronous import fills and the page polls (a value passed to the boundary)"),
+            Map.entry("fr.ent.portal.letters.control.LetterProgress",
+                    "the progress handle an @Asynchronous class print fills and the page polls (a value passed to the boundary)"));
+
+    static JavaClasses classes;
+    static Path webClasses;
+
+    @BeforeAll
+    static void importBoth() throws URISyntaxException {
+        webClasses = location(PortalAuthenticationMechanism.class);
+        // the domain's classes too, so that a record or an enum is known as one
+        classes = new ClassFileImporter().importPaths(webClasses, location(Account.class));
+    }
+
+    private static Path location(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    static final DescribedPredicate<JavaClass> OF_THE_WEB_MODULE = DescribedPredicate.describe("are of the web module",
+            c -> c.getSource().map(s -> Path.of(s.getUri()).startsWith(webClasses)).orElse(false));
+
+    static final DescribedPredicate<JavaClass> DOMAIN_CONTROL_NOT_A_VALUE = DescribedPredicate.describe(
+            "are domain control classes other than records, enums, exceptions and the listed ones",
+            c -> (c.isArray() ? c.getBaseComponentType() : c).getPackageName()
+                    .matches("fr\\.ent\\.portal\\.\\w+\\.control(\\..*)?")
+                    && !isValue(c) && !ALLOWED_CONTROL.containsKey(c.getName())
+                    && !ALLOWED_CONTROL.containsKey(c.getEnclosingClass().map(JavaClass::getName).orElse("")));
+
+    private static boolean isValue(JavaClass type) {
+        JavaClass c = type.isArray() ? type.getBaseComponentType() : type;
+        JavaClass top = c;
+        while (top.getEnclosingClass().isPresent() && !top.isRecord() && !top.isEnum()) {
+            top = top.getEnclosingClass().get();
+        }
+        return c.isRecord() || c.isEnum() || top.isRecord() || top.isEnum() || c.isAssignableTo(Throwable.class);
+    }
+
+    @Test
+    void theWebCallsTheDomainThroughItsBoundaries() {
+        noClasses().that(OF_THE_WEB_MODULE)
+                .should().dependOnClassesThat(DOMAIN_CONTROL_NOT_A_VALUE)
+                .because("a page reaches the domain through a boundary (transaction, security, audit): the rule classes "
+                        + "behind it may change without the web noticing")
+                .check(classes);
+    }
+
+    @Test
+    void backingBeansLiveInView() {
+        classes().that(OF_THE_WEB_MODULE).and().haveSimpleNameEndingWith("Backing")
+                .should().resideInAPackage("fr.ent.portal.view..")
+                .because("a page's bean is found next to the page's name: view.<page>.<Page>Backing")
+                .check(classes);
+    }
+
+    @Test
+    void theListedExceptionsStillExist() {
+        for (String name : ALLOWED_CONTROL.keySet()) {
+            if (!classes.contain(name)) {
+                throw new AssertionError(name + " is listed as an allowed control class but no longer exists: drop it");
+            }
+        }
+    }
+}
