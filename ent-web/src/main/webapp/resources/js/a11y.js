@@ -8,6 +8,8 @@
  *   hidden characters before its form is sent.
  * - An error summary ([data-error-summary="true"], e.g. a refused sign-in) takes the focus when the page loads, so
  *   that a screen reader reads it first and a keyboard user starts from it.
+ * - PrimeFaces' paginator script names its page buttons' <div> (aria-label) without a role: a name on a generic
+ *   element, which nothing reads and HTML forbids. Once its widgets have started (load), that div becomes a group.
  */
 (function () {
     'use strict';
@@ -60,6 +62,14 @@
         passwordToggles();
         focusErrorSummary();
     }
+
+    function namedGroups() {
+        document.querySelectorAll('.ui-paginator-center-content[aria-label]:not([role])').forEach(function (div) {
+            div.setAttribute('role', 'group');
+        });
+    }
+
+    window.addEventListener('load', namedGroups);
 
     if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', start);

@@ -15,8 +15,7 @@ import org.primefaces.component.datatable.DataTableRenderer;
  * {@code role="grid"} on the table and {@code row}, {@code gridcell}, {@code columnheader} on its parts, which tells a
  * screen reader to expect an interactive grid (arrow keys, editable cells) and gave the HTML checker hundreds of errors.
  * Those roles are left out: the native table semantics remain. A table given {@code <f:attribute name="caption">} gets
- * that text as its {@code <caption>}. The paginator's inner {@code <div aria-label>} without a role (a name on a
- * generic element, which nothing reads) loses its {@code aria-label}: the paginator itself is a named navigation.
+ * that text as its {@code <caption>}.
  */
 public class ReadOnlyTableRenderer extends DataTableRenderer {
 
@@ -44,7 +43,6 @@ public class ReadOnlyTableRenderer extends DataTableRenderer {
 
         private String caption;
         private String element = "";
-        private boolean roleWritten;
         private boolean captionDue;
 
         TableWriter(ResponseWriter wrapped, String caption) {
@@ -57,7 +55,6 @@ public class ReadOnlyTableRenderer extends DataTableRenderer {
             writeDueCaption();
             super.startElement(name, component);
             element = name;
-            roleWritten = false;
             if ("table".equals(name) && caption != null) {
                 captionDue = true;
             }
@@ -93,10 +90,6 @@ public class ReadOnlyTableRenderer extends DataTableRenderer {
                     && GRID_ROLES.contains(value.toString())) {
                 return;
             }
-            if ("aria-label".equals(name) && "div".equals(element) && !roleWritten) {
-                return;
-            }
-            roleWritten |= "role".equals(name);
             super.writeAttribute(name, value, property);
         }
 
