@@ -15,7 +15,8 @@
  *     <li data-rule="length">…</li> <li data-rule="classes">…</li> <li data-rule="max">…</li>
  *     <li data-rule="personal">…</li> <li data-rule="common">… (checked when you submit)</li>
  *   </ul>
- * Each checked item gets data-satisfied="true|false" and the class is-satisfied; the texts stay in the page.
+ * Each checked item gets data-satisfied="true|false", the class is-satisfied and its state in words (data-met or
+ * data-unmet of the list, visually hidden); a live region after the list says data-summary ("{0} of {1} rules met").
  */
 (function () {
   'use strict';
@@ -89,15 +90,39 @@
       maxLength: number(list.getAttribute('data-max-length'), DEFAULTS.maxLength),
       requiredClasses: number(list.getAttribute('data-required-classes'), DEFAULTS.requiredClasses)
     };
+    // Said, not only shown (issue 22, item 7): each checked rule carries its state in words (visually hidden), and a
+    // polite live region after the list says how many rules are met when that number changes.
+    var met = list.getAttribute('data-met') || '';
+    var unmet = list.getAttribute('data-unmet') || '';
+    var status = document.createElement('p');
+    status.className = 'visually-hidden checklist__status';
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    list.parentNode.insertBefore(status, list.nextSibling);
     var update = function () {
       var verdict = evaluate(input.value, personal, options);
+      var count = 0;
+      var total = 0;
       list.querySelectorAll('[data-rule]').forEach(function (item) {
         var rule = item.getAttribute('data-rule');
         if (Object.prototype.hasOwnProperty.call(verdict, rule)) {
           item.setAttribute('data-satisfied', String(verdict[rule]));
           item.classList.toggle('is-satisfied', verdict[rule]);
+          var state = item.querySelector('.checklist__state');
+          if (!state) {
+            state = document.createElement('span');
+            state.className = 'visually-hidden checklist__state';
+            item.appendChild(state);
+          }
+          state.textContent = ' (' + (verdict[rule] ? met : unmet) + ')';
+          total += 1;
+          count += verdict[rule] ? 1 : 0;
         }
       });
+      var summary = (list.getAttribute('data-summary') || '{0}/{1}').replace('{0}', count).replace('{1}', total);
+      if (status.textContent !== summary) {
+        status.textContent = summary;
+      }
     };
     input.addEventListener('input', update);
     update();

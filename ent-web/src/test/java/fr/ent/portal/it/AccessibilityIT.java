@@ -138,6 +138,7 @@ class AccessibilityIT {
                         + "message: " + fields);
             }
             audited.add(key);
+            HtmlPages.keep(browser.driver(), key); // for the Nu HTML checker (HtmlCheckIT)
             browser.screenshot(key);
             if (family) {
                 browser.phoneSize();

@@ -79,6 +79,7 @@ public final class Browser implements AutoCloseable {
 
     public void go(String path) {
         driver.get(Portal.url(path).toString());
+        HtmlPages.keep(driver, "go-" + path); // for the Nu HTML checker (HtmlCheckIT)
     }
 
     public void phoneSize() {

@@ -12,14 +12,35 @@ public final class DeviceLabel {
     private DeviceLabel() {
     }
 
+    /** The browser and the system of a User-Agent, each a product name, or "" when not recognised. */
+    public record Device(String browser, String system) {
+
+        public boolean known() {
+            return !browser.isEmpty() || !system.isEmpty();
+        }
+    }
+
     public static String of(String userAgent) {
+        Device device = parse(userAgent);
+        if (device.browser().isEmpty() || device.system().isEmpty()) {
+            return device.browser() + device.system();
+        }
+        return device.browser() + " · " + device.system();
+    }
+
+    /**
+     * What a person recognises of a User-Agent ("Firefox", "Android"): the account page says "Firefox sur Android"
+     * (issue 22, item 7) rather than the raw string. No lookup anywhere: the words come from the string alone.
+     */
+    public static Device parse(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {
-            return "";
+            return new Device("", "");
         }
         String ua = userAgent.toLowerCase(Locale.ROOT);
-        String browser = ua.contains("edg/") ? "Edge"
+        String browser = ua.contains("edg/") || ua.contains("edga/") || ua.contains("edgios/") ? "Edge"
                 : ua.contains("opr/") || ua.contains("opera") ? "Opera"
-                : ua.contains("firefox/") ? "Firefox"
+                : ua.contains("firefox/") || ua.contains("fxios/") ? "Firefox"
+                : ua.contains("samsungbrowser/") ? "Samsung Internet"
                 : ua.contains("chrome/") || ua.contains("chromium/") || ua.contains("crios/") ? "Chrome"
                 : ua.contains("safari/") ? "Safari"
                 : "";
@@ -30,9 +51,6 @@ public final class DeviceLabel {
                 : ua.contains("cros") ? "ChromeOS"
                 : ua.contains("linux") ? "Linux"
                 : "";
-        if (browser.isEmpty() || system.isEmpty()) {
-            return browser + system;
-        }
-        return browser + " · " + system;
+        return new Device(browser, system);
     }
 }

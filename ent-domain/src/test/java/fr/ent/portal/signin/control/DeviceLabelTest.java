@@ -26,4 +26,19 @@ class DeviceLabelTest {
         assertEquals("", DeviceLabel.of("Java-http-client/17.0.15"));
         assertEquals("Linux", DeviceLabel.of("curl (X11; Linux)"));
     }
+
+    @Test
+    void aDeviceIsItsBrowserAndItsSystem() {
+        assertEquals(new DeviceLabel.Device("Firefox", "Android"), DeviceLabel.parse(
+                "Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0"));
+        assertEquals(new DeviceLabel.Device("Firefox", "iOS"), DeviceLabel.parse(
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) FxiOS/133.0 Mobile/15E148 Safari/605.1.15"));
+        assertEquals(new DeviceLabel.Device("Samsung Internet", "Android"), DeviceLabel.parse(
+                "Mozilla/5.0 (Linux; Android 14; SM-S911B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/26.0 Chrome/122.0 Mobile Safari/537.36"));
+        assertEquals(new DeviceLabel.Device("Chrome", "Linux"), DeviceLabel.parse(
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0 Safari/537.36"));
+        assertEquals(new DeviceLabel.Device("", ""), DeviceLabel.parse("Java-http-client/17.0.15"));
+        assertEquals(false, DeviceLabel.parse(null).known());
+        assertEquals(true, DeviceLabel.parse("curl (X11; Linux)").known());
+    }
 }
