@@ -22,7 +22,7 @@ public final class RecentSignIn implements Serializable {
         this.at = at;
         this.browser = browser;
         this.ip = ip;
-        fr.ent.portal.signin.control.DeviceLabel.Device device = fr.ent.portal.signin.control.DeviceLabel.parse(browser);
+        fr.ent.portal.platform.DeviceLabel.Device device = fr.ent.portal.platform.DeviceLabel.parse(browser);
         this.browserName = device.browser();
         this.systemName = device.system();
     }

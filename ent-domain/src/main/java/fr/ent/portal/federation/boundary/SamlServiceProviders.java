@@ -15,6 +15,7 @@ import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.federation.control.SamlRefused;
 import fr.ent.portal.federation.control.SpDraft;
+import fr.ent.portal.federation.control.SamlAttribute;
 import fr.ent.portal.federation.control.SpMetadata;
 import fr.ent.portal.federation.entity.SamlServiceProvider;
 import fr.ent.portal.platform.Client;
@@ -69,8 +70,9 @@ public class SamlServiceProviders {
         if (known) {
             throw new ConflictException("admin.saml.error.known");
         }
-        SamlServiceProvider provider = new SamlServiceProvider(read, clock.instant());
-        provider.change(draft.name(), draft.attributes(), draft.transientNameId(), draft.signedRequests(), draft.uais(),
+        SamlServiceProvider provider = new SamlServiceProvider(read.entityId(), read.acs(), read.slo(), read.certificate(),
+                read.requestsSigned(), clock.instant());
+        provider.change(draft.name(), SamlAttribute.join(draft.attributes()), draft.transientNameId(), draft.signedRequests(), draft.uais(),
                 draft.singleLogout(), draft.enabled());
         em.persist(provider);
         em.flush();
@@ -92,9 +94,9 @@ public class SamlServiceProviders {
             throw new ConflictException(OidcClients.CHANGED_MEANWHILE);
         }
         if (read != null) {
-            found.useMetadata(read);
+            found.useMetadata(read.entityId(), read.acs(), read.slo(), read.certificate(), read.requestsSigned());
         }
-        found.change(draft.name(), draft.attributes(), draft.transientNameId(), draft.signedRequests(), draft.uais(),
+        found.change(draft.name(), SamlAttribute.join(draft.attributes()), draft.transientNameId(), draft.signedRequests(), draft.uais(),
                 draft.singleLogout(), draft.enabled());
         em.flush();
         audit.recordByStaff(AuditEventType.ADMIN_SAML_SP_SAVED, scope.staffId(), scope.identifier(), null, null, client,

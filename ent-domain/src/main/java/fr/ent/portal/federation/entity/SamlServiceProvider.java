@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,8 +15,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import fr.ent.portal.federation.control.SamlAttribute;
-import fr.ent.portal.federation.control.SpMetadata;
 
 /**
  * A SAML service provider registered by the region from its metadata: its entity id, the one assertion consumer
@@ -82,28 +79,29 @@ public class SamlServiceProvider {
     protected SamlServiceProvider() {
     }
 
-    public SamlServiceProvider(SpMetadata metadata, Instant createdAt) {
+    public SamlServiceProvider(String entityId, String acs, String slo, String certificate, boolean signsRequests,
+                               Instant createdAt) {
         this.createdAt = createdAt;
-        useMetadata(metadata);
+        useMetadata(entityId, acs, slo, certificate, signsRequests);
     }
 
-    /** New metadata of the same provider (a renewed certificate, a moved ACS). */
-    public void useMetadata(SpMetadata metadata) {
-        if (entityId != null && !entityId.equals(metadata.entityId())) {
+    /** New metadata of the same provider (a renewed certificate, a moved ACS), as read by {@code SpMetadata}. */
+    public void useMetadata(String newEntityId, String acs, String slo, String newCertificate, boolean signsRequests) {
+        if (entityId != null && !entityId.equals(newEntityId)) {
             throw new IllegalArgumentException("Another entity id");
         }
-        this.entityId = metadata.entityId();
-        this.acsUrl = metadata.acs();
-        this.sloUrl = metadata.slo();
-        this.certificate = metadata.certificate();
-        this.requestsSigned = requestsSigned || metadata.requestsSigned();
+        this.entityId = newEntityId;
+        this.acsUrl = acs;
+        this.sloUrl = slo;
+        this.certificate = newCertificate;
+        this.requestsSigned = requestsSigned || signsRequests;
     }
 
     /** What the region decides. Signed requests need a certificate to check them with. */
-    public void change(String newName, Set<SamlAttribute> released, boolean transientNameId, boolean signedRequests,
+    public void change(String newName, String releasedAttributes, boolean transientNameId, boolean signedRequests,
                        List<String> uais, boolean logout, boolean on) {
         this.name = newName;
-        this.attributes = SamlAttribute.join(released);
+        this.attributes = releasedAttributes;
         this.nameIdTransient = transientNameId;
         this.requestsSigned = signedRequests && certificate != null;
         this.offeredUais = String.join(",", uais.stream().map(u -> u.strip().toUpperCase(Locale.ROOT))
@@ -136,8 +134,8 @@ public class SamlServiceProvider {
     public String certificate() { return certificate; }
     public boolean requestsSigned() { return requestsSigned; }
     public boolean nameIdTransient() { return nameIdTransient; }
-    public Set<SamlAttribute> released() { return SamlAttribute.parse(attributes); }
-    public String attributeText() { return String.join(", ", released().stream().map(SamlAttribute::samlName).toList()); }
+    /** The attributes it receives, as {@code SamlAttribute.join} wrote them ({@code SamlAttribute.parse} reads them). */
+    public String attributes() { return attributes; }
     public boolean singleLogout() { return singleLogout; }
     public boolean enabled() { return enabled; }
     public Instant createdAt() { return createdAt; }

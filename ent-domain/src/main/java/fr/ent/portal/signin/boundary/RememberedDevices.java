@@ -19,7 +19,7 @@ import fr.ent.portal.credential.control.Tokens;
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
-import fr.ent.portal.signin.control.DeviceLabel;
+import fr.ent.portal.platform.DeviceLabel;
 import fr.ent.portal.signin.entity.RememberedDevice;
 
 /**

@@ -19,7 +19,7 @@ import fr.ent.portal.mail.boundary.Mailer;
 import fr.ent.portal.mail.entity.MailTemplate;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
-import fr.ent.portal.signin.control.DeviceLabel;
+import fr.ent.portal.platform.DeviceLabel;
 
 /** The short transactions around a sign-in: remembering it, and telling the owner of a held-back account. */
 @Stateless

@@ -9,7 +9,6 @@ import jakarta.inject.Named;
 
 import org.omnifaces.util.Faces;
 
-import fr.ent.portal.admin.control.AccountReach;
 import fr.ent.portal.letters.boundary.ClassRoll;
 import fr.ent.portal.letters.boundary.Letters;
 import fr.ent.portal.letters.boundary.PrintedLetters;
@@ -95,6 +94,6 @@ public class ClassPrintBacking implements Serializable {
     public boolean mayPrint(Audience candidate) {
         ClassRoll roll = page.getRoll();
         return roll != null && (!candidate.representatives()
-                || AccountReach.mayPrintRepresentatives(admin.scope(), roll.establishmentId()));
+                || letters.mayPrintRepresentatives(admin.scope(), roll.establishmentId()));
     }
 }

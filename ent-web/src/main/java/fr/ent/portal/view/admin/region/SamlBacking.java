@@ -63,7 +63,7 @@ public class SamlBacking implements Serializable {
             name = provider.name();
             entityId = provider.entityId();
             acs = provider.acsUrl();
-            attributes = new ArrayList<>(provider.released().stream().map(Enum::name).toList());
+            attributes = new ArrayList<>(SamlAttribute.parse(provider.attributes()).stream().map(Enum::name).toList());
             transientNameId = provider.nameIdTransient();
             signedRequests = provider.requestsSigned();
             uais = String.join(" ", provider.uais());
@@ -94,6 +94,11 @@ public class SamlBacking implements Serializable {
         providers.rotateKeys(admin.scope(), admin.client());
         Texts.flash("admin.saml.rotated");
         return "/admin/region/saml?faces-redirect=true" + (id == null ? "" : "&id=" + id);
+    }
+
+    /** The SAML names of what the provider receives, for the list. */
+    public String attributeText(SamlServiceProvider provider) {
+        return String.join(", ", SamlAttribute.parse(provider.attributes()).stream().map(SamlAttribute::samlName).toList());
     }
 
     public List<String> getKnownAttributes() {

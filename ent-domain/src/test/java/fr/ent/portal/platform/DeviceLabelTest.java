@@ -1,4 +1,4 @@
-package fr.ent.portal.signin.control;
+package fr.ent.portal.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
