@@ -3,14 +3,19 @@ package fr.ent.portal.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.Location;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -63,10 +68,13 @@ class WebArchitectureTest {
     static Path webClasses;
 
     @BeforeAll
-    static void importBoth() throws URISyntaxException {
+    static void importBoth() throws URISyntaxException, IOException {
         webClasses = location(PortalAuthenticationMechanism.class);
-        // the domain's classes too, so that a record or an enum is known as one
-        classes = new ClassFileImporter().importPaths(webClasses, location(Account.class));
+        // the domain's classes too, so that a record or an enum is known as one: a folder when the build gives
+        // ent-domain's target/classes (mvn test), its jar when it gives the packaged module (mvn verify, CI)
+        Path domain = location(Account.class);
+        Location domainClasses = Files.isDirectory(domain) ? Location.of(domain) : Location.of(new JarFile(domain.toFile()));
+        classes = new ClassFileImporter().importLocations(List.of(Location.of(webClasses), domainClasses));
     }
 
     private static Path location(Class<?> type) throws URISyntaxException {
@@ -74,7 +82,7 @@ class WebArchitectureTest {
     }
 
     static final DescribedPredicate<JavaClass> OF_THE_WEB_MODULE = DescribedPredicate.describe("are of the web module",
-            c -> c.getSource().map(s -> Path.of(s.getUri()).startsWith(webClasses)).orElse(false));
+            c -> c.getSource().map(s -> s.getUri().toString().startsWith(webClasses.toUri().toString())).orElse(false));
 
     static final DescribedPredicate<JavaClass> DOMAIN_CONTROL_NOT_A_VALUE = DescribedPredicate.describe(
             "are domain control classes other than records, enums, exceptions and the listed ones",
