@@ -17,8 +17,12 @@ public final class InputLimits {
     /** What a person types to find their account ("besoin d'aide"). */
     public static final int TYPED = 1024;
 
-    /** A form post or any other body, everywhere but an upload. */
-    public static final long FORM_BODY = 1024 * 1024;
+    /**
+     * A form post or any other body, everywhere but an upload: the container's own form limit (Payara's
+     * {@code max-post-size-bytes}, 2 MiB), so that a form it would read anyway still gets its page's own answer
+     * (a huge typed value on /login: the usual message, {@code LoginFormIT}); only what it would refuse is answered 413.
+     */
+    public static final long FORM_BODY = 2 * 1024 * 1024;
     /** An upload (a registry file, a service provider's metadata): one file of at most {@link #UPLOAD_FILE} and the form. */
     public static final long UPLOAD_BODY = 17_301_504;
     public static final long UPLOAD_FILE = 16_777_216;

@@ -21,6 +21,7 @@ import fr.ent.portal.metrics.RequestCpu;
 import fr.ent.portal.signin.boundary.RememberedDevices;
 import fr.ent.portal.signin.boundary.SignInResult;
 import fr.ent.portal.view.error.DatabaseOutageFilter;
+import fr.ent.portal.view.error.PlainErrorPage;
 
 /**
  * How a person is signed in: the /login page (a JSF form) calls
@@ -90,9 +91,11 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         headers.applyBeforeAnyPage(request, response); // its redirects and the container's refusals come before any filter
         int refusal = InputLimits.bodyRefusal(request);
         if (refusal != 0) {
-            // before anything reads the body (a filter, a page): a page that says so, not the container's 500
+            // before anything reads the body (a filter, a page): a plain page that says so, not the container's 500.
+            // Not sendError: the error page's dispatch through Faces would read the request's parameters, the body.
             try {
-                response.sendError(refusal);
+                response.setHeader("Connection", "close"); // the rest of the body is not read
+                PlainErrorPage.write(request, response, refusal, "error." + refusal);
             } catch (java.io.IOException gone) {
                 // the client went away: nothing to answer
             }

@@ -23,8 +23,7 @@ public class StatelessViews extends ViewHandlerWrapper {
 
     /** The views of the anonymous pages (the template's {@code anonymous} parameter is true on each). */
     static final Set<String> ANONYMOUS = Set.of("/login", "/help", "/help/password", "/help/identifier", "/status",
-            "/reset", "/verify-email", "/dev/mailbox", "/WEB-INF/errors/404", "/WEB-INF/errors/413",
-            "/WEB-INF/errors/415", "/WEB-INF/errors/500");
+            "/reset", "/verify-email", "/dev/mailbox", "/WEB-INF/errors/404", "/WEB-INF/errors/500");
 
     /**
      * Signed-in pages whose view keeps no state (the template's {@code stateless} parameter is true on each): without

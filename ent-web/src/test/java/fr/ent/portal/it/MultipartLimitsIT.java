@@ -64,7 +64,7 @@ class MultipartLimitsIT {
                 java.net.http.HttpRequest.newBuilder(Portal.url("/help/password")).timeout(java.time.Duration.ofSeconds(60))
                         .expectContinue(true).header("Content-Type", "application/x-www-form-urlencoded")
                         .header("X-Forwarded-For", "198.51.100.233")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("a=" + "x".repeat(1024 * 1024))).build(),
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("a=" + "x".repeat(2 * 1024 * 1024))).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(413, form.statusCode());
         // multipart where no file is taken, its length unknown (HTTP/2 after the client's h2c upgrade): refused the same
