@@ -9,7 +9,7 @@
  * - An error summary ([data-error-summary="true"], e.g. a refused sign-in) takes the focus when the page loads, so
  *   that a screen reader reads it first and a keyboard user starts from it.
  * - PrimeFaces' paginator script names its page buttons' <div> (aria-label) without a role: a name on a generic
- *   element, which nothing reads and HTML forbids. Once its widgets have started (load), that div becomes a group.
+ *   element, which nothing reads and HTML forbids. That div becomes a group, watched from the start (widgets, AJAX).
  */
 (function () {
     'use strict';
@@ -69,11 +69,21 @@
         });
     }
 
+    // from the moment the body exists: the widgets' start-up and every AJAX update (a filter, another page of the
+    // table) that renders a paginator again
+    function watchGroups() {
+        namedGroups();
+        if (window.MutationObserver) {
+            new MutationObserver(namedGroups).observe(document.body, {childList: true, subtree: true});
+        }
+    }
     window.addEventListener('load', namedGroups);
 
     if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', start);
+        document.addEventListener('DOMContentLoaded', watchGroups);
     } else {
         start();
+        watchGroups();
     }
 }());
