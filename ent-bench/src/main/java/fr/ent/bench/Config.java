@@ -66,6 +66,8 @@ final class Config {
     final int sessionUsers = integer("bench.sessions.users", 8);
     final String sessionsXmx = str("bench.sessions.xmx", "3g");
     final String portalXmx = str("bench.portal.xmx", "1g");
+    /** MALLOC_ARENA_MAX of the portal's process, as in production (docker/Dockerfile); "default" = glibc's. */
+    final String mallocArenas = str("bench.portal.malloc-arenas", "2");
 
     final List<String> keycloakRates = list("bench.keycloak.rates", "5,10,15,20,25,30,35,40");
     final boolean keycloak = Boolean.parseBoolean(str("bench.keycloak", "true"));

@@ -57,8 +57,14 @@ final class Portal implements AutoCloseable {
                 "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
         Path log = dir.resolve("portal.log");
         long t0 = System.nanoTime();
-        Process p = Procs.start(new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // as docker/Dockerfile runs it: two C-allocator arenas, so the hashes' native memory goes back
+        // (-Dbench.portal.malloc-arenas=default: glibc's own, for a comparison)
+        if (!"default".equals(config.mallocArenas)) {
+            builder.environment().put("MALLOC_ARENA_MAX", config.mallocArenas);
+        }
+        Process p = Procs.start(builder);
         URI base = URI.create("http://127.0.0.1:" + port + "/");
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.annotation.PostConstruct;
+
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,14 +20,16 @@ import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.metrics.PortalMetrics;
 import fr.ent.portal.platform.Client;
+import fr.ent.portal.platform.config.Setting;
+import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.security.Clients;
 
 /**
  * The web side of admission control: the waiting ticket cookie {@value #COOKIE} (HttpOnly, SameSite=Lax, Path=/,
  * Secure over HTTPS) and what happens to a sign-in the hash queue cannot take: a browser (its {@code Accept} names
  * {@code text/html}) is sent with a 303 to {@code /waiting-room} holding a new ticket at the back of the line; any
- * other client gets 503 with a {@code Retry-After} of {@value #RETRY_AFTER_MIN}-{@value #RETRY_AFTER_MAX} seconds
- * (randomised, so that retries spread out).
+ * other client gets 503 with a {@code Retry-After} paced by {@link RetryPacer}: it grows with the number of refused clients,
+ * so that however many they are they come back at about {@code ent.admission.retry-rate} a second in all.
  */
 @ApplicationScoped
 public class WaitingRoom {
@@ -42,6 +46,28 @@ public class WaitingRoom {
 
     @Inject
     Clients clients;
+
+    @Inject
+    Settings settings;
+
+    /** Paces the refused clients that are not browsers; null: not paced (5-15 s). */
+    RetryPacer pacer;
+
+    @PostConstruct
+    void init() {
+        pace(settings.getInt(Setting.ADMISSION_RETRY_RATE));
+    }
+
+    /** Refused clients that are not browsers come back at about {@code rate} a second in all; 0: 5-15 s each. */
+    void pace(int rate) {
+        pacer = rate > 0 ? new RetryPacer(rate) : null;
+    }
+
+    int retryAfter() {
+        RetryPacer paced = pacer;
+        return paced == null ? ThreadLocalRandom.current().nextInt(RETRY_AFTER_MIN, RETRY_AFTER_MAX + 1)
+                : paced.refused(System.nanoTime());
+    }
 
     @Inject
     Clock clock;
@@ -96,8 +122,7 @@ public class WaitingRoom {
         if (browser(request)) {
             joinAndRedirect(request, response);
         } else {
-            response.setHeader("Retry-After", String.valueOf(
-                    ThreadLocalRandom.current().nextInt(RETRY_AFTER_MIN, RETRY_AFTER_MAX + 1)));
+            response.setHeader("Retry-After", String.valueOf(retryAfter()));
             response.setHeader("Cache-Control", "no-store");
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setContentType("text/plain;charset=UTF-8");

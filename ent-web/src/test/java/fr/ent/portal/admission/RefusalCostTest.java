@@ -56,6 +56,7 @@ class RefusalCostTest {
         room.admission = facade;
         room.clock = Clock.systemUTC();
         room.clients = new fr.ent.portal.security.Clients();
+        room.pace(100);
         room.metrics = new PortalMetrics() {
             @Override
             public void signIn(String outcome) {

@@ -169,11 +169,12 @@ public final class Portal implements BeforeAllCallback {
                 "--deploy", required("portal.war"), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nocluster"));
         Path log = work.resolve("portal.log");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        builder.environment().put("MALLOC_ARENA_MAX", "2"); // as docker/Dockerfile runs it
+        Process process = builder.start();
         URI base = URI.create("http://127.0.0.1:" + port + "/");
         Server portal = new Server(process, base, log);
         try {

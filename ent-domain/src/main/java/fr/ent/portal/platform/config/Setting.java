@@ -67,6 +67,8 @@ public enum Setting {
             "Times when some profiles' sign-ins go first in the hash queue, e.g. 07:30-09:00:PUPIL,STAFF;12:00-12:30:PUPIL (local time)."),
     ADMISSION_EDGE_CONCURRENCY("ent.admission.edge-concurrency", "auto",
             "Anonymous page work (sign-in form renders, waiting-room polls, form posts of the public pages) running at once; beyond it 503 and Retry-After at once, so the hash slots keep their CPU. auto = 2 per processor; 0 = no limit."),
+    ADMISSION_RETRY_RATE("ent.admission.retry-rate", "100",
+            "Refused sign-ins of clients that are not browsers come back at about this many per second in all, however many they are: their Retry-After (5 to 120 s) grows with their number. 0 = Retry-After 5-15 s each."),
     LOGIN_PAGE_CACHE("ent.login.page-cache", "true",
             "Answer anonymous GET /login from a kept rendering of login.xhtml (per language and incident version, fresh nonce and token); false = render it with Faces each time."),
     SECURITY_FORM_TOKEN_VALIDITY("ent.security.form-token-validity", "PT2H",
