@@ -80,7 +80,8 @@ public final class AafFeedImport {
         int links = 0;
         int ended = 0;
         List<String> done = new ArrayList<>();
-        for (String uai : feed.establishments()) {
+        boolean scoped = feed.scoped(); // deltas only: plan only the persons they touched
+        for (String uai : feed.establishmentsToPlan()) {
             Establishment establishment = em.createNamedQuery(Establishment.BY_UAI, Establishment.class)
                     .setParameter("uai", uai).getResultStream().findFirst().orElse(null);
             if (establishment == null) {
@@ -90,13 +91,21 @@ public final class AafFeedImport {
             try {
                 file = feed.fileFor(uai, new RegistryParser(establishment.kind(), today, MAX_ROWS));
             } catch (RegistryFileRefused refused) {
-                if ("no-rows".equals(refused.code())) {
-                    continue; // no pupil of this establishment in the feed: nothing to compare
+                if (!"no-rows".equals(refused.code())) {
+                    throw new AafFeedRefused(List.of(new RowError(0, uai, refused.key(),
+                            java.util.Arrays.stream(refused.params()).map(String::valueOf).toList())));
                 }
-                throw new AafFeedRefused(List.of(new RowError(0, uai, refused.key(),
-                        java.util.Arrays.stream(refused.params()).map(String::valueOf).toList())));
+                // no pupil here: a delta that only took pupils away (they leave), or a feed without pupils here
+                // (nobody's enrollment ends)
+                file = scoped ? new RegistryFile("UTF-8", 0, List.of(), List.of(), java.util.Set.of()) : null;
             }
-            ImportPlan plan = ImportRun.plan(em, establishment, file, today, year, true);
+            StsReader.StsFile staff = feed.staffFor(uai, establishment.kind());
+            String academie = establishment.academie();
+            ImportPlan plan = ImportRun.planFeed(em, establishment, file, staff, today, year,
+                    scoped ? feed.leaverRegistryIds().stream().map(id -> ExternalIds.pupil(academie, id))
+                            .collect(java.util.stream.Collectors.toSet()) : null,
+                    scoped ? feed.touchedStaff().stream().map(id -> ExternalIds.aafStaff(academie, id))
+                            .collect(java.util.stream.Collectors.toSet()) : null);
             if (!plan.confirmable()) {
                 throw new AafFeedRefused(plan.errors());
             }
