@@ -52,6 +52,11 @@ public final class AafFeed {
         this.entries = entries;
     }
 
+    /** Plans every establishment whole, whatever the batch holds (the benchmark's "before"). */
+    public void planEverything() {
+        everything = true;
+    }
+
     /** A full file of this type is about to be read: it replaces every entry of its type. */
     public void beginFull(AafFeedFile file) {
         everything = true;
