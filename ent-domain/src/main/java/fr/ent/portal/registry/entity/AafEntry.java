@@ -38,7 +38,7 @@ public class AafEntry {
     private String attributes;
 
     /** A pupil's registry id (the INE, else {@code aaf-<id>}): duplicates are found without decoding the rest. */
-    @Column(name = "registry_id", length = 128)
+    @Column(name = "registry_id", length = 140)
     private String registryId;
 
     protected AafEntry() {
