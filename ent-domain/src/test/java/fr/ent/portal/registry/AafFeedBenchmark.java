@@ -29,8 +29,10 @@ import fr.ent.portal.schooling.entity.SchoolYear;
  * persons (default 100,000: 40 % pupils of the demo lycée, 60 % their legal representatives) as the académie's files,
  * then on H2 in memory with the demo data, the region inbox's path ({@link AafFeedImport}: the files streamed into the
  * feed's stored state, the lycée's records planned and written, one transaction); then a delta of {@code bench.delta}
- * requests (default 1,000: a third added, a third moved to another class, a third deleted) the same way. Prints the
- * times and the heap used (sampled each second). Run from {@code ent-domain}:
+ * requests (default 1,000: a third added, a third moved to another class, a third deleted) planned every establishment
+ * whole (the first version's way: "before"), then another such delta as the inbox plans it now (only the persons it
+ * names: "after"). Prints the times per phase, the heap used (sampled each second, and after collections), the peak
+ * RSS and the load average. Run from {@code ent-domain}:
  * <pre>cd ent-domain &amp;&amp; mvn -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=fr.ent.portal.registry.AafFeedBenchmark</pre>
  */
 public final class AafFeedBenchmark {
@@ -54,10 +56,14 @@ public final class AafFeedBenchmark {
         SchoolYear year = SchoolYear.current(clock);
         Path dir = Files.createTempDirectory(Path.of("target"), "aaf-bench");
         generateFull(dir, pupils, new Random(42));
-        generateDelta(dir, pupils, deltaSize, new Random(7));
+        // two deltas of the same shape on different pupils: the first planned the first version's way (every
+        // establishment whole: "before"), the second as the inbox does now (only the persons it names: "after")
+        generateDelta(dir, "20261206", pupils, deltaSize, 0, new Random(7));
+        generateDelta(dir, "20261207", pupils, deltaSize, 1, new Random(8));
         System.out.printf(Locale.ROOT, "JDK %s, %d processors, max heap %d MiB; %d persons (%d pupils), delta %d%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 persons, pupils, deltaSize);
+        System.out.println("load average at the start: " + loadAverage());
 
         java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
         Thread sampler = new Thread(() -> {
@@ -82,27 +88,69 @@ public final class AafFeedBenchmark {
                     .map(t -> AafFeedFile.parse("ENT_BENCH_Complet_20261205_" + t + "_0000.xml").orElseThrow())
                     .sorted(AafFeedFile.ORDER).toList();
             long t0 = System.nanoTime();
-            AafFeedImport.Outcome first = importBatch(emf, dir, full, today, year, clock);
+            AafFeedImport.Outcome first = importBatch(emf, dir, full, today, year, clock, false);
             long t1 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "full: read+plan+write %6.1f s  (created %d, links %d; heap used after %d MiB)%n",
-                    seconds(t0, t1), first.created(), first.links(), used());
-            long t3 = System.nanoTime();
-            AafFeedImport.Outcome delta = importBatch(emf, dir,
-                    List.of(AafFeedFile.parse("ENT_BENCH_Delta_20261206_Eleve_0000.xml").orElseThrow()), today, year, clock);
-            long t4 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "delta: read+plan+write %6.1f s  (created %d, updated %d, ended %d; heap used after %d MiB)%n",
-                    seconds(t3, t4), delta.created(), delta.updated(), delta.ended(), used());
-            System.out.printf(Locale.ROOT, "peak heap used (sampled each second) %d MiB%n", peak.get());
+            System.out.printf(Locale.ROOT, "full: read+plan+write %6.1f s  %s  (created %d, links %d; heap used after %d MiB)%n",
+                    seconds(t0, t1), phases(first), first.created(), first.links(), used());
+            for (String[] run : new String[][] {{"20261206", "before (every establishment planned whole)"},
+                    {"20261207", "after (only the persons the delta names)"}}) {
+                long t3 = System.nanoTime();
+                AafFeedImport.Outcome delta = importBatch(emf, dir, List.of(AafFeedFile.parse(
+                        "ENT_BENCH_Delta_" + run[0] + "_Eleve_0000.xml").orElseThrow()), today, year, clock,
+                        run[0].equals("20261206"));
+                long t4 = System.nanoTime();
+                System.out.printf(Locale.ROOT, "delta %s: read+plan+write %6.1f s  %s  (created %d, updated %d, ended %d;"
+                                + " heap used after %d MiB)%n", run[1], seconds(t3, t4), phases(delta), delta.created(),
+                        delta.updated(), delta.ended(), used());
+            }
+            System.out.printf(Locale.ROOT, "peak heap used (sampled each second) %d MiB; heap after the last collection"
+                    + " of each pool, at most %d MiB; peak RSS (VmHWM) %s%n", peak.get(), afterCollections(), peakRss());
+            System.out.println("load average at the end: " + loadAverage());
         } finally {
             emf.close();
         }
     }
 
-    private static AafFeedImport.Outcome importBatch(EntityManagerFactory emf, Path dir, List<AafFeedFile> files,
-                                                     LocalDate today, SchoolYear year, Clock clock) {
+    private static String phases(AafFeedImport.Outcome outcome) {
+        return String.format(Locale.ROOT, "[read %.1f s, plan %.1f s, write %.1f s]", outcome.readMillis() / 1000.0,
+                outcome.planMillis() / 1000.0, outcome.writeMillis() / 1000.0);
+    }
+
+    private static String loadAverage() {
         try {
-            return TestPersistenceUnit.inTransaction(emf, em -> new AafFeedImport(em, clock.instant(), today, year,
-                    AafFeedRecords.LIMITS, 500).run(dir, files));
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String peakRss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                    .map(l -> l.replaceAll("\\s+", " ").substring(6).strip()).findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The largest heap in use just after a collection (the live set, garbage aside), summed over the heap pools. */
+    private static long afterCollections() {
+        long total = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                total += pool.getCollectionUsage().getUsed();
+            }
+        }
+        return total >> 20;
+    }
+
+    private static AafFeedImport.Outcome importBatch(EntityManagerFactory emf, Path dir, List<AafFeedFile> files,
+                                                     LocalDate today, SchoolYear year, Clock clock, boolean everything) {
+        try {
+            return TestPersistenceUnit.inTransaction(emf, em -> {
+                AafFeedImport run = new AafFeedImport(em, clock.instant(), today, year, AafFeedRecords.LIMITS, 500);
+                return (everything ? run.planningEverything() : run).run(dir, files);
+            });
         } catch (fr.ent.portal.registry.control.AafFeedRefused refused) {
             System.out.println("refused: " + refused.errors().subList(0, Math.min(10, refused.errors().size())));
             throw refused;
@@ -139,13 +187,17 @@ public final class AafFeedBenchmark {
         }
     }
 
-    private static void generateDelta(Path dir, int pupils, int size, Random random) throws IOException {
-        try (Writer w = Files.newBufferedWriter(dir.resolve("ENT_BENCH_Delta_20261206_Eleve_0000.xml"), StandardCharsets.UTF_8)) {
+    /** A third added, a third moved to another class, a third deleted; {@code shift} 0 or 1: other pupils each. */
+    private static void generateDelta(Path dir, String date, int pupils, int size, int shift, Random random)
+            throws IOException {
+        try (Writer w = Files.newBufferedWriter(dir.resolve("ENT_BENCH_Delta_" + date + "_Eleve_0000.xml"),
+                StandardCharsets.UTF_8)) {
             w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ficAlimMENESR>\n");
             for (int k = 0; k < size; k++) {
-                int i = 1 + k * 3;
+                int i = 1 + shift + k * 3;
+                int added = pupils + shift * size + k + 1;
                 switch (k % 3) {
-                    case 0 -> w.write(request("add", "E" + (pupils + k + 1), "Eleve", pupil(pupils + k + 1,
+                    case 0 -> w.write(request("add", "E" + added, "Eleve", pupil(added,
                             LAST[random.nextInt(LAST.length)], random)));
                     case 1 -> w.write("<modifyRequest><identifier><id>E" + i + "</id></identifier><modifications>"
                             + "<modification operation=\"replace\">" + attr("ENTEleveClasses", STRUCTURE + "$Terminale 13")

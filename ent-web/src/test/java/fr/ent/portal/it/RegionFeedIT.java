@@ -57,7 +57,8 @@ class RegionFeedIT {
         page = await(region, p -> row(p, DELTA).map(r -> r.contains("data-state=\"IMPORTED\"")).orElse(false));
         String full = row(page, FULL.get(2)).orElseThrow();
         assertTrue(full.contains("data-state=\"IMPORTED\""), full);
-        assertTrue(full.contains("6 créé(s), 0 modifié(s), 4 lien(s), 0 inscription(s) terminée(s)"), full);
+        assertTrue(full.contains("9 créé(s), 0 modifié(s), 4 lien(s), 0 inscription(s) terminée(s)"),
+                "3 pupils, 3 representatives, 3 staff: " + full);
         assertTrue(row(page, DELTA).orElseThrow()
                 .contains("1 créé(s), 1 modifié(s), 0 lien(s), 1 inscription(s) terminée(s)"), page);
 

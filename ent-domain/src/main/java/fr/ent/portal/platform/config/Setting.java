@@ -127,6 +127,8 @@ public enum Setting {
             "Directory where the académie's nightly AAF feed files are dropped (ENT_<REGION>_<Complet|Delta>_<AAAAMMJJ>_<type>_<n°>.xml); empty: the region's feed is off."),
     DIRECTORY_INBOX_INTERVAL("ent.directory.inbox.interval", "PT5M",
             "How often each node looks into the AAF inbox for files to import (one node works a file)."),
+    DIRECTORY_INBOX_STALE_AFTER("ent.directory.inbox.stale-after", "PT2H",
+            "How long a file of the AAF inbox may stay RUNNING before another node takes it again (its node died while importing it: the batch rolled back). Set it well above the longest import of a batch."),
     DIRECTORY_ALERT_EMAIL("ent.directory.alert-email", "",
             "The region's address mailed when a file of the AAF feed fails (empty: no mail, the status page /admin/region/feed still shows it)."),
     CAS_TICKET_VALIDITY("ent.cas.ticket.validity", "PT10S",

@@ -87,6 +87,7 @@ public class RegionFeed {
             return null;
         }
         RegionFeed self = context.getBusinessObject(RegionFeed.class);
+        Instant staleBefore = clock.instant().minus(settings.getDuration(Setting.DIRECTORY_INBOX_STALE_AFTER));
         return AafInboxRun.run(inbox, new AafInboxRun.Steps() {
             @Override
             public Map<String, AafInboxRun.Known> known() {
@@ -101,7 +102,7 @@ public class RegionFeed {
             @Override
             public boolean claim(List<AafInbox.Found> files) {
                 try {
-                    return self.claim(files, node);
+                    return self.claim(files, node, staleBefore);
                 } catch (RuntimeException e) {
                     return false; // another node inserted one of the rows first
                 }
@@ -125,7 +126,7 @@ public class RegionFeed {
                     // another node recorded them first
                 }
             }
-        });
+        }, staleBefore);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -138,11 +139,14 @@ public class RegionFeed {
         return AafFeedRecords.lastFullDate(em);
     }
 
-    /** Inserts a row per file; false when another node claimed one first (the unique name). */
+    /**
+     * Inserts a row per file (replacing a row left RUNNING since before {@code staleBefore}); false when another node
+     * claimed one first (the unique name, or the row's version).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean claim(List<AafInbox.Found> files, String node) {
+    public boolean claim(List<AafInbox.Found> files, String node, Instant staleBefore) {
         try {
-            AafFeedRecords.claim(em, files, node, clock.instant());
+            AafFeedRecords.claim(em, files, node, clock.instant(), staleBefore);
             return true;
         } catch (PersistenceException e) {
             context.setRollbackOnly();

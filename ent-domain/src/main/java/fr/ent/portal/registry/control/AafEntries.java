@@ -1,5 +1,6 @@
 package fr.ent.portal.registry.control;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,18 @@ public interface AafEntries {
     }
 
     Entry find(String type, String id);
+
+    /** The entries of a type with these ids (those present), in no particular order. */
+    List<Entry> find(String type, Collection<String> ids);
+
+    /** The pupils whose registry id (the INE, else {@code aaf-<id>}) is one of these. */
+    List<Entry> pupilsWithRegistryIds(Collection<String> registryIds);
+
+    /** False when some pupil's registry id is not stored (rows written before V18_18): duplicates cannot be found. */
+    boolean registryIdsKnown();
+
+    /** The staff attached ({@code ENTPersonStructRattach}) to one of these structures, in a stable order. */
+    List<Entry> staffOf(Set<String> structures);
 
     /** Adds or replaces; {@code structure}: a pupil's establishment or an establishment's UAI, else null. */
     void put(String type, String structure, Entry entry);

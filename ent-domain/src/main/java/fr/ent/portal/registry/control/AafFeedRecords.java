@@ -19,6 +19,8 @@ import fr.ent.portal.schooling.entity.SchoolYear;
  */
 public final class AafFeedRecords {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AafFeedRecords.class.getName());
+
     /** Feed files are far larger than a school's upload: 2 GiB per file at most. */
     public static final SafeXml.Limits LIMITS = new SafeXml.Limits(2L << 30, 24, 4096);
 
@@ -28,7 +30,7 @@ public final class AafFeedRecords {
     public static Map<String, AafInboxRun.Known> known(EntityManager em) {
         Map<String, AafInboxRun.Known> known = new HashMap<>();
         em.createNamedQuery(AafFeedRecord.NAMES, Object[].class).getResultList().forEach(r -> known.put((String) r[0],
-                new AafInboxRun.Known((AafFeedRecord.State) r[1], (String) r[2])));
+                new AafInboxRun.Known((AafFeedRecord.State) r[1], (String) r[2], (Instant) r[3])));
         return known;
     }
 
@@ -42,11 +44,26 @@ public final class AafFeedRecords {
      * same file: the second insert breaks the unique name and its transaction rolls back.
      */
     public static void claim(EntityManager em, List<AafInbox.Found> files, String node, Instant now) {
+        claim(em, files, node, now, Instant.MIN);
+    }
+
+    /**
+     * The same; a file still RUNNING since before {@code staleBefore} (its node died while importing it: its batch
+     * rolled back) is taken again: its row is replaced (versioned: of two nodes doing so, the second fails).
+     */
+    public static void claim(EntityManager em, List<AafInbox.Found> files, String node, Instant now, Instant staleBefore) {
         for (AafInbox.Found found : files) {
             em.createNamedQuery(AafFeedRecord.BY_NAME, AafFeedRecord.class).setParameter("name", found.file().name())
-                    .getResultStream().filter(r -> r.state() == AafFeedRecord.State.FAILED
+                    .getResultStream().filter(r -> (r.state() == AafFeedRecord.State.FAILED
                             && !r.checksum().equals(found.checksum()))
-                    .forEach(em::remove);
+                            || (r.state() == AafFeedRecord.State.RUNNING && r.claimedAt().isBefore(staleBefore)))
+                    .forEach(r -> {
+                        if (r.state() == AafFeedRecord.State.RUNNING) {
+                            LOG.warning(() -> "AAF inbox: " + r.name() + " RUNNING on " + r.node() + " since "
+                                    + r.claimedAt() + ", taken again by " + node);
+                        }
+                        em.remove(r);
+                    });
             em.flush();
             em.persist(new AafFeedRecord(found.file().name(), found.checksum(), found.file().full(),
                     found.file().date(), node, now));

@@ -23,7 +23,16 @@ import fr.ent.portal.registry.entity.AafFeedRecord.State;
 public final class AafInboxRun {
 
     /** What the database says of a file name already taken. */
-    public record Known(State state, String checksum) {
+    public record Known(State state, String checksum, java.time.Instant claimedAt) {
+
+        public Known(State state, String checksum) {
+            this(state, checksum, null);
+        }
+
+        /** Claimed by a node and not finished since before {@code staleBefore}: that node died, take it again. */
+        boolean stale(java.time.Instant staleBefore) {
+            return state == State.RUNNING && claimedAt != null && claimedAt.isBefore(staleBefore);
+        }
     }
 
     /** The transactional steps (the boundary's, or a test's). */
@@ -56,6 +65,14 @@ public final class AafInboxRun {
     }
 
     public static Result run(Path inbox, Steps steps) {
+        return run(inbox, steps, java.time.Instant.MIN);
+    }
+
+    /**
+     * One look; a file RUNNING since before {@code staleBefore} ({@code ent.directory.inbox.stale-after} ago) is taken
+     * again ({@link Steps#claim} replaces its row), instead of holding back the feed for ever.
+     */
+    public static Result run(Path inbox, Steps steps, java.time.Instant staleBefore) {
         List<AafInbox.Found> found = AafInbox.scan(inbox);
         Map<String, AafInbox.Found> byName = found.stream()
                 .collect(Collectors.toMap(f -> f.file().name(), Function.identity()));
@@ -81,7 +98,7 @@ public final class AafInboxRun {
             List<AafFeedFile> batch = batches.get(i);
             boolean blocked = batch.stream().anyMatch(f -> {
                 Known k = known.get(f.name());
-                return k != null && (k.state() == State.RUNNING
+                return k != null && ((k.state() == State.RUNNING && !k.stale(staleBefore))
                         || (k.state() == State.FAILED && k.checksum().equals(byName.get(f.name()).checksum())));
             });
             if (blocked || !steps.claim(batch.stream().map(f -> byName.get(f.name())).toList())) {

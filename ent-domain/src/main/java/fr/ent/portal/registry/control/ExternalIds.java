@@ -29,6 +29,14 @@ public final class ExternalIds {
         return slug(academie) + ":personnel:" + uai.toUpperCase(Locale.ROOT) + "-" + stsId;
     }
 
+    /**
+     * A staff member of the region's AAF feed: {@code <académie>:personnel:aaf-<AAF id>} (the académie's directory id,
+     * one account whatever the establishment; a UAI never starts with {@code aaf-}, so STSWeb's ids never meet these).
+     */
+    public static String aafStaff(String academie, String aafId) {
+        return staffPrefix(academie) + "aaf-" + aafId;
+    }
+
     /** The prefix of every staff external id of this académie. */
     public static String staffPrefix(String academie) {
         return slug(academie) + ":personnel:";

@@ -111,4 +111,30 @@ public final class ImportRun {
                 staffPlanner.externalIds(file.staff()), ExternalIds.staffPrefix(establishment.academie())
                         + establishment.uai().toUpperCase(java.util.Locale.ROOT) + "-")));
     }
+
+    /**
+     * The region's feed for one establishment (issue 25): its pupils and representatives ({@code pupils}, null when the
+     * feed holds none here: nobody's enrollment ends) and its staff ({@code staff}, from the feed's
+     * {@code PersEducNat}: external ids {@code <académie>:personnel:aaf-<id>}), planned with transfers applied.
+     * {@code pupilScope} and {@code staffScope} (external ids, null: everyone): a delta's plan compares only the persons
+     * the deltas touched, so that only they may leave.
+     */
+    public static ImportPlan planFeed(EntityManager em, Establishment establishment, RegistryFile pupils,
+                                      StsReader.StsFile staff, LocalDate today, SchoolYear year,
+                                      java.util.Set<String> pupilScope, java.util.Set<String> staffScope) {
+        ImportPlan plan;
+        if (pupils == null) {
+            plan = new ImportPlan(List.of(), List.of(), List.of(), List.of(), List.of(), java.util.Set.of());
+        } else {
+            ImportPlanner planner = new ImportPlanner(establishment.academie(), true);
+            plan = planner.plan(pupils, RegistryStates.load(em, establishment.id(), year, today,
+                    planner.externalIds(pupils), planner.legacyIdentifiers(pupils), pupilScope));
+        }
+        if (staff == null) {
+            return plan;
+        }
+        StaffPlanner staffPlanner = StaffPlanner.forAaf(establishment.academie());
+        return plan.withStaff(staffPlanner.plan(staff, RegistryStates.loadStaff(em, establishment.id(), year,
+                staffPlanner.externalIds(staff), ExternalIds.aafStaff(establishment.academie(), ""), staffScope)));
+    }
 }

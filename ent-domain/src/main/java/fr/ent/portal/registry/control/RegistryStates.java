@@ -30,6 +30,16 @@ public final class RegistryStates {
 
     public static RegistryState load(EntityManager em, long establishmentId, SchoolYear year, LocalDate today,
                                      Collection<String> externalIds, Collection<String> legacyIdentifiers) {
+        return load(em, establishmentId, year, today, externalIds, legacyIdentifiers, null);
+    }
+
+    /**
+     * The state, for a whole establishment ({@code scope} null) or (the region's delta) only for the pupils of the
+     * file and of {@code scope} (external ids): their enrollments here, so that only they may leave.
+     */
+    public static RegistryState load(EntityManager em, long establishmentId, SchoolYear year, LocalDate today,
+                                     Collection<String> externalIds, Collection<String> legacyIdentifiers,
+                                     Collection<String> scope) {
         Map<String, KnownAccount> accounts = new HashMap<>();
         for (List<String> chunk : chunks(externalIds)) {
             em.createQuery("select a.id, a.identifier, a.externalId, a.firstName, a.lastName, a.birthDate, a.recoveryEmail"
@@ -40,20 +50,30 @@ public final class RegistryStates {
         }
         Map<Long, KnownEnrollment> enrollments = new HashMap<>();
         List<EnrolledPupil> enrolledHere = new ArrayList<>();
-        em.createQuery("select e.id, p.id, e.division, e.endDate, p.identifier, p.externalId, p.firstName, p.lastName"
-                        + " from Enrollment e join e.pupil p where e.establishment.id = :establishment"
-                        + " and e.schoolYear = :year", Object[].class)
-                .setFlushMode(FlushModeType.COMMIT)
-                .setParameter("establishment", establishmentId).setParameter("year", year).getResultList()
-                .forEach(r -> {
-                    long pupilId = (Long) r[1];
-                    LocalDate end = (LocalDate) r[3];
-                    enrollments.put(pupilId, new KnownEnrollment((Long) r[0], pupilId, (String) r[2], end));
-                    if (r[5] != null && (end == null || today.isBefore(end))) {
-                        enrolledHere.add(new EnrolledPupil((Long) r[0], pupilId, (String) r[4], (String) r[5],
-                                (String) r[6], (String) r[7], (String) r[2]));
-                    }
-                });
+        String enrolled = "select e.id, p.id, e.division, e.endDate, p.identifier, p.externalId, p.firstName, p.lastName"
+                + " from Enrollment e join e.pupil p where e.establishment.id = :establishment and e.schoolYear = :year";
+        List<Object[]> rows = new ArrayList<>();
+        if (scope == null) {
+            rows.addAll(em.createQuery(enrolled, Object[].class).setFlushMode(FlushModeType.COMMIT)
+                    .setParameter("establishment", establishmentId).setParameter("year", year).getResultList());
+        } else {
+            Set<String> ids = new HashSet<>(externalIds);
+            ids.addAll(scope);
+            for (List<String> chunk : chunks(ids)) {
+                rows.addAll(em.createQuery(enrolled + " and p.externalId in :ids", Object[].class)
+                        .setFlushMode(FlushModeType.COMMIT).setParameter("establishment", establishmentId)
+                        .setParameter("year", year).setParameter("ids", chunk).getResultList());
+            }
+        }
+        for (Object[] r : rows) {
+            long pupilId = (Long) r[1];
+            LocalDate end = (LocalDate) r[3];
+            enrollments.put(pupilId, new KnownEnrollment((Long) r[0], pupilId, (String) r[2], end));
+            if (r[5] != null && (end == null || today.isBefore(end))) {
+                enrolledHere.add(new EnrolledPupil((Long) r[0], pupilId, (String) r[4], (String) r[5],
+                        (String) r[6], (String) r[7], (String) r[2]));
+            }
+        }
         Set<String> links = new HashSet<>();
         List<Long> pupilIds = accounts.values().stream().map(KnownAccount::id).toList();
         for (List<Long> chunk : chunks(pupilIds)) {
@@ -115,6 +135,13 @@ public final class RegistryStates {
      */
     public static StaffPlanner.StaffState loadStaff(EntityManager em, long establishmentId, SchoolYear year,
                                                     Collection<String> externalIds, String prefix) {
+        return loadStaff(em, establishmentId, year, externalIds, prefix, null);
+    }
+
+    /** The same, the roles only of the staff of {@code scope} (external ids; null: all): the region's delta. */
+    public static StaffPlanner.StaffState loadStaff(EntityManager em, long establishmentId, SchoolYear year,
+                                                    Collection<String> externalIds, String prefix,
+                                                    Collection<String> scope) {
         Map<String, KnownAccount> accounts = new HashMap<>();
         for (List<String> chunk : chunks(externalIds)) {
             em.createQuery("select a.id, a.identifier, a.externalId, a.firstName, a.lastName, a.birthDate, a.recoveryEmail"
@@ -124,14 +151,25 @@ public final class RegistryStates {
                             (String) r[3], (String) r[4], (LocalDate) r[5], (String) r[6])));
         }
         List<StaffPlanner.HeldRole> roles = new ArrayList<>();
-        em.createQuery("select s.id, a.id, a.externalId, a.identifier, a.firstName, a.lastName, s.division, s.role"
-                        + " from Assignment s join s.staff a where s.establishment.id = :establishment"
-                        + " and s.schoolYear = :year and a.externalId like :prefix"
-                        + " and s.role in (fr.ent.portal.schooling.entity.AssignmentRole.TEACHER,"
-                        + " fr.ent.portal.schooling.entity.AssignmentRole.PRINCIPAL_TEACHER) order by s.id", Object[].class)
-                .setFlushMode(FlushModeType.COMMIT).setParameter("establishment", establishmentId)
-                .setParameter("year", year).setParameter("prefix", prefix + "%").getResultList()
-                .forEach(r -> roles.add(new StaffPlanner.HeldRole((Long) r[0], (Long) r[1], (String) r[2], (String) r[3],
+        String held = "select s.id, a.id, a.externalId, a.identifier, a.firstName, a.lastName, s.division, s.role"
+                + " from Assignment s join s.staff a where s.establishment.id = :establishment"
+                + " and s.schoolYear = :year and a.externalId like :prefix"
+                + " and s.role in (fr.ent.portal.schooling.entity.AssignmentRole.TEACHER,"
+                + " fr.ent.portal.schooling.entity.AssignmentRole.PRINCIPAL_TEACHER)";
+        List<Object[]> rows = new ArrayList<>();
+        if (scope == null) {
+            rows.addAll(em.createQuery(held + " order by s.id", Object[].class)
+                    .setFlushMode(FlushModeType.COMMIT).setParameter("establishment", establishmentId)
+                    .setParameter("year", year).setParameter("prefix", prefix + "%").getResultList());
+        } else {
+            for (List<String> chunk : chunks(scope)) {
+                rows.addAll(em.createQuery(held + " and a.externalId in :ids order by s.id", Object[].class)
+                        .setFlushMode(FlushModeType.COMMIT).setParameter("establishment", establishmentId)
+                        .setParameter("year", year).setParameter("prefix", prefix + "%").setParameter("ids", chunk)
+                        .getResultList());
+            }
+        }
+        rows.forEach(r -> roles.add(new StaffPlanner.HeldRole((Long) r[0], (Long) r[1], (String) r[2], (String) r[3],
                         (String) r[4], (String) r[5], (String) r[6],
                         r[7] == fr.ent.portal.schooling.entity.AssignmentRole.PRINCIPAL_TEACHER)));
         return new StaffPlanner.StaffState(accounts, roles);

@@ -28,17 +28,30 @@ public final class StaffPlanner {
                            String lastName, String division, boolean principal) {
     }
 
-    private final String academie;
-    private final String uai;
+    private final java.util.function.UnaryOperator<String> externalId;
 
+    /** A school's STSWeb export: ids {@code <académie>:personnel:<UAI>-<id>}. */
     public StaffPlanner(String academie, String uai) {
-        this.academie = academie;
-        this.uai = uai;
+        this(id -> ExternalIds.staff(academie, uai, id));
+    }
+
+    /** @param externalId the external id of a staff member from their id in the source */
+    private StaffPlanner(java.util.function.UnaryOperator<String> externalId) {
+        this.externalId = externalId;
+    }
+
+    /** The region's AAF feed: ids {@code <académie>:personnel:aaf-<AAF id>} ({@link ExternalIds#aafStaff}). */
+    public static StaffPlanner forAaf(String academie) {
+        return new StaffPlanner(id -> ExternalIds.aafStaff(academie, id));
+    }
+
+    public String externalId(String sourceId) {
+        return externalId.apply(sourceId);
     }
 
     public Set<String> externalIds(StsReader.StsFile file) {
         Set<String> ids = new HashSet<>();
-        file.staff().forEach(s -> ids.add(ExternalIds.staff(academie, uai, s.stsId())));
+        file.staff().forEach(s -> ids.add(externalId.apply(s.stsId())));
         return ids;
     }
 
@@ -46,7 +59,7 @@ public final class StaffPlanner {
         List<StaffPlan.Member> members = new ArrayList<>();
         Set<StaffPlan.Role> wanted = new LinkedHashSet<>();
         for (StsReader.Staff staff : file.staff()) {
-            String id = ExternalIds.staff(academie, uai, staff.stsId());
+            String id = externalId.apply(staff.stsId());
             KnownAccount known = state.accounts().get(id);
             if (known == null) {
                 members.add(new StaffPlan.Member(staff.line(), id, staff.lastName(), staff.firstName(), Action.CREATE,
@@ -65,8 +78,8 @@ public final class StaffPlanner {
             wanted.add(new StaffPlan.Role(id, null, false));
         }
         file.teachersByDivision().forEach((division, ids) -> ids.forEach(stsId ->
-                wanted.add(new StaffPlan.Role(ExternalIds.staff(academie, uai, stsId), division, false))));
-        file.principalTeachers().forEach(p -> wanted.add(new StaffPlan.Role(ExternalIds.staff(academie, uai, p.stsId()),
+                wanted.add(new StaffPlan.Role(externalId.apply(stsId), division, false))));
+        file.principalTeachers().forEach(p -> wanted.add(new StaffPlan.Role(externalId.apply(p.stsId()),
                 p.division(), true)));
 
         Set<StaffPlan.Role> held = new HashSet<>();

@@ -1,6 +1,7 @@
 package fr.ent.portal.registry.control;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,8 @@ import fr.ent.portal.registry.entity.AafEntry;
  * are read by their structure (one establishment in memory at a time).
  */
 public final class StoredAafEntries implements AafEntries {
+
+    private static final String PUPILS = "Eleve";
 
     private final EntityManager em;
     private final int batch;
@@ -38,15 +41,51 @@ public final class StoredAafEntries implements AafEntries {
     }
 
     @Override
+    public List<Entry> find(String type, Collection<String> ids) {
+        List<AafEntry> found = new ArrayList<>();
+        for (String id : ids) {
+            AafEntry entry = em.find(AafEntry.class, AafEntry.key(type, id));
+            if (entry != null) {
+                found.add(entry);
+            }
+        }
+        return read(found);
+    }
+
+    @Override
+    public List<Entry> pupilsWithRegistryIds(Collection<String> registryIds) {
+        List<AafEntry> found = new ArrayList<>();
+        for (List<String> chunk : RegistryStates.chunks(registryIds)) {
+            found.addAll(em.createQuery("select e from AafEntry e where e.type = 'Eleve' and e.registryId in :ids",
+                    AafEntry.class).setParameter("ids", chunk).getResultList());
+        }
+        return read(found);
+    }
+
+    @Override
+    public boolean registryIdsKnown() {
+        return em.createQuery("select count(e) from AafEntry e where e.type = 'Eleve' and e.registryId is null",
+                Long.class).getSingleResult() == 0;
+    }
+
+    @Override
+    public List<Entry> staffOf(Set<String> structures) {
+        return read(em.createQuery("select e from AafEntry e where e.type = 'PersEducNat' and e.structure in :structures"
+                + " order by e.fileName, e.line, e.aafId", AafEntry.class).setParameter("structures", structures)
+                .getResultList());
+    }
+
+    @Override
     public void put(String type, String structure, Entry entry) {
         AafReader.Request request = entry.request();
         String text = AafAttributes.encode(request.category(), request.attributes());
         String key = AafEntry.key(type, request.id());
         AafEntry stored = cleared.contains(type) && put.add(key) ? null : em.find(AafEntry.class, key);
+        String registryId = PUPILS.equals(type) ? AafFeed.registryId(request) : null;
         if (stored == null) {
-            em.persist(new AafEntry(type, request.id(), structure, entry.file(), request.line(), text));
+            em.persist(new AafEntry(type, request.id(), structure, registryId, entry.file(), request.line(), text));
         } else {
-            stored.replace(structure, entry.file(), request.line(), text);
+            stored.replace(structure, registryId, entry.file(), request.line(), text);
         }
         step();
     }

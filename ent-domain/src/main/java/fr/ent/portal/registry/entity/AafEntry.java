@@ -37,14 +37,23 @@ public class AafEntry {
     @Column(name = "attributes", nullable = false, length = 60000)
     private String attributes;
 
+    /** A pupil's registry id (the INE, else {@code aaf-<id>}): duplicates are found without decoding the rest. */
+    @Column(name = "registry_id", length = 140)
+    private String registryId;
+
     protected AafEntry() {
     }
 
     public AafEntry(String type, String aafId, String structure, String fileName, int line, String attributes) {
+        this(type, aafId, structure, null, fileName, line, attributes);
+    }
+
+    public AafEntry(String type, String aafId, String structure, String registryId, String fileName, int line,
+                    String attributes) {
         this.key = key(type, aafId);
         this.type = type;
         this.aafId = aafId;
-        replace(structure, fileName, line, attributes);
+        replace(structure, registryId, fileName, line, attributes);
     }
 
     public static String key(String type, String aafId) {
@@ -52,7 +61,12 @@ public class AafEntry {
     }
 
     public void replace(String structure, String fileName, int line, String attributes) {
+        replace(structure, null, fileName, line, attributes);
+    }
+
+    public void replace(String structure, String registryId, String fileName, int line, String attributes) {
         this.structure = structure;
+        this.registryId = registryId;
         this.fileName = fileName;
         this.line = line;
         this.attributes = attributes;
@@ -76,6 +90,10 @@ public class AafEntry {
 
     public int line() {
         return line;
+    }
+
+    public String registryId() {
+        return registryId;
     }
 
     public String attributes() {

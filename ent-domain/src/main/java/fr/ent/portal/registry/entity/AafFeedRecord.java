@@ -28,7 +28,7 @@ import jakarta.persistence.Version;
 @NamedQuery(name = AafFeedRecord.BY_NAME, query = "select f from AafFeedRecord f where f.name = :name")
 @NamedQuery(name = AafFeedRecord.LAST_FULL_DATE,
         query = "select max(f.feedDate) from AafFeedRecord f where f.fullFeed = true and f.state = :imported")
-@NamedQuery(name = AafFeedRecord.NAMES, query = "select f.name, f.state, f.checksum from AafFeedRecord f")
+@NamedQuery(name = AafFeedRecord.NAMES, query = "select f.name, f.state, f.checksum, f.claimedAt from AafFeedRecord f")
 public class AafFeedRecord {
 
     public static final String LATEST = "AafFeedRecord.latest";

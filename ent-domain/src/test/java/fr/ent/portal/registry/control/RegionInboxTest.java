@@ -68,6 +68,11 @@ class RegionInboxTest {
 
     /** The boundary's steps, each in a transaction of its own. */
     private AafInboxRun.Result run(Path inbox) {
+        return run(inbox, Instant.MIN);
+    }
+
+    /** The same, taking again files RUNNING since before {@code staleBefore}. */
+    private AafInboxRun.Result run(Path inbox, Instant staleBefore) {
         return AafInboxRun.run(inbox, new AafInboxRun.Steps() {
             @Override
             public Map<String, AafInboxRun.Known> known() {
@@ -83,7 +88,7 @@ class RegionInboxTest {
             public boolean claim(List<AafInbox.Found> files) {
                 try {
                     TestPersistenceUnit.inTransaction(emf, em -> {
-                        AafFeedRecords.claim(em, files, "test", clock.instant());
+                        AafFeedRecords.claim(em, files, "test", clock.instant(), staleBefore);
                         return null;
                     });
                     return true;
@@ -114,7 +119,7 @@ class RegionInboxTest {
                     return null;
                 });
             }
-        });
+        }, staleBefore);
     }
 
     /** What the database says of the académie's registry people: accounts, classes, ended enrollments, links. */
@@ -130,6 +135,9 @@ class RegionInboxTest {
             em.createQuery("select r.representative.externalId, r.pupil.externalId from Responsibility r"
                     + " where r.pupil.externalId like 'creteil:%'", Object[].class).getResultList()
                     .forEach(r -> state.put("link " + r[0] + " " + r[1], ""));
+            em.createQuery("select a.externalId, s.role, s.division from Assignment s join s.staff a"
+                    + " where a.externalId like 'creteil:%'", Object[].class).getResultList()
+                    .forEach(r -> state.put("role " + r[0] + " " + r[1] + " " + r[2], ""));
             state.put("entries", String.valueOf(em.createQuery("select count(e) from AafEntry e", Long.class)
                     .getSingleResult()));
             return state;
@@ -177,14 +185,15 @@ class RegionInboxTest {
         assertEquals("Terminale B ended null", afterFull.get("enrollment creteil:eleve:130000002BB"));
         assertTrue(afterFull.containsKey("link creteil:responsable:AAF-R-400001 creteil:eleve:130000001BA"));
         assertTrue(afterFull.containsKey("creteil:responsable:AAF-R-400003"));
-        assertEquals(6, afterFull.keySet().stream().filter(k -> k.startsWith("creteil:")).count());
+        assertEquals(9, afterFull.keySet().stream().filter(k -> k.startsWith("creteil:")).count(),
+                "3 pupils, 3 representatives, 3 staff");
         assertEquals(List.of(AafFeedRecord.State.IMPORTED), records().values().stream().distinct().toList());
         int[] counts = TestPersistenceUnit.inTransaction(emf, em -> {
             AafFeedRecord r = em.createNamedQuery(AafFeedRecord.BY_NAME, AafFeedRecord.class)
                     .setParameter("name", FULL.get(2)).getSingleResult();
             return new int[] {r.requests(), r.created(), r.updated(), r.ended()};
         });
-        assertEquals(List.of(3, 6, 0, 0), List.of(counts[0], counts[1], counts[2], counts[3]));
+        assertEquals(List.of(3, 9, 0, 0), List.of(counts[0], counts[1], counts[2], counts[3]));
 
         // 3. looking again takes nothing: each file once
         assertEquals(List.of(), run(inbox).imported());
@@ -302,6 +311,138 @@ class RegionInboxTest {
         }));
         assertEquals("node-a", TestPersistenceUnit.inTransaction(emf, em -> em.createNamedQuery(AafFeedRecord.BY_NAME,
                 AafFeedRecord.class).setParameter("name", name).getSingleResult().node()));
+    }
+
+    private static final String PAUL = "creteil:personnel:aaf-AAF-P-500001";
+    private static final String NADIA = "creteil:personnel:aaf-AAF-P-500002";
+    private static final String MARC = "creteil:personnel:aaf-AAF-P-500003";
+    private static final String STAFF_DELTA = "ENT_CRETEIL_Delta_20261206_PersEducNat_0000.xml";
+
+    @Test
+    void aafStaffBecomeStaffAccountsWithTheirClassesAndPrincipalTeachersAndADeltaChangesExactlyThem(
+            @TempDir Path inbox) throws IOException {
+        for (String name : FULL) {
+            drop(inbox, name);
+        }
+        assertEquals(4, run(inbox).imported().size());
+        Map<String, String> afterFull = state();
+        // accounts (PROVISIONAL staff, external id from the AAF id), staff here, their classes, principal teachers
+        assertEquals("GARNIER Paul null null", afterFull.get(PAUL));
+        assertEquals("BENSAÏD Nadia null null", afterFull.get(NADIA));
+        assertEquals("LEROY Marc null null", afterFull.get(MARC));
+        assertEquals(List.of(
+                "role " + PAUL + " PRINCIPAL_TEACHER 2nde C", "role " + PAUL + " TEACHER 1re A",
+                "role " + PAUL + " TEACHER 2nde C", "role " + PAUL + " TEACHER null",
+                "role " + NADIA + " PRINCIPAL_TEACHER 1re A", "role " + NADIA + " TEACHER 1re A",
+                "role " + NADIA + " TEACHER Terminale B", "role " + NADIA + " TEACHER null",
+                "role " + MARC + " TEACHER null"),
+                afterFull.keySet().stream().filter(k -> k.startsWith("role ")).toList());
+        assertEquals("PROVISIONAL TEACHER", TestPersistenceUnit.inTransaction(emf, em -> {
+            Object[] r = em.createQuery("select a.status, a.profile from Account a where a.externalId = :id",
+                    Object[].class).setParameter("id", PAUL).getSingleResult();
+            return r[0] + " " + r[1];
+        }));
+
+        // the staff delta: Nadia becomes principal teacher of Terminale B instead of 1re A, Marc leaves (his role
+        // here removed, his account kept); nothing else changes
+        drop(inbox, STAFF_DELTA);
+        assertEquals(List.of(STAFF_DELTA), run(inbox).imported().stream().map(AafFeedFile::name).toList());
+        Map<String, String> expected = new TreeMap<>(afterFull);
+        expected.remove("role " + NADIA + " PRINCIPAL_TEACHER 1re A");
+        expected.put("role " + NADIA + " PRINCIPAL_TEACHER Terminale B", "");
+        expected.remove("role " + MARC + " TEACHER null");
+        expected.put("entries", String.valueOf(Integer.parseInt(afterFull.get("entries")) - 1));
+        assertEquals(expected, state());
+
+        // the full feed again (Marc and Nadia's old class back): restores exactly the first state's roles
+        AafFeedImport.Outcome replay = TestPersistenceUnit.inTransaction(emf, em -> new AafFeedImport(em,
+                clock.instant(), today, year, AafFeedRecords.LIMITS, 2).run(inbox, FULL.stream()
+                .map(n -> AafFeedFile.parse(n).orElseThrow()).sorted(AafFeedFile.ORDER).toList()));
+        assertEquals(List.of(0, 0, 0, 0), List.of(replay.created(), replay.updated(), replay.links(), replay.ended()));
+        assertEquals(afterFull, state());
+    }
+
+    @Test
+    void aDeltaPlansOnlyThePersonsItNames(@TempDir Path inbox) throws IOException {
+        for (String name : FULL) {
+            drop(inbox, name);
+        }
+        assertEquals(4, run(inbox).imported().size());
+        // a registry pupil enrolled at the lycée whom the feed does not list: a delta is not about them
+        TestPersistenceUnit.inTransaction(emf, em -> {
+            fr.ent.portal.account.entity.Account pupil = new fr.ent.portal.account.entity.Account("z.outside1", "Zoé",
+                    "OUTSIDE", LocalDate.of(2010, 1, 1), fr.ent.portal.platform.Profile.PUPIL, clock.instant());
+            pupil.linkToRegistry("creteil:eleve:130000099ZZ");
+            em.persist(pupil);
+            em.persist(new fr.ent.portal.schooling.entity.Enrollment(pupil, em.createNamedQuery(
+                    fr.ent.portal.establishment.entity.Establishment.BY_UAI,
+                    fr.ent.portal.establishment.entity.Establishment.class).setParameter("uai", "0771763Y")
+                    .getSingleResult(), "2nde C", year));
+            return null;
+        });
+        Map<String, String> before = state();
+
+        // a representative renamed (found through the pupils her entry lists), a pupil added: only they change
+        write(inbox, "ENT_CRETEIL_Delta_20261206_PersRelEleve_0000.xml", delta("""
+                  <modifyRequest><identifier><id>AAF-R-400003</id></identifier><modifications>
+                    <modification operation="replace"><attr name="sn"><value>KOUASSI-BLANC</value></attr></modification>
+                  </modifications></modifyRequest>
+                """));
+        write(inbox, DELTA, delta(addPupil("AAF-E-300005", "130000005BE", "NOVAK", "Iris")));
+        assertEquals(2, run(inbox).imported().size(), "both deltas of the day: " + failures);
+        Map<String, String> expected = new TreeMap<>(before);
+        expected.put("creteil:responsable:AAF-R-400003", "KOUASSI-BLANC Aya null aya.kouassi@example.org");
+        expected.put("creteil:eleve:130000005BE", "NOVAK Iris 2010-03-01 null");
+        expected.put("enrollment creteil:eleve:130000005BE", "2nde C ended null");
+        expected.put("entries", String.valueOf(Integer.parseInt(before.get("entries")) + 1));
+        assertEquals(expected, state(), "Zoé, absent from the feed, is still enrolled: the delta did not name her");
+
+        // a duplicate national id: a new pupil with Margaux's INE under another AAF id is refused, nothing written
+        write(inbox, "ENT_CRETEIL_Delta_20261207_Eleve_0000.xml",
+                delta(addPupil("AAF-E-300077", "130000001BA", "DOUBLON", "Eve")));
+        failures.clear();
+        assertEquals(1, run(inbox).failed().size());
+        assertEquals(List.of("admin.import.row.duplicate"), failures.get(0).stream().map(RowError::key).toList());
+        assertEquals(expected, state());
+
+        // a representative deleted while a pupil still names her: refused, naming the pupil's line
+        Path other = Files.createDirectory(inbox.resolve("other"));
+        write(other, "ENT_CRETEIL_Delta_20261208_PersRelEleve_0000.xml", delta("""
+                  <deleteRequest><identifier><id>AAF-R-400003</id></identifier></deleteRequest>
+                """));
+        failures.clear();
+        assertEquals(1, run(other).failed().size());
+        assertEquals(List.of("admin.import.row.unknown_person"), failures.get(0).stream().map(RowError::key).toList());
+        assertEquals(expected, state());
+    }
+
+    @Test
+    void aFileLeftRunningByADeadNodeIsTakenAgainAfterTheConfiguredTime(@TempDir Path inbox) throws IOException {
+        for (String name : FULL) {
+            drop(inbox, name);
+        }
+        // a node claimed the full feed 3 hours ago and died while importing it (its batch rolled back: only the claims)
+        Instant claimed = clock.instant().minus(java.time.Duration.ofHours(3));
+        TestPersistenceUnit.inTransaction(emf, em -> {
+            AafFeedRecords.claim(em, AafInbox.scan(inbox), "dead-node", claimed);
+            return null;
+        });
+        Map<String, String> before = state();
+
+        // within the configured time (stale after 4 h): the files wait, nobody takes them
+        AafInboxRun.Result within = run(inbox, clock.instant().minus(java.time.Duration.ofHours(4)));
+        assertEquals(List.of(), within.imported());
+        assertEquals(4, within.waiting().size());
+        assertEquals(before, state());
+        assertEquals(List.of(AafFeedRecord.State.RUNNING), records().values().stream().distinct().toList());
+
+        // past it (stale after 2 h): taken again by this node and imported once
+        AafInboxRun.Result after = run(inbox, clock.instant().minus(java.time.Duration.ofHours(2)));
+        assertEquals(4, after.imported().size());
+        assertEquals(List.of(AafFeedRecord.State.IMPORTED), records().values().stream().distinct().toList());
+        assertEquals(List.of("test"), TestPersistenceUnit.inTransaction(emf, em -> em.createQuery(
+                "select distinct f.node from AafFeedRecord f", String.class).getResultList()));
+        assertEquals("DELCOURT Margaux 2010-02-04 null", state().get("creteil:eleve:130000001BA"));
     }
 
     static String delta(String requests) {

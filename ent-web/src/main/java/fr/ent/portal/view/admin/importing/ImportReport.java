@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import fr.ent.portal.registry.boundary.ImportOutcome;
 import fr.ent.portal.registry.control.ImportPlan;
 import fr.ent.portal.registry.control.RowError;
+import fr.ent.portal.registry.control.StaffPlan;
 
 /**
  * The downloadable report of an import, one line per row and person: what was (or would be) done, or why the row is
@@ -41,6 +42,9 @@ final class ImportReport {
             lines.add(new String[] {"", text.apply("admin.import.report.pupil", new Object[0]), "", e.lastName(),
                     e.firstName(), e.division(), text.apply("admin.import.action.END", new Object[0]), "", e.identifier()});
         }
+        if (plan.staff() != null) {
+            staff(plan.staff(), outcome, text, lines);
+        }
         for (RowError error : plan.errors()) {
             lines.add(new String[] {String.valueOf(error.line()), "", "", "", "", "",
                     text.apply("admin.import.action.ERROR", new Object[0]),
@@ -54,6 +58,50 @@ final class ImportReport {
             csv.append(java.util.Arrays.stream(line).map(ImportReport::cell).collect(Collectors.joining(";"))).append("\r\n");
         }
         return csv.toString().getBytes(UTF_8);
+    }
+
+    /**
+     * The staff part (STSWeb, or the region's AAF feed): a line per member with the classes and roles added, then a
+     * line per registry role removed and per leaver (their account stays).
+     */
+    private static void staff(StaffPlan staff, ImportOutcome outcome, BiFunction<String, Object[], String> text,
+                              List<String[]> lines) {
+        String type = text.apply("admin.import.report.staff", new Object[0]);
+        for (StaffPlan.Member m : staff.members()) {
+            List<StaffPlan.Role> added = staff.toAdd().stream().filter(r -> r.externalId().equals(m.externalId())).toList();
+            String classes = added.stream().map(StaffPlan.Role::division).filter(java.util.Objects::nonNull).distinct()
+                    .collect(Collectors.joining(", "));
+            String detail = changes(m.changes(), text);
+            if (!added.isEmpty()) {
+                detail = (detail.isEmpty() ? "" : detail + " ; ") + text.apply("admin.import.report.roles_added",
+                        new Object[0]) + " : " + added.stream().map(r -> role(r.division(), r.principal(), text))
+                        .collect(Collectors.joining(", "));
+            }
+            lines.add(new String[] {String.valueOf(m.line()), type, sourceId(m.externalId()), m.lastName(),
+                    m.firstName(), classes, text.apply("admin.import.action." + m.action().name(), new Object[0]),
+                    detail, identifier(outcome, m.externalId())});
+        }
+        for (StaffPlan.Removal r : staff.toRemove()) {
+            lines.add(new String[] {"", type, "", "", "", r.division() == null ? "" : r.division(),
+                    text.apply("admin.import.action.ROLE_REMOVED", new Object[0]), role(r.division(), r.principal(), text),
+                    r.identifier()});
+        }
+        for (StaffPlan.Leaver l : staff.leavers()) {
+            lines.add(new String[] {"", type, "", l.lastName(), l.firstName(), "",
+                    text.apply("admin.import.action.LEAVER", new Object[0]), "", l.identifier()});
+        }
+    }
+
+    private static String role(String division, boolean principal, BiFunction<String, Object[], String> text) {
+        String key = division == null ? "admin.import.staff.role.staff"
+                : principal ? "admin.import.staff.role.principal" : "admin.import.staff.role.teacher";
+        return text.apply(key, new Object[0]) + (division == null ? "" : " " + division);
+    }
+
+    /** {@code creteil:personnel:0771763Y-123} → {@code 0771763Y-123}: the id the export gave. */
+    private static String sourceId(String externalId) {
+        int at = externalId.indexOf(":personnel:");
+        return at < 0 ? externalId : externalId.substring(at + ":personnel:".length());
     }
 
     private static String changes(List<fr.ent.portal.registry.control.Change> changes,

@@ -43,6 +43,31 @@ class ImportReportTest {
                 Map.of("creteil:responsable:R1", "p.roux1")), (k, p) -> k), UTF_8).contains("p.roux1"));
     }
 
+    /** Issue 25: the staff part (STSWeb or AAF) in the report: members with their roles, roles removed, leavers. */
+    @Test
+    void staffMembersRolesRemovedAndLeaversHaveTheirLines() {
+        String paul = "creteil:personnel:0771763Y-12";
+        fr.ent.portal.registry.control.StaffPlan staff = new fr.ent.portal.registry.control.StaffPlan(
+                List.of(new fr.ent.portal.registry.control.StaffPlan.Member(4, paul, "Garnier", "=Paul", Action.CREATE,
+                        List.of(), null)),
+                List.of(new fr.ent.portal.registry.control.StaffPlan.Role(paul, null, false),
+                        new fr.ent.portal.registry.control.StaffPlan.Role(paul, "2nde C", false),
+                        new fr.ent.portal.registry.control.StaffPlan.Role(paul, "2nde C", true)),
+                List.of(new fr.ent.portal.registry.control.StaffPlan.Removal(7, "n.bensaid1", "1re A", true)),
+                List.of(new fr.ent.portal.registry.control.StaffPlan.Leaver(9, "m.leroy1", "Marc", "Leroy")), List.of());
+        ImportPlan plan = new ImportPlan(List.of(), List.of(), List.of(), List.of(), List.of(), Set.of())
+                .withStaff(staff);
+        List<String> lines = new String(ImportReport.csv(plan, new fr.ent.portal.registry.boundary.ImportOutcome(false,
+                1, 0, 0, 0, Map.of(paul, "p.garnier1")), (key, params) -> key), UTF_8).lines().toList();
+        assertEquals(List.of("\uFEFFadmin.import.report.header",
+                "4;admin.import.report.staff;0771763Y-12;Garnier;'=Paul;2nde C;admin.import.action.CREATE;"
+                        + "admin.import.report.roles_added : admin.import.staff.role.staff, admin.import.staff.role.teacher"
+                        + " 2nde C, admin.import.staff.role.principal 2nde C;p.garnier1",
+                ";admin.import.report.staff;;;;1re A;admin.import.action.ROLE_REMOVED;admin.import.staff.role.principal 1re A;"
+                        + "n.bensaid1",
+                ";admin.import.report.staff;;Leroy;Marc;;admin.import.action.LEAVER;;m.leroy1"), lines);
+    }
+
     /**
      * Issue 10: every value of the hostile corpus, alone or after text, written as a report cell, is read back by a CSV
      * parser as one cell that a spreadsheet shows as text (no leading = + - @, tab or carriage return).
