@@ -41,6 +41,8 @@ class WebArchitectureTest {
                     "the waiting room answers a poll from the line's memory before any page work (issue 21: a refusal costs nothing)"),
             Map.entry("fr.ent.portal.admission.control.WaitingTicket",
                     "the signed ent_wait cookie is read and written by the admission filter, before any page work (issue 21)"),
+            Map.entry("fr.ent.portal.keys.control.SealedValues",
+                    "the one codec of signed values: the web's own values (CAS and OpenID Connect returns, form tokens) are sealed by it"),
             Map.entry("fr.ent.portal.signin.control.ClientAddress",
                     "the client's address behind the trusted proxies is computed once per request by the web edge"),
             Map.entry("fr.ent.portal.signin.control.Cidr",
