@@ -1,6 +1,6 @@
 package fr.ent.portal.signin.boundary;
 
-import fr.ent.portal.mail.control.EmailShape;
+import fr.ent.portal.mail.entity.EmailShape;
 
 import java.time.Clock;
 import java.time.Instant;
