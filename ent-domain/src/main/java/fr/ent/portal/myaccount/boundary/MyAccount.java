@@ -242,7 +242,7 @@ public class MyAccount {
     }
 
     private String helpLink() {
-        return settings.get(Setting.PUBLIC_URL) + "/help";
+        return settings.publicUrl() + "/help";
     }
 
     private void audit(AuditEventType type, Account account, Client client, String detail) {
