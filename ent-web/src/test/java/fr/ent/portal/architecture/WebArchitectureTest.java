@@ -87,6 +87,11 @@ class WebArchitectureTest {
             new CycleException("fr.ent.portal.security.PortalAuthenticationMechanism",
                     "fr.ent.portal.view.error.DatabaseOutageFilter",
                     "an outage met during the sign-in is handed to the outage filter's error page, not taken for a wrong password"),
+            new CycleException("fr.ent.portal.admission.AdmissionFilter", "fr.ent.portal.view.Landings",
+                    "a browser signed in again by its remembered device, in the filter before any page, lands where every"
+                            + " sign-in lands (Landings knows the pending CAS, OpenID Connect and SAML returns)"),
+            new CycleException("fr.ent.portal.admission.EdgeLimitFilter", "fr.ent.portal.view.error.PlainErrorPage",
+                    "the edge's 503 is the same plain page as the outage's, written without Faces"),
             new CycleException("fr.ent.portal.federation.SamlPage", "fr.ent.portal.view.LanguageBacking",
                     "the SAML pages still read the language through the page bean (federation's work: security.Languages is the"
                             + " one to use)"),
