@@ -7,6 +7,7 @@ import java.util.ResourceBundle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import fr.ent.portal.mail.control.Html;
 import fr.ent.portal.security.Languages;
 
 /**
@@ -42,6 +43,6 @@ public final class PlainErrorPage {
     }
 
     private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.escape(text);
     }
 }
