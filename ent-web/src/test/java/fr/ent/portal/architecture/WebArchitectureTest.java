@@ -84,9 +84,6 @@ class WebArchitectureTest {
             new CycleException("fr.ent.portal.security.PortalAuthenticationMechanism", "fr.ent.portal.view.error.PlainErrorPage",
                     "a sign-in refused before any page (busy, held) is answered with the same plain page as the filters'"
                             + " (the mechanism belongs to the sign-in work of issue 24: move the page below security then)"),
-            new CycleException("fr.ent.portal.security.PortalAuthenticationMechanism",
-                    "fr.ent.portal.view.error.DatabaseOutageFilter",
-                    "an outage met during the sign-in is handed to the outage filter's error page, not taken for a wrong password"),
             new CycleException("fr.ent.portal.admission.AdmissionFilter", "fr.ent.portal.view.Landings",
                     "a browser signed in again by its remembered device, in the filter before any page, lands where every"
                             + " sign-in lands (Landings knows the pending CAS, OpenID Connect and SAML returns)"),

@@ -123,7 +123,7 @@ public class FirstConnection {
         try {
             Account account = pending(accountId);
             Instant now = clock.instant();
-            Steps steps = steps(accountId);
+            Steps steps = steps(accountId).orElseThrow();
             // an address is taken only where the page asked for one: a post that adds the field anyway (the letter's
             // holder is not always its owner) must not replace a verified address without its owner's password
             String typedEmail = email == null || !steps.isEmail() ? "" : email.strip();

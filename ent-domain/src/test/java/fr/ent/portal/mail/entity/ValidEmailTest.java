@@ -39,7 +39,7 @@ class ValidEmailTest {
             school.changeContact("nobody@localhost", null);
             assertEquals("{establishment.contactEmail.invalid}", validator.validate(school).iterator().next().getMessageTemplate());
 
-            Account account = new Account("c.durand1", "Claire", "Durand", null, Profile.REPRESENTATIVE,
+            Account account = new Account("c.durand1", "Claire", "Durand", null, Profile.LEGAL_REPRESENTATIVE,
                     Instant.parse("2026-12-07T05:00:00Z"));
             account.changeRecoveryEmail("c.durand@example.org");
             assertTrue(validator.validate(account).isEmpty());
