@@ -17,7 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import fr.ent.portal.admission.boundary.SignInAdmission;
 import fr.ent.portal.admission.control.WaitingLine;
 import fr.ent.portal.admission.control.WaitingTicket;
-import fr.ent.portal.view.LanguageBacking;
+import fr.ent.portal.mail.control.Html;
+import fr.ent.portal.security.Languages;
 
 /**
  * {@code /waiting-room}: a light page (no Faces, no HTTP session) showing the place in line and the expected wait,
@@ -99,7 +100,7 @@ public class WaitingRoomServlet extends HttpServlet {
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response, long position) throws IOException {
-        Locale locale = LanguageBacking.resolve(cookie(request, LanguageBacking.COOKIE), request.getHeader("Accept-Language"));
+        Locale locale = Languages.of(request);
         ResourceBundle texts = ResourceBundle.getBundle("fr.ent.portal.i18n.messages", locale);
         long refresh = refreshSeconds(position);
         Duration wait = admission.expectedWait(position).plusSeconds(refresh / 2);
@@ -126,19 +127,7 @@ public class WaitingRoomServlet extends HttpServlet {
                 + "</section></main></body></html>");
     }
 
-    private static String cookie(HttpServletRequest request, String name) {
-        if (request.getCookies() == null) {
-            return null;
-        }
-        for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
-            if (name.equals(cookie.getName())) {
-                return cookie.getValue();
-            }
-        }
-        return null;
-    }
-
     private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.escape(text);
     }
 }

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.signin.boundary.SignInProtection;
 import fr.ent.portal.signin.control.ClientAddress;
-import fr.ent.portal.view.LanguageBacking;
 
 /** Who sent this request: the client address through the configured trusted proxies, the browser, the language. */
 @ApplicationScoped
@@ -20,8 +19,7 @@ public class Clients {
         java.util.List<String> forwarded = java.util.Collections.list(request.getHeaders("X-Forwarded-For"));
         String ip = ClientAddress.resolve(request.getRemoteAddr(), forwarded.isEmpty() ? null : String.join(",", forwarded),
                 protection.trustedProxies());
-        return new Client(ip, request.getHeader("User-Agent"),
-                LanguageBacking.resolve(cookie(request, LanguageBacking.COOKIE), request.getHeader("Accept-Language")));
+        return new Client(ip, request.getHeader("User-Agent"), Languages.of(request));
     }
 
     /** Whether the browser reached the portal over HTTPS (directly or through a trusted proxy). */

@@ -9,8 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import fr.ent.portal.mail.control.Html;
-import fr.ent.portal.security.Clients;
-import fr.ent.portal.view.LanguageBacking;
+import fr.ent.portal.security.Languages;
 
 /**
  * The few pages of {@code /cas/login}, plain HTML without Faces or session (texts from the bundle, no script):
@@ -76,8 +75,7 @@ final class SsoPage {
     }
 
     private static Locale locale(HttpServletRequest request) {
-        return LanguageBacking.resolve(Clients.cookie(request, LanguageBacking.COOKIE),
-                request.getHeader("Accept-Language"));
+        return Languages.of(request);
     }
 
     private static String html(String text) {

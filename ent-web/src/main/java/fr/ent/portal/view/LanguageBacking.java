@@ -2,27 +2,23 @@ package fr.ent.portal.view;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.omnifaces.util.Faces;
 
-/**
- * The language of the page: the person's choice (cookie {@value #COOKIE}) if any, else the best match
- * of the browser's languages among French and English, else French.
- */
+import fr.ent.portal.security.Languages;
+
+/** The language of the page ({@link Languages}: the person's choice, else the browser's, else French), the way back. */
 @Named("language")
 @RequestScoped
 public class LanguageBacking {
 
-    public static final String COOKIE = "ent_lang";
-    static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
+    public static final String COOKIE = Languages.COOKIE;
 
     private Locale locale;
 
@@ -33,17 +29,9 @@ public class LanguageBacking {
         return locale;
     }
 
-    /** The language of a request outside Faces (servlets, error pages): the same rule as {@link #getLocale()}. */
+    /** The language of a request outside Faces (servlets, error pages): {@link Languages#of}. */
     public static Locale of(HttpServletRequest request) {
-        String chosen = null;
-        if (request.getCookies() != null) {
-            for (Cookie cookie : request.getCookies()) {
-                if (COOKIE.equals(cookie.getName())) {
-                    chosen = cookie.getValue();
-                }
-            }
-        }
-        return resolve(chosen, request.getHeader("Accept-Language"));
+        return Languages.of(request);
     }
 
     /**
@@ -72,24 +60,8 @@ public class LanguageBacking {
         return !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
+    /** {@link Languages#resolve}. */
     public static Locale resolve(String chosen, String acceptLanguage) {
-        if (chosen != null) {
-            for (Locale supported : SUPPORTED) {
-                if (supported.getLanguage().equals(chosen)) {
-                    return supported;
-                }
-            }
-        }
-        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-            try {
-                Locale match = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), SUPPORTED);
-                if (match != null) {
-                    return match;
-                }
-            } catch (IllegalArgumentException malformed) {
-                // a malformed header falls back on French
-            }
-        }
-        return Locale.FRENCH;
+        return Languages.resolve(chosen, acceptLanguage);
     }
 }

@@ -2,6 +2,7 @@ package fr.ent.portal.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -16,6 +17,9 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SliceRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +30,9 @@ import fr.ent.portal.security.PortalAuthenticationMechanism;
  * The web module's shape (issue 22 item 5, docs/ARCHITECTURE.md): it calls the domain through its boundaries and the
  * values they take and give (records, enums, exceptions, wherever they live), not through the domain's {@code control}
  * rule classes, except the few listed in {@link #ALLOWED_CONTROL} with the reason each is read directly; backing beans
- * ({@code *Backing}) live in {@code view.*}, one package per page.
+ * ({@code *Backing}) live in {@code view.*}, one package per page; the web's features ({@code security}, {@code sso},
+ * {@code admission}…, and each page {@code view.<page>}) never depend on each other in both directions, but for the
+ * dependencies of {@link #CYCLE_EXCEPTIONS}, each with its reason.
  */
 class WebArchitectureTest {
 
@@ -41,6 +47,8 @@ class WebArchitectureTest {
                     "the waiting room answers a poll from the line's memory before any page work (issue 21: a refusal costs nothing)"),
             Map.entry("fr.ent.portal.admission.control.WaitingTicket",
                     "the signed ent_wait cookie is read and written by the admission filter, before any page work (issue 21)"),
+            Map.entry("fr.ent.portal.keys.control.SealedValues",
+                    "the one codec of signed values: the web's own values (CAS and OpenID Connect returns, form tokens) are sealed by it"),
             Map.entry("fr.ent.portal.signin.control.ClientAddress",
                     "the client's address behind the trusted proxies is computed once per request by the web edge"),
             Map.entry("fr.ent.portal.signin.control.Cidr",
@@ -64,7 +72,52 @@ class WebArchitectureTest {
             Map.entry("fr.ent.portal.letters.control.LetterProgress",
                     "the progress handle an @Asynchronous class print fills and the page polls (a value passed to the boundary)"));
 
+    /** A dependency that closes a cycle between web features, kept for a reason. */
+    record CycleException(String origin, String target, String reason) {
+    }
+
+    /** The dependencies that close a cycle between the web's features today, each with its reason. */
+    static final List<CycleException> CYCLE_EXCEPTIONS = List.of(
+            new CycleException("fr.ent.portal.security.Sessions", "fr.ent.portal.sso.CasReturn",
+                    "a session opened by typed credentials binds the way back to /cas/login the browser brought (issue 20),"
+                            + " at the one place where sessions start"),
+            new CycleException("fr.ent.portal.security.PortalAuthenticationMechanism", "fr.ent.portal.view.error.PlainErrorPage",
+                    "a sign-in refused before any page (busy, held) is answered with the same plain page as the filters'"
+                            + " (the mechanism belongs to the sign-in work of issue 24: move the page below security then)"),
+            new CycleException("fr.ent.portal.admission.AdmissionFilter", "fr.ent.portal.view.Landings",
+                    "a browser signed in again by its remembered device, in the filter before any page, lands where every"
+                            + " sign-in lands (Landings knows the pending CAS, OpenID Connect and SAML returns)"),
+            new CycleException("fr.ent.portal.admission.EdgeLimitFilter", "fr.ent.portal.view.error.PlainErrorPage",
+                    "the edge's 503 is the same plain page as the outage's, written without Faces"),
+            new CycleException("fr.ent.portal.federation.SamlPage", "fr.ent.portal.view.LanguageBacking",
+                    "the SAML pages still read the language through the page bean (federation's work: security.Languages is the"
+                            + " one to use)"),
+            new CycleException("fr.ent.portal.federation.OidcPage", "fr.ent.portal.view.LanguageBacking",
+                    "the OpenID Connect pages, likewise (security.Languages)"));
+
+    /**
+     * The web's features: {@code fr.ent.portal.<feature>} of the web module, each page {@code view.<page>} apart;
+     * {@code view} itself and {@code view.error} are the pages' shared layer (messages, landings, failures).
+     */
+    static final SliceAssignment WEB_FEATURES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass type) {
+            String[] parts = type.getPackageName().split("\\.");
+            if (parts.length < 4 || !type.getPackageName().startsWith("fr.ent.portal.")) {
+                return SliceIdentifier.ignore();
+            }
+            boolean page = parts[3].equals("view") && parts.length > 4 && !parts[4].equals("error");
+            return SliceIdentifier.of(page ? "view." + parts[4] : parts[3]);
+        }
+
+        @Override
+        public String getDescription() {
+            return "the web's features (each page apart)";
+        }
+    };
+
     static JavaClasses classes;
+    static JavaClasses webOnly;
     static Path webClasses;
 
     @BeforeAll
@@ -75,6 +128,7 @@ class WebArchitectureTest {
         Path domain = location(Account.class);
         Location domainClasses = Files.isDirectory(domain) ? Location.of(domain) : Location.of(new JarFile(domain.toFile()));
         classes = new ClassFileImporter().importLocations(List.of(Location.of(webClasses), domainClasses));
+        webOnly = new ClassFileImporter().importLocations(List.of(Location.of(webClasses)));
     }
 
     private static Path location(Class<?> type) throws URISyntaxException {
@@ -115,6 +169,33 @@ class WebArchitectureTest {
                 .should().resideInAPackage("fr.ent.portal.view..")
                 .because("a page's bean is found next to the page's name: view.<page>.<Page>Backing")
                 .check(classes);
+    }
+
+    @Test
+    void webFeaturesAreFreeOfCycles() {
+        SliceRule rule = slices().assignedFrom(WEB_FEATURES).should().beFreeOfCycles();
+        for (CycleException allowed : CYCLE_EXCEPTIONS) {
+            rule = rule.ignoreDependency(named(allowed.origin()), named(allowed.target()));
+        }
+        rule.because("a web feature is changed and understood on its own, like the domain's: pages on top, then the"
+                + " plain servlets, then security").check(webOnly);
+    }
+
+    /** The class {@code name} and its nested, anonymous and lambda classes. */
+    private static DescribedPredicate<JavaClass> named(String name) {
+        return DescribedPredicate.describe(name, c -> c.getName().equals(name) || c.getName().startsWith(name + "$"));
+    }
+
+    @Test
+    void theListedCycleExceptionsAreStillDependencies() {
+        for (CycleException allowed : CYCLE_EXCEPTIONS) {
+            boolean used = webOnly.stream().filter(named(allowed.origin()))
+                    .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
+                    .anyMatch(d -> named(allowed.target()).test(d.getTargetClass()));
+            if (!used) {
+                throw new AssertionError(allowed.origin() + " no longer uses " + allowed.target() + ": drop the exception");
+            }
+        }
     }
 
     @Test

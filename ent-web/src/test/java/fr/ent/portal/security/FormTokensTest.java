@@ -26,10 +26,10 @@ class FormTokensTest {
         Signatures signatures = new Signatures();
         signatures.keys = new SigningKeys() {
             @Override
-            public byte[] key(String purpose) {
+            public fr.ent.portal.keys.control.SealedValues sealer(String purpose) {
                 byte[] key = new byte[32];
                 java.util.Arrays.fill(key, fill);
-                return key;
+                return new fr.ent.portal.keys.control.SealedValues(purpose, key);
             }
         };
         FormTokens tokens = new FormTokens();

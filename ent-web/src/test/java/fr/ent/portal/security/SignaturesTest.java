@@ -9,18 +9,19 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 import fr.ent.portal.keys.boundary.SigningKeys;
+import fr.ent.portal.keys.control.SealedValues;
 
-/** Issue 22 item 2: the web side's one codec of signed values (the ways back to CAS and to OpenID Connect). */
+/** Issue 22 item 2: the web side's door to the one codec of signed values (the ways back to CAS and to OpenID Connect). */
 class SignaturesTest {
 
     static Signatures signatures(byte fill) {
         Signatures signatures = new Signatures();
         signatures.keys = new SigningKeys() {
             @Override
-            public byte[] key(String purpose) {
+            public SealedValues sealer(String purpose) {
                 byte[] key = new byte[32];
-                Arrays.fill(key, (byte) (fill + purpose.length()));
-                return key;
+                Arrays.fill(key, fill);
+                return new SealedValues(purpose, key);
             }
         };
         return signatures;
@@ -40,7 +41,7 @@ class SignaturesTest {
         String value = signatures.seal("cas-return", "v1", "1765094100", "n", "c2VydmljZQ", "bm9uY2U");
         String forged = value.replace(".n.", ".r.");
         assertTrue(signatures.open("cas-return", forged, 5, 4000).isEmpty(), "a changed field");
-        assertTrue(signatures.open("oidc-return", value, 5, 4000).isEmpty(), "another purpose's key");
+        assertTrue(signatures.open("oidc-return", value, 5, 4000).isEmpty(), "another purpose, the same portal key");
         assertTrue(signatures(((byte) 2)).open("cas-return", value, 5, 4000).isEmpty(), "another portal's key");
         assertTrue(signatures.open("cas-return", value, 4, 4000).isEmpty(), "another number of fields");
         assertTrue(signatures.open("cas-return", value, 5, value.length() - 1).isEmpty(), "too long");

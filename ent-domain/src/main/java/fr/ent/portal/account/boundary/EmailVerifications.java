@@ -56,7 +56,7 @@ public class EmailVerifications {
         em.persist(new EmailVerification(account, Tokens.hash(token), now, validity));
         mailer.queue(account.recoveryEmail(), MailTemplate.EMAIL_VERIFICATION, client.locale(), Map.of(
                 "firstName", account.firstName(),
-                "link", settings.get(Setting.PUBLIC_URL) + "/verify-email?token=" + token,
+                "link", settings.publicUrl() + "/verify-email?token=" + token,
                 "validHours", validity.toHours()));
         audit.record(AuditEventType.EMAIL_VERIFICATION_SENT, account.id(), account.identifier(), client.ip(),
                 client.userAgent(), null);

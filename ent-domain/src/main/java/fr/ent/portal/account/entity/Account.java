@@ -28,12 +28,12 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import fr.ent.portal.mail.entity.ValidEmail;
 import fr.ent.portal.platform.BusinessException;
 
 /**
@@ -119,7 +119,7 @@ public class Account {
     @Column(name = "provisional_code_expires_at")
     private Instant provisionalCodeExpiresAt;
 
-    @Email(message = "{account.recoveryEmail.invalid}")
+    @ValidEmail(message = "{account.recoveryEmail.invalid}")
     @Size(max = 254, message = "{account.recoveryEmail.invalid}")
     @Column(name = "recovery_email", length = 254)
     private String recoveryEmail;

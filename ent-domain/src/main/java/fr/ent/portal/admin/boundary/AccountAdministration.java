@@ -23,7 +23,7 @@ import fr.ent.portal.admin.control.AccountReach.Place;
 import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
-import fr.ent.portal.mail.control.EmailShape;
+import fr.ent.portal.mail.entity.EmailShape;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.platform.InvalidInputException;

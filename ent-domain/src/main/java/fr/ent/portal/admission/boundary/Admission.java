@@ -30,7 +30,7 @@ import fr.ent.portal.platform.config.Settings;
 public class Admission {
 
     /** Purpose of the waiting ticket's signing key. */
-    public static final String TICKET_KEY = "waiting-ticket";
+    public static final String TICKET_KEY = WaitingTicket.PURPOSE;
 
     @Inject
     Settings settings;
@@ -108,7 +108,7 @@ public class Admission {
         if (t == null) {
             synchronized (this) {
                 if (tickets == null) {
-                    tickets = new WaitingTicket(signingKeys.key(TICKET_KEY), admittedValidity);
+                    tickets = WaitingTicket.sealedBy(signingKeys.sealer(TICKET_KEY), admittedValidity);
                 }
                 t = tickets;
             }

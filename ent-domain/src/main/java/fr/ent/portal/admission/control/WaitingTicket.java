@@ -1,24 +1,20 @@
 package fr.ent.portal.admission.control;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import fr.ent.portal.keys.control.SealedValues;
 
 /**
  * The waiting room's signed ticket (cookie {@code ent_wait}): the line's epoch, the ticket number, when it was issued
  * and, once its turn came, when it was admitted.
  * <p>
  * Format: {@code v1.<payload>.<signature>}, URL-safe Base64 without padding; payload (UTF-8)
- * {@code <epoch>|<number>|<issued, epoch seconds>|<admitted, epoch seconds or 0>}; HMAC-SHA256 over
- * {@code v1.<payload>} with a key of its own purpose. A waiting ticket is worth {@link #WAITING_VALIDITY} after its
+ * {@code <epoch>|<number>|<issued, epoch seconds>|<admitted, epoch seconds or 0>}; the fields {@code v1} and the payload
+ * sealed by the portal's one codec ({@link SealedValues}, purpose {@value #PURPOSE}). A waiting ticket is worth {@link #WAITING_VALIDITY} after its
  * issue, an admitted one {@code admittedValidity} after its admission; a ticket of another epoch (the line started
  * again) is expired.
  */
@@ -26,9 +22,10 @@ public final class WaitingTicket {
 
     /** A ticket nobody brought back for this long is dropped (the person left). */
     public static final Duration WAITING_VALIDITY = Duration.ofHours(2);
+    /** The purpose the tickets are sealed for. */
+    public static final String PURPOSE = "waiting-ticket";
     static final int MAX_VALUE_LENGTH = 256;
-    private static final String PREFIX = "v1.";
-    private static final String ALGORITHM = "HmacSHA256";
+    private static final String VERSION = "v1";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -58,14 +55,24 @@ public final class WaitingTicket {
         }
     }
 
-    private final SecretKeySpec key;
+    private final SealedValues sealer;
     private final Duration admittedValidity;
 
-    public WaitingTicket(byte[] key, Duration admittedValidity) {
-        if (key == null || key.length < 32) {
-            throw new IllegalArgumentException("The waiting ticket key must have at least 32 bytes");
+    /** With the codec of {@code portalKey} for {@value #PURPOSE}. */
+    public WaitingTicket(byte[] portalKey, Duration admittedValidity) {
+        this(new SealedValues(PURPOSE, portalKey), admittedValidity);
+    }
+
+    /** With the portal's codec for {@value #PURPOSE} ({@code SigningKeys.sealer}). */
+    public static WaitingTicket sealedBy(SealedValues sealer, Duration admittedValidity) {
+        return new WaitingTicket(sealer, admittedValidity);
+    }
+
+    private WaitingTicket(SealedValues sealer, Duration admittedValidity) {
+        if (!PURPOSE.equals(sealer.purpose())) {
+            throw new IllegalArgumentException("A waiting ticket is sealed for " + PURPOSE + ", not " + sealer.purpose());
         }
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        this.sealer = sealer;
         this.admittedValidity = admittedValidity;
     }
 
@@ -84,19 +91,12 @@ public final class WaitingTicket {
         if (value == null || value.isEmpty()) {
             return Read.ABSENT;
         }
-        if (value.length() > MAX_VALUE_LENGTH || !value.startsWith(PREFIX)) {
-            return Read.FORGED;
-        }
-        int dot = value.lastIndexOf('.');
-        if (dot <= PREFIX.length()) {
-            return Read.FORGED;
-        }
-        String signed = value.substring(0, dot);
-        if (!MessageDigest.isEqual(signature(signed).getBytes(US_ASCII), value.substring(dot + 1).getBytes(UTF_8))) {
+        String[] sealed = sealer.open(value, 2, MAX_VALUE_LENGTH).orElse(null);
+        if (sealed == null || !VERSION.equals(sealed[0])) {
             return Read.FORGED;
         }
         try {
-            String[] fields = new String(DECODER.decode(signed.substring(PREFIX.length())), UTF_8).split("\\|", -1);
+            String[] fields = new String(DECODER.decode(sealed[1]), UTF_8).split("\\|", -1);
             if (fields.length != 4) {
                 return Read.FORGED;
             }
@@ -118,18 +118,7 @@ public final class WaitingTicket {
 
     private String sign(String epoch, long number, long issuedAt, long admittedAt) {
         String payload = epoch + "|" + number + "|" + issuedAt + "|" + admittedAt;
-        String signed = PREFIX + ENCODER.encodeToString(payload.getBytes(UTF_8));
-        return signed + "." + signature(signed);
-    }
-
-    private String signature(String signed) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return ENCODER.encodeToString(mac.doFinal(signed.getBytes(UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return sealer.seal(VERSION, ENCODER.encodeToString(payload.getBytes(UTF_8)));
     }
 
     /** Only for messages: never the key. */

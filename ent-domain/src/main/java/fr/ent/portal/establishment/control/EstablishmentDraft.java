@@ -2,7 +2,7 @@ package fr.ent.portal.establishment.control;
 
 import fr.ent.portal.establishment.entity.UaiRule;
 
-import fr.ent.portal.mail.control.EmailShape;
+import fr.ent.portal.mail.entity.EmailShape;
 
 import java.util.ArrayList;
 import java.util.List;

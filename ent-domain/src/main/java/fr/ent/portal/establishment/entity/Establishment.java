@@ -19,12 +19,12 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import fr.ent.portal.mail.entity.ValidEmail;
 
 /** A school, collège or lycée of the region, and the services its users reach from the portal. */
 @Entity
@@ -73,7 +73,7 @@ public class Establishment {
     @Column(name = "city", nullable = false, length = 100)
     private String city;
 
-    @Email(message = "{establishment.contactEmail.invalid}")
+    @ValidEmail(message = "{establishment.contactEmail.invalid}")
     @Size(max = 254)
     @Column(name = "contact_email", length = 254)
     private String contactEmail;

@@ -118,8 +118,7 @@ public class OidcProvider {
 
     /** The issuer: the portal's public address. */
     public String issuer() {
-        String url = settings.get(Setting.PUBLIC_URL).strip();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return settings.publicUrl();
     }
 
     // ---- authorization endpoint -------------------------------------------------------------------------------

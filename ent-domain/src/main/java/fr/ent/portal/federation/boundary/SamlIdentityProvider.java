@@ -108,8 +108,7 @@ public class SamlIdentityProvider {
     // ---- addresses and metadata -------------------------------------------------------------------------------
 
     public String base() {
-        String url = settings.get(Setting.PUBLIC_URL).strip();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return settings.publicUrl();
     }
 
     /** The IdP's entity id: its metadata's stable address. */

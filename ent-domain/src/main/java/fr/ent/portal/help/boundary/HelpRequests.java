@@ -33,7 +33,6 @@ import fr.ent.portal.mail.boundary.Mailer;
 import fr.ent.portal.mail.entity.MailTemplate;
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.platform.NotFoundException;
-import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.schooling.entity.Assignment;
 import fr.ent.portal.schooling.entity.AssignmentRole;
@@ -227,7 +226,7 @@ public class HelpRequests {
                         "firstName", teacher.firstName(),
                         "requester", pupil.firstName() + " " + pupil.lastName() + " (" + pupil.identifier() + ")",
                         "division", enrollment.division(),
-                        "link", settings.get(Setting.PUBLIC_URL) + "/admin/help-requests"));
+                        "link", settings.publicUrl() + "/admin/help-requests"));
             }
         }
     }

@@ -120,7 +120,7 @@ public class PasswordResets {
         em.persist(new PasswordReset(account, Tokens.hash(token), now, validity));
         mailer.queue(account.recoveryEmail(), MailTemplate.PASSWORD_RESET, client.locale(), Map.of(
                 "firstName", account.firstName(),
-                "link", settings.get(Setting.PUBLIC_URL) + "/reset?token=" + token,
+                "link", settings.publicUrl() + "/reset?token=" + token,
                 "validMinutes", validity.toMinutes()));
         audit.record(AuditEventType.PASSWORD_RESET_SENT, account.id(), account.identifier(), client.ip(),
                 client.userAgent(), null);
@@ -176,7 +176,7 @@ public class PasswordResets {
                         "firstName", account.firstName(),
                         "time", DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
                                 .withZone(settings.timeZone()).format(now),
-                        "helpLink", settings.get(Setting.PUBLIC_URL) + "/help"));
+                        "helpLink", settings.publicUrl() + "/help"));
             }
             audit.record(AuditEventType.PASSWORD_RESET_COMPLETED, account.id(), account.identifier(), client.ip(),
                     client.userAgent(), null);

@@ -1,6 +1,6 @@
 package fr.ent.portal.help.boundary;
 
-import fr.ent.portal.mail.control.EmailShape;
+import fr.ent.portal.mail.entity.EmailShape;
 
 import java.util.List;
 import java.util.Locale;

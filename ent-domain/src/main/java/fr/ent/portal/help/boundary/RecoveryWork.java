@@ -114,7 +114,7 @@ public class RecoveryWork {
         }
         mailer.queue(email, MailTemplate.IDENTIFIER_REMINDER, client.locale(), Map.of(
                 "identifiers", String.join("\n", lines),
-                "signInLink", settings.get(Setting.PUBLIC_URL) + "/login"));
+                "signInLink", settings.publicUrl() + "/login"));
         for (Account owner : owners) {
             audit.record(AuditEventType.IDENTIFIER_REMINDER_SENT, owner.id(), owner.identifier(), client.ip(),
                     client.userAgent(), null);

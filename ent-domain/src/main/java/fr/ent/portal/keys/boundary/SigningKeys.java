@@ -16,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 
 import fr.ent.portal.keys.control.MasterKey;
+import fr.ent.portal.keys.control.SealedValues;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.platform.persistence.OwnTransaction;
@@ -33,9 +34,6 @@ import fr.ent.portal.platform.persistence.OwnTransaction;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SigningKeys {
-
-    /** Purpose of the device cookie's key. */
-    public static final String DEVICE_COOKIE = "device-cookie";
 
     @PersistenceContext
     EntityManager em;
@@ -58,6 +56,15 @@ public class SigningKeys {
      */
     public byte[] key(String purpose) {
         return MasterKey.derive(master(), purpose);
+    }
+
+    /**
+     * The one codec of signed values for {@code purpose} ({@link SealedValues}), keyed with {@link #key}{@code (purpose)}.
+     *
+     * @throws IllegalStateException when {@code ent.security.signing-key} is set but not a Base64 key of 32 bytes or more
+     */
+    public SealedValues sealer(String purpose) {
+        return new SealedValues(purpose, master());
     }
 
     private byte[] master() {

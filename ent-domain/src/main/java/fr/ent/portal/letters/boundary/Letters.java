@@ -39,7 +39,6 @@ import fr.ent.portal.mail.boundary.Mailer;
 import fr.ent.portal.mail.entity.MailTemplate;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.platform.Client;
-import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.schooling.entity.SchoolYear;
 import fr.ent.portal.signin.boundary.SignInProtection;
@@ -214,7 +213,7 @@ public class Letters {
                     "firstName", account.firstName(),
                     "establishment", establishmentName,
                     "time", DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(zone).format(clock.instant()),
-                    "helpLink", settings.get(Setting.PUBLIC_URL) + "/help"));
+                    "helpLink", settings.publicUrl() + "/help"));
         }
         for (Long other : others) {
             audit.recordByStaff(AuditEventType.ADMIN_CODE_REISSUED_ELSEWHERE, scope.staffId(), scope.identifier(),
@@ -224,7 +223,7 @@ public class Letters {
     }
 
     private LetterPdf pdf() {
-        return new LetterPdf(settings.get(Setting.PUBLIC_URL), settings.timeZone());
+        return new LetterPdf(settings.publicUrl(), settings.timeZone());
     }
 
     private List<Account> recipients(long establishmentId, String division, Audience audience) {

@@ -27,7 +27,7 @@ import fr.ent.portal.credential.control.PasswordPolicy;
 import fr.ent.portal.credential.control.PersonalData;
 import fr.ent.portal.credential.control.NewPassword;
 import fr.ent.portal.mail.boundary.Mailer;
-import fr.ent.portal.mail.control.EmailShape;
+import fr.ent.portal.mail.entity.EmailShape;
 import fr.ent.portal.mail.entity.MailTemplate;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.platform.Client;
@@ -242,7 +242,7 @@ public class MyAccount {
     }
 
     private String helpLink() {
-        return settings.get(Setting.PUBLIC_URL) + "/help";
+        return settings.publicUrl() + "/help";
     }
 
     private void audit(AuditEventType type, Account account, Client client, String detail) {

@@ -37,6 +37,15 @@ public class Settings {
         return ZoneId.of(get(Setting.TIME_ZONE));
     }
 
+    /**
+     * The portal's public address ({@code ent.public.url}) without a trailing slash: the one place that trims it, for
+     * the links of mails and letters and the federation's identifiers, which append a path to it.
+     */
+    public String publicUrl() {
+        String url = get(Setting.PUBLIC_URL).strip();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
     public String get(Setting setting) {
         String value = config.getOptionalValue(setting.key(), String.class).orElse(setting.defaultValue());
         return expand(value);

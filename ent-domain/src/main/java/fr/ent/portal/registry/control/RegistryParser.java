@@ -1,6 +1,6 @@
 package fr.ent.portal.registry.control;
 
-import fr.ent.portal.mail.control.EmailShape;
+import fr.ent.portal.mail.entity.EmailShape;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,12 +1,13 @@
 package fr.ent.portal.signin.boundary;
 
-import fr.ent.portal.mail.control.EmailShape;
+import fr.ent.portal.mail.entity.EmailShape;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -64,15 +65,18 @@ public class FirstConnection {
     @Inject
     Clock clock;
 
-    /** The steps still owed by this account, for the page to show. */
-    public Steps steps(long accountId) {
-        Account account = pending(accountId);
-        return new Steps(account.identifier(), account.firstName(), account.lastName(), account.profile(),
+    /** The steps this account still owes, for the page; empty when none (or the account is gone or disabled). */
+    public Optional<Steps> steps(long accountId) {
+        Account account = em.find(Account.class, accountId);
+        if (!owesSteps(account)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Steps(account.identifier(), account.firstName(), account.lastName(), account.profile(),
                 account.pendingActions().contains(PendingAction.CHANGE_PASSWORD),
                 account.pendingActions().contains(PendingAction.RECORD_EMAIL),
                 emailRequired(account.profile()),
                 account.pendingActions().contains(PendingAction.ACCEPT_CHARTER),
-                account.pendingActions().contains(PendingAction.SHOW_NEW_IDENTIFIER));
+                account.pendingActions().contains(PendingAction.SHOW_NEW_IDENTIFIER)));
     }
 
     /** What the page shows: the person and the steps to do (a bean: pages read it through EL). */
@@ -119,7 +123,7 @@ public class FirstConnection {
         try {
             Account account = pending(accountId);
             Instant now = clock.instant();
-            Steps steps = steps(accountId);
+            Steps steps = steps(accountId).orElseThrow();
             // an address is taken only where the page asked for one: a post that adds the field anyway (the letter's
             // holder is not always its owner) must not replace a verified address without its owner's password
             String typedEmail = email == null || !steps.isEmail() ? "" : email.strip();
@@ -185,10 +189,14 @@ public class FirstConnection {
 
     private Account pending(long accountId) {
         Account account = em.find(Account.class, accountId);
-        if (account == null || account.status() == AccountStatus.DISABLED || !account.hasBlockingPendingActions()) {
+        if (!owesSteps(account)) {
             throw new BusinessException("first_connection.error.nothing_pending");
         }
         return account;
+    }
+
+    private static boolean owesSteps(Account account) {
+        return account != null && account.status() != AccountStatus.DISABLED && account.hasBlockingPendingActions();
     }
 
     private boolean emailRequired(Profile profile) {

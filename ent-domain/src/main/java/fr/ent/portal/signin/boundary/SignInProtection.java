@@ -101,7 +101,7 @@ public class SignInProtection {
         if (cookie == null) {
             synchronized (this) {
                 if (deviceCookie == null) {
-                    deviceCookie = new DeviceCookie(signingKeys.key(SigningKeys.DEVICE_COOKIE), deviceCookieMaxAge);
+                    deviceCookie = DeviceCookie.sealedBy(signingKeys.sealer(DeviceCookie.PURPOSE), deviceCookieMaxAge);
                 }
                 cookie = deviceCookie;
             }

@@ -17,7 +17,6 @@ import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.mail.boundary.Mailer;
 import fr.ent.portal.mail.entity.MailTemplate;
-import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.platform.DeviceLabel;
 
@@ -96,6 +95,6 @@ public class SignInRecords {
                 "time", DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(zone).format(now),
                 "client", device.isEmpty() ? ip : ip + " – " + device,
                 "lockMinutes", Math.max(1, hold.toMinutes()),
-                "helpLink", settings.get(Setting.PUBLIC_URL) + "/help"));
+                "helpLink", settings.publicUrl() + "/help"));
     }
 }

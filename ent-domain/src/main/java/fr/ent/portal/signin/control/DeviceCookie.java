@@ -1,10 +1,7 @@
 package fr.ent.portal.signin.control;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,28 +10,26 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import fr.ent.portal.keys.control.SealedValues;
 
 /**
  * The value of a signed, stateless cookie telling "this browser has signed in to these accounts".
  * <p>
  * Format: {@code v1.<payload>.<signature>}, both parts URL-safe Base64 without padding. The payload (UTF-8) is
- * {@code <deviceId>|<issued at, epoch seconds>|<account ids, most recent first>}; the signature is HMAC-SHA256, with
- * the key given to the constructor, over {@code v1.<payload>} as written, so that changing any character of the value
- * invalidates it. The device id is random, drawn when a browser gets its first cookie and kept on every re-issue.
+ * {@code <deviceId>|<issued at, epoch seconds>|<account ids, most recent first>}; the two fields {@code v1} and the
+ * payload are sealed by the portal's one codec ({@link SealedValues}, purpose {@value #PURPOSE}), so that changing any
+ * character of the value invalidates it. The device id is random, drawn when a browser gets its first cookie and kept on every re-issue.
  * <p>
  * A value is trusted for {@code maxAge} after its last issue (every successful sign-in issues it again).
  */
 public final class DeviceCookie {
 
+    /** The purpose the values are sealed for. */
+    public static final String PURPOSE = "device-cookie";
     public static final String VERSION = "v1";
     public static final int MAX_ACCOUNTS = 10;
     public static final int MAX_VALUE_LENGTH = 1024;
-    public static final int MIN_KEY_BYTES = 32;
 
-    private static final String PREFIX = VERSION + ".";
-    private static final String ALGORITHM = "HmacSHA256";
     private static final int DEVICE_ID_BYTES = 16;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -81,22 +76,28 @@ public final class DeviceCookie {
     private static final ReadResult INVALID = new ReadResult(Status.INVALID, Optional.empty());
     private static final ReadResult EXPIRED = new ReadResult(Status.EXPIRED, Optional.empty());
 
-    private final SecretKeySpec key;
+    private final SealedValues sealer;
     private final Duration maxAge;
     private final SecureRandom random;
 
-    public DeviceCookie(byte[] key, Duration maxAge) {
-        this(key, maxAge, new SecureRandom());
+    /** With the codec of {@code portalKey} for {@value #PURPOSE}. */
+    public DeviceCookie(byte[] portalKey, Duration maxAge) {
+        this(new SealedValues(PURPOSE, portalKey), maxAge, new SecureRandom());
     }
 
-    DeviceCookie(byte[] key, Duration maxAge, SecureRandom random) {
-        if (key == null || key.length < MIN_KEY_BYTES) {
-            throw new IllegalArgumentException("The device cookie key must have at least " + MIN_KEY_BYTES + " bytes");
+    /** With the portal's codec for {@value #PURPOSE} ({@code SigningKeys.sealer}). */
+    public static DeviceCookie sealedBy(SealedValues sealer, Duration maxAge) {
+        return new DeviceCookie(sealer, maxAge, new SecureRandom());
+    }
+
+    DeviceCookie(SealedValues sealer, Duration maxAge, SecureRandom random) {
+        if (!PURPOSE.equals(sealer.purpose())) {
+            throw new IllegalArgumentException("A device cookie is sealed for " + PURPOSE + ", not " + sealer.purpose());
         }
         if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
             throw new IllegalArgumentException("Invalid device cookie maximum age: " + maxAge);
         }
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        this.sealer = sealer;
         this.maxAge = maxAge;
         this.random = random;
     }
@@ -119,8 +120,7 @@ public final class DeviceCookie {
         for (int i = 0; i < accounts.size(); i++) {
             payload.append(i == 0 ? "" : ",").append(accounts.get(i));
         }
-        String signed = PREFIX + ENCODER.encodeToString(payload.toString().getBytes(UTF_8));
-        return signed + "." + signature(signed);
+        return sealer.seal(VERSION, ENCODER.encodeToString(payload.toString().getBytes(UTF_8)));
     }
 
     /** The browser behind a valid value; empty for anything else. Never throws. */
@@ -133,20 +133,10 @@ public final class DeviceCookie {
         if (value == null || value.isEmpty()) {
             return ABSENT;
         }
-        if (value.length() > MAX_VALUE_LENGTH || !value.startsWith(PREFIX)) {
-            return INVALID;
-        }
-        int dot = value.lastIndexOf('.');
-        if (dot <= PREFIX.length()) {
-            return INVALID;
-        }
-        String signed = value.substring(0, dot);
-        byte[] expected = signature(signed).getBytes(US_ASCII);
-        byte[] given = value.substring(dot + 1).getBytes(UTF_8);
-        if (!MessageDigest.isEqual(expected, given)) {
-            return INVALID;
-        }
-        Trusted trusted = parse(signed.substring(PREFIX.length()));
+        Trusted trusted = sealer.open(value, 2, MAX_VALUE_LENGTH)
+                .filter(fields -> VERSION.equals(fields[0]))
+                .map(fields -> parse(fields[1]))
+                .orElse(null);
         if (trusted == null) {
             return INVALID;
         }
@@ -189,17 +179,6 @@ public final class DeviceCookie {
         byte[] id = new byte[DEVICE_ID_BYTES];
         random.nextBytes(id);
         return ENCODER.encodeToString(id);
-    }
-
-    /** The signature as it is written in the value: compared as text, so that no two spellings verify. */
-    private String signature(String signed) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return ENCODER.encodeToString(mac.doFinal(signed.getBytes(UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Only for messages: never the key. */

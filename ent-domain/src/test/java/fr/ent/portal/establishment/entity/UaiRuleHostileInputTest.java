@@ -11,7 +11,7 @@ import net.jqwik.api.Provide;
 
 import fr.ent.portal.establishment.control.EstablishmentDraft;
 import fr.ent.portal.hostile.HostileCorpus;
-import fr.ent.portal.mail.control.EmailShape;
+import fr.ent.portal.mail.entity.EmailShape;
 
 /**
  * Issue 10: UAI codes and e-mail addresses typed in forms or read from files: checking any text never throws, and

@@ -1,6 +1,6 @@
 package fr.ent.portal.signin.boundary;
 
-import fr.ent.portal.mail.control.EmailShape;
+import fr.ent.portal.mail.entity.EmailShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

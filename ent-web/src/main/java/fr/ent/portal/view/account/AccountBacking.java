@@ -1,6 +1,7 @@
 package fr.ent.portal.view.account;
 
 import java.util.List;
+import java.time.ZoneId;
 import java.util.TimeZone;
 
 import jakarta.ejb.EJB;
@@ -13,8 +14,6 @@ import org.omnifaces.util.Faces;
 import fr.ent.portal.myaccount.boundary.AccountSummary;
 import fr.ent.portal.myaccount.boundary.MyAccount;
 import fr.ent.portal.account.boundary.RecentSignIn;
-import fr.ent.portal.platform.config.Setting;
-import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.security.Clients;
 import fr.ent.portal.security.Sessions;
 
@@ -36,7 +35,7 @@ public class AccountBacking {
     Clients clients;
 
     @Inject
-    Settings settings;
+    ZoneId zone;
 
     private AccountSummary summary;
     private List<RecentSignIn> signIns;
@@ -62,7 +61,7 @@ public class AccountBacking {
 
     /** Dates are shown in the schools' time zone. */
     public TimeZone getTimeZone() {
-        return TimeZone.getTimeZone(settings.get(Setting.TIME_ZONE));
+        return TimeZone.getTimeZone(zone);
     }
 
     /** The signed-in account (the page is for signed-in people only). */

@@ -6,8 +6,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.omnifaces.util.Faces;
 
@@ -44,13 +42,7 @@ public class AccountDevicesBacking {
 
     /** Forgets this browser: the device cookie is removed (it is stateless, nothing to revoke on the server yet). */
     public String forgetBrowser() {
-        HttpServletRequest request = Faces.getRequest();
-        Cookie cookie = new Cookie(DeviceCookies.NAME, "");
-        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-        cookie.setHttpOnly(true);
-        cookie.setSecure(clients.secure(request));
-        cookie.setMaxAge(0);
-        Faces.getResponse().addCookie(cookie);
+        Faces.getResponse().addCookie(clients.newCookie(Faces.getRequest(), DeviceCookies.NAME, "", 0));
         Texts.flash("account_page.devices.forgotten");
         return "/account?faces-redirect=true";
     }

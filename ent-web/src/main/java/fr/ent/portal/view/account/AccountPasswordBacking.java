@@ -12,6 +12,7 @@ import org.omnifaces.util.Faces;
 import fr.ent.portal.myaccount.boundary.MyAccount;
 import fr.ent.portal.security.Clients;
 import fr.ent.portal.security.Sessions;
+import fr.ent.portal.view.NewPasswordFields;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.Typed;
 
@@ -32,19 +33,16 @@ public class AccountPasswordBacking {
     @Inject
     AccountBacking page;
 
+    private final NewPasswordFields newPassword = new NewPasswordFields();
     private String current;
-    private String password;
-    private String confirmation;
 
     public String changePassword() {
         try {
-            Instant sessionsValidAfter = myAccount.changePassword(page.accountId(), Typed.chars(current),
-                    Typed.chars(password), Typed.chars(confirmation), clients.of(Faces.getRequest()));
+            Instant sessionsValidAfter = newPassword.handOver((password, confirmation) -> myAccount.changePassword(
+                    page.accountId(), Typed.chars(current), password, confirmation, clients.of(Faces.getRequest())));
             sessions.keep(Faces.getRequest(), sessionsValidAfter); // the other sessions end, this one stays
         } finally {
             current = null;
-            password = null;
-            confirmation = null;
         }
         Texts.flash("account_page.password.done");
         return "/account?faces-redirect=true";
@@ -52,8 +50,5 @@ public class AccountPasswordBacking {
 
     public String getCurrent() { return current; }
     public void setCurrent(String current) { this.current = current; }
-    public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = password; }
-    public String getConfirmation() { return confirmation; }
-    public void setConfirmation(String confirmation) { this.confirmation = confirmation; }
+    public NewPasswordFields getNewPassword() { return newPassword; }
 }

@@ -7,7 +7,8 @@ import java.util.ResourceBundle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import fr.ent.portal.view.LanguageBacking;
+import fr.ent.portal.mail.control.Html;
+import fr.ent.portal.security.Languages;
 
 /**
  * A short error page written without Faces nor the database (for when either is what failed): a status, a heading and
@@ -21,7 +22,7 @@ public final class PlainErrorPage {
     /** Writes the page whose bundle keys start with {@code keyPrefix} ({@code .title}, {@code .heading}, {@code .text}). */
     public static void write(HttpServletRequest request, HttpServletResponse response, int status, String keyPrefix)
             throws IOException {
-        Locale locale = LanguageBacking.of(request);
+        Locale locale = Languages.of(request);
         ResourceBundle texts = ResourceBundle.getBundle("fr.ent.portal.i18n.messages", locale);
         response.setStatus(status);
         // also when written by a filter before the headers filter ran, or after a reset: this page has no script
@@ -42,6 +43,6 @@ public final class PlainErrorPage {
     }
 
     private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.escape(text);
     }
 }

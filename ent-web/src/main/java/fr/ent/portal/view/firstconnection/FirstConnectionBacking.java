@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.omnifaces.util.Faces;
 
-import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.security.Clients;
 import fr.ent.portal.security.FirstConnectionState;
 import fr.ent.portal.security.Sessions;
@@ -20,8 +19,8 @@ import fr.ent.portal.security.VerifiedSignIn;
 import fr.ent.portal.signin.boundary.FirstConnection;
 import fr.ent.portal.signin.boundary.SignInResult;
 import fr.ent.portal.view.Landings;
+import fr.ent.portal.view.NewPasswordFields;
 import fr.ent.portal.view.Texts;
-import fr.ent.portal.view.Typed;
 
 /** Backing bean of /first-connection: the steps owed after a right provisional code, all in one form. */
 @Named
@@ -43,9 +42,8 @@ public class FirstConnectionBacking {
     @Inject
     SecurityContext security;
 
+    private final NewPasswordFields newPassword = new NewPasswordFields();
     private FirstConnection.Steps steps;
-    private String password;
-    private String confirmation;
     private String email;
     private boolean charterAccepted;
 
@@ -71,14 +69,8 @@ public class FirstConnectionBacking {
         if (state == null) {
             return load();
         }
-        SignInResult result;
-        try {
-            result = firstConnection.complete(state.accountId(), Typed.chars(password), Typed.chars(confirmation),
-                    email, charterAccepted, clients.of(request));
-        } finally {
-            password = null;
-            confirmation = null;
-        }
+        SignInResult result = newPassword.handOver((password, confirmation) -> firstConnection.complete(
+                state.accountId(), password, confirmation, email, charterAccepted, clients.of(request)));
         AuthenticationStatus status = security.authenticate(request, Faces.getResponse(),
                 withParams().credential(new VerifiedSignIn(result)).newAuthentication(true));
         if (status != AuthenticationStatus.SUCCESS) {
@@ -93,23 +85,14 @@ public class FirstConnectionBacking {
 
     /** The steps owed, read once per request (also on the form's postback, where the view action does not run). */
     public FirstConnection.Steps getSteps() {
-        if (steps == null) {
-            FirstConnectionState state = sessions.firstConnection(Faces.getRequest());
-            if (state != null) {
-                try {
-                    steps = firstConnection.steps(state.accountId());
-                } catch (BusinessException nothingPending) {
-                    return null;
-                }
-            }
+        FirstConnectionState state = steps == null ? sessions.firstConnection(Faces.getRequest()) : null;
+        if (state != null) {
+            steps = firstConnection.steps(state.accountId()).orElse(null);
         }
         return steps;
     }
 
-    public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = password; }
-    public String getConfirmation() { return confirmation; }
-    public void setConfirmation(String confirmation) { this.confirmation = confirmation; }
+    public NewPasswordFields getNewPassword() { return newPassword; }
     public String getEmail() { return email; }
     public void setEmail(String email) { this.email = email; }
     public boolean isCharterAccepted() { return charterAccepted; }

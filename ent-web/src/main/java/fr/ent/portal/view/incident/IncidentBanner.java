@@ -16,8 +16,6 @@ import fr.ent.portal.families.boundary.LinkedEstablishment;
 import fr.ent.portal.incident.boundary.CurrentIncidents;
 import fr.ent.portal.incident.control.IncidentBoard;
 import fr.ent.portal.incident.control.IncidentNotice;
-import fr.ent.portal.platform.config.Setting;
-import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.view.CurrentEstablishment;
 
 /**
@@ -36,7 +34,7 @@ public class IncidentBanner {
     CurrentEstablishment establishment;
 
     @Inject
-    Settings settings;
+    ZoneId zone;
 
     private IncidentBoard board;
     private Instant now;
@@ -76,6 +74,6 @@ public class IncidentBanner {
             return "";
         }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Faces.getLocale()).withZone(settings.timeZone()).format(instant);
+                .withLocale(Faces.getLocale()).withZone(zone).format(instant);
     }
 }

@@ -13,7 +13,7 @@ import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.security.Clients;
 import fr.ent.portal.security.LinkTokens;
 import fr.ent.portal.view.Texts;
-import fr.ent.portal.view.Typed;
+import fr.ent.portal.view.NewPasswordFields;
 
 /**
  * Backing bean of /reset: the link from the reset mail (its token exchanged for a cookie of this page by {@link LinkTokens}
@@ -31,8 +31,7 @@ public class ResetBacking {
 
     private String token;
     private PasswordResets.Link link;
-    private String password;
-    private String confirmation;
+    private final NewPasswordFields newPassword = new NewPasswordFields();
 
     /** View action (GET): what the link is worth. */
     public void check() {
@@ -49,15 +48,15 @@ public class ResetBacking {
 
     public String reset() {
         try {
-            resets.reset(token(), Typed.chars(password), Typed.chars(confirmation), clients.of(Faces.getRequest()));
+            newPassword.handOver((password, confirmation) -> {
+                resets.reset(token(), password, confirmation, clients.of(Faces.getRequest()));
+                return null;
+            });
         } catch (InvalidInputException refused) {
             throw refused; // next to the fields (view.error.PageExceptionHandler)
         } catch (BusinessException spent) {
             check(); // not a message: the link expired or was used meanwhile, and the page now says so in its place
             return null;
-        } finally {
-            password = null;
-            confirmation = null;
         }
         LinkTokens.clear(clients, Faces.getRequest(), Faces.getResponse(), "/reset");
         Texts.flash("reset.done");
@@ -72,8 +71,5 @@ public class ResetBacking {
         return link;
     }
 
-    public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = password; }
-    public String getConfirmation() { return confirmation; }
-    public void setConfirmation(String confirmation) { this.confirmation = confirmation; }
+    public NewPasswordFields getNewPassword() { return newPassword; }
 }

@@ -14,8 +14,6 @@ import fr.ent.portal.activation.boundary.ActivationFigures;
 import fr.ent.portal.activation.control.ClassFigures;
 import fr.ent.portal.activation.control.EstablishmentRef;
 import fr.ent.portal.letters.boundary.LetterSubject;
-import fr.ent.portal.platform.config.Setting;
-import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.view.admin.AdminContext;
 
 /**
@@ -34,7 +32,7 @@ public class ActivationBacking {
     ActivationFigures figures;
 
     @Inject
-    Settings settings;
+    ZoneId zone;
 
     private Long establishment;
     private String division;
@@ -69,7 +67,7 @@ public class ActivationBacking {
     /** A code's expiry as a day in the schools' time zone. */
     public String date(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.format(
-                instant.atZone(settings.timeZone()));
+                instant.atZone(zone));
     }
 
     public List<EstablishmentRef> getEstablishments() { return establishments; }

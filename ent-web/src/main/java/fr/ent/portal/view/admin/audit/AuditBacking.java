@@ -19,8 +19,6 @@ import fr.ent.portal.admin.control.AuditFilter;
 import fr.ent.portal.audit.entity.AuditEvent;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.platform.Client;
-import fr.ent.portal.platform.config.Setting;
-import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.view.admin.AdminContext;
 
 /**
@@ -41,7 +39,7 @@ public class AuditBacking implements Serializable {
     AuditLog log;
 
     @Inject
-    Settings settings;
+    ZoneId zone;
 
     private String type;
     private String identifier;
@@ -66,15 +64,11 @@ public class AuditBacking implements Serializable {
     public void export() {
         AdminScope current = admin.scope();
         Client who = admin.client();
-        Faces.sendFile("audit-" + LocalDate.now(zone()) + ".csv", true, out -> log.export(current, filter, who, out));
+        Faces.sendFile("audit-" + LocalDate.now(zone) + ".csv", true, out -> log.export(current, filter, who, out));
     }
 
     public String date(AuditEvent event) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(event.occurredAt().atZone(zone()));
-    }
-
-    private ZoneId zone() {
-        return settings.timeZone();
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(event.occurredAt().atZone(zone));
     }
 
     public AuditEventType[] getTypes() { return AuditEventType.values(); }

@@ -1,11 +1,7 @@
 package fr.ent.portal.view.admin.region;
 
 import java.io.Serializable;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,8 +15,7 @@ import fr.ent.portal.incident.boundary.Incidents;
 import fr.ent.portal.incident.entity.IncidentDraft;
 import fr.ent.portal.incident.control.IncidentNotice;
 import fr.ent.portal.incident.entity.Severity;
-import fr.ent.portal.platform.config.Setting;
-import fr.ent.portal.platform.config.Settings;
+import fr.ent.portal.view.SchoolTimes;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 
@@ -38,10 +33,7 @@ public class IncidentFormBacking implements Serializable {
     AdminContext admin;
 
     @Inject
-    Settings settings;
-
-    @Inject
-    Clock clock;
+    SchoolTimes times;
 
     private Long id;
     private long version;
@@ -62,18 +54,18 @@ public class IncidentFormBacking implements Serializable {
             title = notice.title();
             text = notice.text();
             severity = notice.severity();
-            from = local(notice.from());
-            until = local(notice.until());
+            from = times.local(notice.from());
+            until = times.local(notice.until());
             forAll = notice.allEstablishments();
             establishmentIds = new ArrayList<>(notice.establishmentIds());
         } else {
-            from = LocalDateTime.ofInstant(clock.instant(), zone()).truncatedTo(ChronoUnit.MINUTES);
+            from = times.now();
         }
     }
 
     public String save() {
-        IncidentDraft draft = new IncidentDraft(title, text, severity, instant(from), instant(until), forAll,
-                new HashSet<>(establishmentIds));
+        IncidentDraft draft = new IncidentDraft(title, text, severity, times.instant(from), times.instant(until),
+                forAll, new HashSet<>(establishmentIds));
         if (id == null) {
             incidents.post(admin.scope(), admin.client(), draft);
             Texts.flash("admin.incidents.posted");
@@ -82,18 +74,6 @@ public class IncidentFormBacking implements Serializable {
             Texts.flash("admin.incidents.saved");
         }
         return "/admin/region/incidents?faces-redirect=true";
-    }
-
-    private ZoneId zone() {
-        return ZoneId.of(settings.get(Setting.TIME_ZONE));
-    }
-
-    private LocalDateTime local(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, zone()).truncatedTo(ChronoUnit.MINUTES);
-    }
-
-    private Instant instant(LocalDateTime local) {
-        return local == null ? null : local.atZone(zone()).toInstant();
     }
 
     public Severity[] getSeverities() { return Severity.values(); }

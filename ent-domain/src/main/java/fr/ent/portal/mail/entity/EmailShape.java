@@ -1,4 +1,4 @@
-package fr.ent.portal.mail.control;
+package fr.ent.portal.mail.entity;
 
 import java.util.regex.Pattern;
 
