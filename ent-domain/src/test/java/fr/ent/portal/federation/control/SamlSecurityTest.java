@@ -230,8 +230,10 @@ class SamlSecurityTest {
 
     @Test
     void aPendingRequestSurvivesItsCookieForm() {
-        SamlPending pending = new SamlPending("https://sp.example", "_id.1", "relay.state/é", true);
+        SamlPending pending = new SamlPending("https://sp.example", "_id.1", "relay.state/é", true, false);
         assertEquals(pending, SamlPending.decode(pending.encode()).orElseThrow());
+        SamlPending passive = new SamlPending("https://sp.example", "_id.2", null, false, true);
+        assertEquals(passive, SamlPending.decode(passive.encode()).orElseThrow());
         assertTrue(SamlPending.decode("x.y").isEmpty());
     }
 }
