@@ -77,7 +77,7 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 /**
  * Issue 23: the OpenID Connect provider, driven from outside by the relying-party side of Nimbus' OAuth 2.0 / OpenID
  * Connect SDK (discovery, authorization request with PKCE, token request, ID token validation against the JWKS,
- * userinfo, refresh, RP-initiated logout). The region registers two clients through /admin/region/oidc-clients: a
+ * userinfo, refresh, RP-initiated logout). The region registers two clients through /admin/region/services: a
  * confidential one (secret, refresh tokens) and a public one (PKCE required). m.morel1 (a representative, one child in
  * Toulouse; no other class uses this family) signs in through the portal's own /login on the way. Then every bad input
  * of the issue is refused and audited.
@@ -350,8 +350,8 @@ class OidcIT {
 
     /** Registers a client through the region's form; answers the page that shows its id (and secret). */
     static String register(Http region, String name, boolean confidential, boolean refresh) {
-        String path = "/admin/region/oidc-clients";
-        List<Map.Entry<String, String>> fields = new ArrayList<>(AdminRegionIT.form(region.get(path).body(), "client",
+        String path = "/admin/region/services";
+        List<Map.Entry<String, String>> fields = new ArrayList<>(AdminRegionIT.form(region.get(path + "?protocol=OIDC").body(), "client",
                 "client:save").entrySet());
         fields.add(Map.entry("client:name", name));
         fields.add(Map.entry("client:redirectUris", CALLBACK.toString()));

@@ -206,8 +206,8 @@ class SamlIT {
     @Order(3)
     void aKeyRotationKeepsTheSessionAndPublishesBothCertificates() throws Exception {
         String before = certificates(idpMetadata).get(0);
-        String page = region.get("/admin/region/saml").body();
-        HttpResponse<String> rotated = region.post("/admin/region/saml", AdminRegionIT.form(page, "keys", "keys:rotate"));
+        String page = region.get("/admin/region/services").body();
+        HttpResponse<String> rotated = region.post("/admin/region/services", AdminRegionIT.form(page, "keys", "keys:rotate"));
         assertEquals(302, rotated.statusCode(), rotated.body());
         String after = new Http().get("/saml/metadata").body();
         List<String> published = certificates(after);
@@ -363,7 +363,7 @@ class SamlIT {
     /** Registers the provider with the metadata java-saml writes for it, through the region's form. */
     static void register(Sp sp, String name, List<String> attributes, boolean signedRequests) throws Exception {
         String metadata = new Metadata(sp.settings()).getMetadataString();
-        String page = region.get("/admin/region/saml").body();
+        String page = region.get("/admin/region/services?protocol=SAML").body();
         Map<String, String> hidden = AdminRegionIT.form(page, "provider", "provider:save");
         Matcher file = Pattern.compile("type=\"file\"[^>]*name=\"([^\"]+)\"|name=\"([^\"]+)\"[^>]*type=\"file\"").matcher(page);
         assertTrue(file.find(), page);
@@ -387,10 +387,12 @@ class SamlIT {
                 + "\"; filename=\"metadata.xml\"\r\nContent-Type: application/xml\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(metadata.getBytes(StandardCharsets.UTF_8));
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> saved = region.postBytes("/admin/region/saml", "multipart/form-data; boundary=" + boundary,
+        HttpResponse<String> saved = region.postBytes("/admin/region/services", "multipart/form-data; boundary=" + boundary,
                 body.toByteArray());
         assertEquals(302, saved.statusCode(), saved.body());
-        assertTrue(region.get("/admin/region/saml").body().contains("data-entity-id=\"" + sp.entityId() + "\""));
+        String registry = region.get("/admin/region/services").body();
+        assertTrue(registry.contains("data-protocol=\"SAML\"") && registry.contains("data-address=\"" + sp.entityId() + "\""),
+                registry);
     }
 
     /** A redirect-binding address, its query signed with the provider's key as the binding says. */

@@ -125,6 +125,11 @@ public class SamlIdentityProvider {
         return base() + "/saml/slo";
     }
 
+    /** The IdP-initiated start of a provider: what its tile opens when it names no start address of its own. */
+    public String startAddress(String spEntityId) {
+        return base() + "/saml/start?sp=" + URLEncoder.encode(spEntityId, StandardCharsets.UTF_8);
+    }
+
     /** The metadata document: every published key's certificate, SSO and SLO for both bindings. */
     public String metadata() {
         List<String> certificates = new ArrayList<>();
