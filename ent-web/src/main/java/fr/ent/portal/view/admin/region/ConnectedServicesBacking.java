@@ -36,14 +36,30 @@ public class ConnectedServicesBacking implements Serializable {
     @Inject
     AdminContext admin;
 
+    @Inject
+    CasServiceBacking casForm;
+
+    @Inject
+    SamlBacking samlForm;
+
+    @Inject
+    OidcClientsBacking oidcForm;
+
     private ServiceProtocol protocol;
     private Long id;
     private Long establishment;
     private List<ConnectedService> rows;
 
-    /** View action: the list (the chosen form loads itself from {@link #getId()}). */
+    /** View action: the list, and the chosen protocol's form (the registration {@code id}, if any, in it). */
     public void load() {
         rows = services.list(admin.scope(), admin.client());
+        if (protocol == ServiceProtocol.CAS) {
+            casForm.load(establishment, id);
+        } else if (protocol == ServiceProtocol.SAML) {
+            samlForm.load(id);
+        } else if (protocol == ServiceProtocol.OIDC) {
+            oidcForm.load(id);
+        }
     }
 
     /** A new federation signing key signs from now on; the previous ones stay published for the overlap. */
