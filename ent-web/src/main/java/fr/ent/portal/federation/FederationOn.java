@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import fr.ent.portal.federation.control.FederationSwitch;
 import fr.ent.portal.platform.config.Settings;
 
-/** Whether the OpenID Connect endpoints answer on this start ({@code ent.federation.enabled}); off: 404. */
+/** Whether the federation's endpoints (OpenID Connect, SAML) answer on this start ({@code ent.federation.enabled}); off: 404. */
 @ApplicationScoped
 public class FederationOn {
 
@@ -22,5 +22,14 @@ public class FederationOn {
             enabled = on;
         }
         return on;
+    }
+
+    /** True when the endpoints answer; false after answering 404 (the caller stops there). */
+    public boolean answers(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        if (get()) {
+            return true;
+        }
+        OidcEndpoint.notFound(response);
+        return false;
     }
 }

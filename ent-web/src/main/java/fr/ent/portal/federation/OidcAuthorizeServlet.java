@@ -50,17 +50,14 @@ public class OidcAuthorizeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!federation.get()) {
-            OidcEndpoint.notFound(response);
+        if (!federation.answers(response)) {
             return;
         }
         response.setHeader("Cache-Control", "no-store");
         String query = request.getQueryString() == null ? "" : request.getQueryString();
         Map<String, List<String>> parameters = URLUtils.parseParameters(query);
         Optional<OidcReturn.Pending> pending = returns.read(request).filter(p -> p.query().equals(query));
-        PortalSession session = new PortalSession(sessions.accountId(request), sessions.establishment(request),
-                sessions.signedInAt(request), sessions.signedInByDevice(request),
-                pending.map(OidcReturn.Pending::since).orElse(null));
+        PortalSession session = PortalSessions.of(sessions, request, pending.map(OidcReturn.Pending::since).orElse(null));
         AuthorizeAnswer answer = provider.authorize(parameters, session, clients.of(request));
         switch (answer.kind()) {
             case ERROR_PAGE -> {

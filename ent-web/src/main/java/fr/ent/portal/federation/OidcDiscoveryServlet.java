@@ -39,8 +39,7 @@ public class OidcDiscoveryServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!federation.get()) {
-            OidcEndpoint.notFound(response);
+        if (!federation.answers(response)) {
             return;
         }
         String issuer = provider.issuer();

@@ -44,8 +44,7 @@ public class OidcLogoutServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!federation.get()) {
-            OidcEndpoint.notFound(response);
+        if (!federation.answers(response)) {
             return;
         }
         response.setHeader("Cache-Control", "no-store");

@@ -36,8 +36,7 @@ public class OidcTokenServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!federation.get()) {
-            OidcEndpoint.notFound(response);
+        if (!federation.answers(response)) {
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY) {

@@ -29,8 +29,7 @@ public class OidcUserInfoServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!federation.get()) {
-            OidcEndpoint.notFound(response);
+        if (!federation.answers(response)) {
             return;
         }
         OidcEndpoint.answer(response, provider.userInfo(request.getHeader("Authorization"), clients.of(request)));

@@ -28,8 +28,7 @@ public class SamlMetadataServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!federation.get()) {
-            OidcEndpoint.notFound(response);
+        if (!federation.answers(response)) {
             return;
         }
         response.setHeader("Cache-Control", "max-age=300");

@@ -48,8 +48,7 @@ public class SamlSloServlet extends HttpServlet {
     }
 
     private void handle(HttpServletRequest request, HttpServletResponse response, boolean redirect) throws IOException {
-        if (!federation.get()) {
-            OidcEndpoint.notFound(response);
+        if (!federation.answers(response)) {
             return;
         }
         response.setHeader("Cache-Control", "no-store");

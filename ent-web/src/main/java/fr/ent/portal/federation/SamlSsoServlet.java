@@ -50,8 +50,7 @@ public class SamlSsoServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!federation.get()) {
-            OidcEndpoint.notFound(response);
+        if (!federation.answers(response)) {
             return;
         }
         response.setHeader("Cache-Control", "no-store");
@@ -97,8 +96,7 @@ public class SamlSsoServlet extends HttpServlet {
     private void answer(HttpServletRequest request, HttpServletResponse response, SamlPending pending,
                         SamlReturn.Waiting waiting) throws IOException {
         java.time.Instant since = waiting == null ? null : waiting.since();
-        PortalSession session = new PortalSession(sessions.accountId(request), sessions.establishment(request),
-                sessions.signedInAt(request), sessions.signedInByDevice(request), since);
+        PortalSession session = PortalSessions.of(sessions, request, since);
         SamlAnswer answer = provider.respond(pending, session, clients.of(request));
         switch (answer.kind()) {
             case SIGN_IN -> {

@@ -28,7 +28,7 @@ public final class InputLimits {
     public static final long UPLOAD_FILE = 16_777_216;
 
     /** The only addresses that take a file (multipart): the school's import, the region's SAML metadata upload. */
-    static final java.util.Set<String> UPLOAD_PATHS = java.util.Set.of("/admin/import", "/admin/region/saml");
+    static final java.util.Set<String> UPLOAD_PATHS = java.util.Set.of("/admin/import", "/admin/region/services");
 
     private InputLimits() {
     }

@@ -336,6 +336,10 @@ class AccessibilityIT {
             adminPages(audit, "region");
             audit.go("/admin/region/establishments", "admin-region-establishments", false);
             audit.go("/admin/region/incidents", "admin-region-incidents", false);
+            // the one registry of connected services, with each protocol's form (issue 23 item 3)
+            audit.go("/admin/region/services?protocol=CAS", "admin-region-services-cas", false);
+            audit.go("/admin/region/services?protocol=SAML", "admin-region-services-saml", false);
+            audit.go("/admin/region/services?protocol=OIDC", "admin-region-services-oidc", false);
             audit.go("/admin/audit", "admin-audit-region", false);
             signOut(audit.browser);
             audit.assertClean();

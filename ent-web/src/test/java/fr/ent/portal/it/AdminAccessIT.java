@@ -82,8 +82,10 @@ class AdminAccessIT {
             {"/admin/audit?type=ADMIN_SCOPE_DENIED",                      302, 403, 404, 200, 200, 200},
             {"/admin/region/establishments",                              302, 403, 403, 403, 403, 200},
             {"/admin/region/incidents",                                   302, 403, 403, 403, 403, 200},
-            {"/admin/region/oidc-clients",                                302, 403, 403, 403, 403, 200},
-            {"/admin/region/saml",                                        302, 403, 403, 403, 403, 200},
+            {"/admin/region/services",                                    302, 403, 403, 403, 403, 200},
+            {"/admin/region/services?protocol=SAML",                      302, 403, 403, 403, 403, 200},
+            {"/admin/region/services?protocol=OIDC",                      302, 403, 403, 403, 403, 200},
+            {"/admin/region/services?protocol=CAS",                       302, 403, 403, 403, 403, 200},
             {"/admin/region/feed",                                        302, 403, 403, 403, 403, 200},
     };
 

@@ -77,7 +77,7 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 /**
  * Issue 23: the OpenID Connect provider, driven from outside by the relying-party side of Nimbus' OAuth 2.0 / OpenID
  * Connect SDK (discovery, authorization request with PKCE, token request, ID token validation against the JWKS,
- * userinfo, refresh, RP-initiated logout). The region registers two clients through /admin/region/oidc-clients: a
+ * userinfo, refresh, RP-initiated logout). The region registers two clients through /admin/region/services: a
  * confidential one (secret, refresh tokens) and a public one (PKCE required). m.morel1 (a representative, one child in
  * Toulouse; no other class uses this family) signs in through the portal's own /login on the way. Then every bad input
  * of the issue is refused and audited.
@@ -346,12 +346,38 @@ class OidcIT {
         }
     }
 
+    @Test
+    @Order(20)
+    void aClientOfferedInOtherEstablishmentsOnlyGetsAccessDeniedAndNoCode() throws Exception {
+        String page = register(region, "Service d'un autre lycée (test)", true, false, "0000001A");
+        ClientID elsewhere = new ClientID(shown(page, "data-client-id"));
+        String registry = region.get("/admin/region/services").body();
+        assertTrue(registry.contains("data-protocol=\"OIDC\"") && registry.contains("data-address=\"" + elsewhere + "\""),
+                "listed in the one registry");
+        Http person = AdminRegionIT.signedIn(PERSON, PASSWORD, "198.51.100.238");
+        long before = auditCount("OIDC_AUTHORIZE_REFUSED");
+        State state = new State();
+        HttpResponse<String> answer = person.get(pathOf(authorization(elsewhere, new CodeVerifier(), new Nonce(), state,
+                CALLBACK)));
+        assertEquals(302, answer.statusCode(), answer.body());
+        AuthorizationResponse parsed = AuthorizationResponse.parse(URI.create(location(answer)));
+        assertFalse(parsed.indicatesSuccess(), "no code for an establishment where the region does not offer it");
+        assertEquals(OAuth2Error.ACCESS_DENIED.getCode(), parsed.toErrorResponse().getErrorObject().getCode());
+        assertEquals(state, parsed.getState());
+        assertEquals(before + 1, auditCount("OIDC_AUTHORIZE_REFUSED"));
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     /** Registers a client through the region's form; answers the page that shows its id (and secret). */
     static String register(Http region, String name, boolean confidential, boolean refresh) {
-        String path = "/admin/region/oidc-clients";
-        List<Map.Entry<String, String>> fields = new ArrayList<>(AdminRegionIT.form(region.get(path).body(), "client",
+        return register(region, name, confidential, refresh, "");
+    }
+
+    /** As above, offered only in the establishments of these UAIs (empty: everywhere). */
+    static String register(Http region, String name, boolean confidential, boolean refresh, String uais) {
+        String path = "/admin/region/services";
+        List<Map.Entry<String, String>> fields = new ArrayList<>(AdminRegionIT.form(region.get(path + "?protocol=OIDC").body(), "client",
                 "client:save").entrySet());
         fields.add(Map.entry("client:name", name));
         fields.add(Map.entry("client:redirectUris", CALLBACK.toString()));
@@ -366,6 +392,7 @@ class OidcIT {
             fields.add(Map.entry("client:refresh", "on"));
         }
         fields.add(Map.entry("client:enabled", "on"));
+        fields.add(Map.entry("client:uais", uais));
         HttpResponse<String> saved = region.postPairs(path, fields);
         assertEquals(200, saved.statusCode(), saved.body());
         return saved.body();

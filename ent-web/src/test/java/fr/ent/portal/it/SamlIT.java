@@ -109,6 +109,14 @@ class SamlIT {
     static void twoServiceProvidersRegisteredByTheRegion() throws Exception {
         services = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         services.createContext("/", exchange -> {
+            if ("/rp/start".equals(exchange.getRequestURI().getPath()) && rpClientId != null) {
+                // an OpenID Connect client's own start address: it sends the browser to the portal's authorization
+                exchange.getResponseHeaders().add("Location", Portal.url("/oidc/authorize?response_type=code&scope=openid"
+                        + "&client_id=" + rpClientId + "&state=tile&redirect_uri=" + enc(base + "/rp/cb")).toString());
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             if ("POST".equals(exchange.getRequestMethod())) {
                 backChannel.add(exchange.getRequestURI().getPath() + "\n"
                         + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -206,8 +214,8 @@ class SamlIT {
     @Order(3)
     void aKeyRotationKeepsTheSessionAndPublishesBothCertificates() throws Exception {
         String before = certificates(idpMetadata).get(0);
-        String page = region.get("/admin/region/saml").body();
-        HttpResponse<String> rotated = region.post("/admin/region/saml", AdminRegionIT.form(page, "keys", "keys:rotate"));
+        String page = region.get("/admin/region/services").body();
+        HttpResponse<String> rotated = region.post("/admin/region/services", AdminRegionIT.form(page, "keys", "keys:rotate"));
         assertEquals(302, rotated.statusCode(), rotated.body());
         String after = new Http().get("/saml/metadata").body();
         List<String> published = certificates(after);
@@ -338,6 +346,149 @@ class SamlIT {
         assertEquals(200, signedIn.get("/home").statusCode(), "still signed in");
     }
 
+    @Test
+    @Order(6)
+    void aPassiveRequestWithoutSessionGetsNoPassiveAtTheAcsNeverTheSignInPage() throws Exception {
+        Http anonymous = new Http();
+        long before = auditCount("SAML_REQUEST_REFUSED");
+        AuthnRequest passive = new AuthnRequest(other.settings(), new AuthnRequestParams(false, true, true));
+        HttpResponse<String> answer = anonymous.get("/saml/sso?SAMLRequest=" + enc(passive.getEncodedAuthnRequest())
+                + "&RelayState=quiet");
+        assertEquals(200, answer.statusCode(), () -> "no redirect to the sign-in: "
+                + answer.headers().firstValue("Location").orElse(""));
+        Map<String, String> posted = postForm(answer, other);
+        assertEquals("quiet", posted.get("RelayState"));
+        String xml = new String(Base64.getDecoder().decode(posted.get("SAMLResponse")), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("urn:oasis:names:tc:SAML:2.0:status:Responder"), xml);
+        assertTrue(xml.contains("urn:oasis:names:tc:SAML:2.0:status:NoPassive"), xml);
+        assertTrue(xml.contains("InResponseTo=\"" + passive.getId() + "\""), xml);
+        assertFalse(xml.contains("Assertion"), "no assertion in a NoPassive answer");
+        assertTrue(Util.validateSign(Util.loadXML(xml), other.settings().getIdpx509certMulti() == null
+                        ? List.of(other.settings().getIdpx509cert()) : all(other.settings()), null, "sha256",
+                "/samlp:Response/ds:Signature"), "the answer is signed by the portal");
+        SamlResponse read = new SamlResponse(other.settings(), new HttpRequest(other.acs())
+                .addParameter("SAMLResponse", posted.get("SAMLResponse")));
+        assertFalse(read.isValid(passive.getId()), "java-saml sees a failed sign-in");
+        assertEquals(before + 1, auditCount("SAML_REQUEST_REFUSED"), "audited (no_passive)");
+        assertTrue(anonymous.get("/home").statusCode() / 100 == 3, "still not signed in");
+    }
+
+    @Test
+    @Order(7)
+    void forceAuthnAsksThePasswordAgainEvenWithASession() throws Exception {
+        Http person = AdminRegionIT.signedIn(PERSON, PASSWORD, "198.51.100.244");
+        AuthnRequest force = new AuthnRequest(other.settings(), new AuthnRequestParams(true, false, true));
+        HttpResponse<String> answer = person.get("/saml/sso?SAMLRequest=" + enc(force.getEncodedAuthnRequest()));
+        assertEquals(303, answer.statusCode(), answer.body());
+        assertTrue(location(answer).endsWith("/login"), "the password again: " + location(answer));
+        HttpResponse<String> again = person.post("/login", Http.loginForm(person.get("/login").body(), PERSON, PASSWORD),
+                "X-Forwarded-For", "198.51.100.244");
+        assertEquals(302, again.statusCode(), again.body());
+        HttpResponse<String> resumed = person.get(location(again).replaceFirst("^https?://[^/]+", ""));
+        SamlResponse response = new SamlResponse(other.settings(), new HttpRequest(other.acs())
+                .addParameter("SAMLResponse", postForm(resumed, other).get("SAMLResponse")));
+        assertTrue(response.isValid(force.getId()), response::getError);
+    }
+
+    static volatile String rpClientId;
+
+    @Test
+    @Order(8)
+    void theHomeTilesOpenCasBySsoSamlByTheIdpInitiatedStartAndOidcByTheClientsStartAddress() throws Exception {
+        String toulouse = establishmentId(TOULOUSE_UAI);
+        // the registry's forms: a CAS service, an OpenID Connect client with its start address
+        String casService = base + "/cas-tile/";
+        String page = region.get("/admin/region/services?protocol=CAS").body();
+        List<Map.Entry<String, String>> cas = new ArrayList<>(AdminRegionIT.form(page, "cas", "cas:save").entrySet());
+        cas.add(Map.entry("cas:establishment", toulouse));
+        cas.add(Map.entry("cas:name", "Tuile CAS (test)"));
+        cas.add(Map.entry("cas:url", casService));
+        cas.add(Map.entry("cas:kind", "PREFIX"));
+        cas.add(Map.entry("cas:ssoPattern", casService));
+        cas.add(Map.entry("cas:attributes", "IDENTIFIER"));
+        cas.add(Map.entry("cas:enabled", "on"));
+        HttpResponse<String> casSaved = region.postPairs("/admin/region/services", cas);
+        assertEquals(302, casSaved.statusCode(), casSaved.body());
+
+        page = region.get("/admin/region/services?protocol=OIDC").body();
+        List<Map.Entry<String, String>> oidc = new ArrayList<>(AdminRegionIT.form(page, "client", "client:save").entrySet());
+        oidc.add(Map.entry("client:name", "Tuile OIDC (test)"));
+        oidc.add(Map.entry("client:redirectUris", base + "/rp/cb"));
+        oidc.add(Map.entry("client:logoutUris", ""));
+        oidc.add(Map.entry("client:scopes", "openid"));
+        oidc.add(Map.entry("client:uais", TOULOUSE_UAI));
+        oidc.add(Map.entry("client:startUrl", base + "/rp/start"));
+        oidc.add(Map.entry("client:confidential", "on"));
+        oidc.add(Map.entry("client:enabled", "on"));
+        HttpResponse<String> oidcSaved = region.postPairs("/admin/region/services", oidc);
+        assertEquals(200, oidcSaved.statusCode(), oidcSaved.body());
+        rpClientId = OidcIT.shown(oidcSaved.body(), "data-client-id");
+
+        // one list, three protocols, each with the address its tile opens
+        String registry = region.get("/admin/region/services").body();
+        assertEquals(casService, opensAt(registry, "CAS", casService));
+        String samlStart = Portal.url("/saml/start?sp=" + enc(other.entityId())).toString();
+        assertEquals(samlStart, opensAt(registry, "SAML", other.entityId()));
+        assertEquals(base + "/rp/start", opensAt(registry, "OIDC", rpClientId));
+
+        // the SAML and OIDC tiles are services of the establishment's list pointing at those addresses
+        link(toulouse, "Tuile SAML (test)", samlStart);
+        link(toulouse, "Tuile OIDC (test)", base + "/rp/start");
+
+        Http person = AdminRegionIT.signedIn(PERSON, PASSWORD, "198.51.100.245");
+        String home = person.get("/home").body();
+        String casTile = SingleSignOnIT.tileHref(home, "Tuile CAS (test)");
+        assertTrue(casTile.contains("/cas/login?service=" + enc(casService)), casTile);
+        HttpResponse<String> ticket = person.get(casTile.replaceFirst("^https?://[^/]+", ""));
+        assertEquals(302, ticket.statusCode(), ticket.body());
+        assertTrue(location(ticket).startsWith(casService + "?ticket=ST-"), location(ticket));
+
+        String samlTile = SingleSignOnIT.tileHref(home, "Tuile SAML (test)");
+        assertEquals(samlStart, samlTile);
+        SamlResponse opened = new SamlResponse(other.settings(), new HttpRequest(other.acs()).addParameter(
+                "SAMLResponse", postForm(person.get(samlTile.replaceFirst("^https?://[^/]+", "")), other)
+                        .get("SAMLResponse")));
+        assertTrue(opened.isValid(), opened::getError);
+        assertEquals(List.of(TOULOUSE_UAI), opened.getAttributes().get("UAI"));
+
+        String oidcTile = SingleSignOnIT.tileHref(home, "Tuile OIDC (test)");
+        assertEquals(base + "/rp/start", oidcTile);
+        HttpResponse<String> atTheClient = person.get(URI.create(oidcTile));
+        assertEquals(302, atTheClient.statusCode());
+        HttpResponse<String> authorized = person.get(location(atTheClient).replaceFirst("^https?://[^/]+", ""));
+        assertEquals(302, authorized.statusCode(), authorized.body());
+        assertTrue(location(authorized).startsWith(base + "/rp/cb?code="), location(authorized));
+        assertTrue(location(authorized).contains("state=tile"), location(authorized));
+    }
+
+    static String establishmentId(String uai) {
+        Matcher id = Pattern.compile("data-uai=\"" + uai + "\" data-id=\"(\\d+)\"")
+                .matcher(region.get("/admin/region/establishments").body());
+        assertTrue(id.find(), uai);
+        return id.group(1);
+    }
+
+    /** The "opens" cell of the registry's row for this protocol and address. */
+    static String opensAt(String registry, String protocol, String address) {
+        Matcher row = Pattern.compile("<tr data-protocol=\"" + protocol + "\" data-id=\"\\d+\" data-address=\""
+                + Pattern.quote(address) + "\"[\\s\\S]*?<code class=\"opens-at\">([^<]*)</code>").matcher(registry);
+        assertTrue(row.find(), protocol + " " + address + " in " + registry);
+        return row.group(1).replace("&amp;", "&");
+    }
+
+    /** A plain link in an establishment's list of services (its tile opens the address as it is). */
+    static void link(String establishmentId, String name, String url) {
+        String path = "/admin/region/establishments?id=" + establishmentId;
+        List<Map.Entry<String, String>> fields = new ArrayList<>(
+                AdminRegionIT.form(region.get(path).body(), "service", "service:save").entrySet());
+        fields.add(Map.entry("service:name", name));
+        fields.add(Map.entry("service:url", url));
+        fields.add(Map.entry("service:enabled", "on"));
+        fields.add(Map.entry("service:ssoKind", ""));
+        HttpResponse<String> saved = region.postPairs(path, fields);
+        assertEquals(302, saved.statusCode(), saved.body());
+    }
+
     // ---- the service providers' side --------------------------------------------------------------------------
 
     static Sp sp(String name, boolean signs) throws Exception {
@@ -363,7 +514,7 @@ class SamlIT {
     /** Registers the provider with the metadata java-saml writes for it, through the region's form. */
     static void register(Sp sp, String name, List<String> attributes, boolean signedRequests) throws Exception {
         String metadata = new Metadata(sp.settings()).getMetadataString();
-        String page = region.get("/admin/region/saml").body();
+        String page = region.get("/admin/region/services?protocol=SAML").body();
         Map<String, String> hidden = AdminRegionIT.form(page, "provider", "provider:save");
         Matcher file = Pattern.compile("type=\"file\"[^>]*name=\"([^\"]+)\"|name=\"([^\"]+)\"[^>]*type=\"file\"").matcher(page);
         assertTrue(file.find(), page);
@@ -387,10 +538,12 @@ class SamlIT {
                 + "\"; filename=\"metadata.xml\"\r\nContent-Type: application/xml\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(metadata.getBytes(StandardCharsets.UTF_8));
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> saved = region.postBytes("/admin/region/saml", "multipart/form-data; boundary=" + boundary,
+        HttpResponse<String> saved = region.postBytes("/admin/region/services", "multipart/form-data; boundary=" + boundary,
                 body.toByteArray());
         assertEquals(302, saved.statusCode(), saved.body());
-        assertTrue(region.get("/admin/region/saml").body().contains("data-entity-id=\"" + sp.entityId() + "\""));
+        String registry = region.get("/admin/region/services").body();
+        assertTrue(registry.contains("data-protocol=\"SAML\"") && registry.contains("data-address=\"" + sp.entityId() + "\""),
+                registry);
     }
 
     /** A redirect-binding address, its query signed with the provider's key as the binding says. */

@@ -73,6 +73,7 @@ public class OidcClients {
         OidcClient registered = new OidcClient(clientId, secret == null ? null : Tokens.hash(secret), clock.instant());
         registered.change(draft.name(), draft.redirectUris(), draft.logoutUris(), draft.scopes(),
                 draft.refreshAllowed(), draft.enabled());
+        registered.offer(draft.uais(), draft.startUrl());
         em.persist(registered);
         em.flush();
         audit.recordByStaff(AuditEventType.ADMIN_OIDC_CLIENT_SAVED, scope.staffId(), scope.identifier(), null, null,
@@ -88,6 +89,7 @@ public class OidcClients {
         }
         found.change(draft.name(), draft.redirectUris(), draft.logoutUris(), draft.scopes(), draft.refreshAllowed(),
                 draft.enabled());
+        found.offer(draft.uais(), draft.startUrl());
         em.flush();
         audit.recordByStaff(AuditEventType.ADMIN_OIDC_CLIENT_SAVED, scope.staffId(), scope.identifier(), null, null,
                 client, "changed:" + found.clientId() + (draft.enabled() ? "" : ":off"), null);

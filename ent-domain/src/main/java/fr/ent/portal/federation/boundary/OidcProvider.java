@@ -63,6 +63,7 @@ import fr.ent.portal.account.entity.AccountStatus;
 import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.credential.control.Tokens;
+import fr.ent.portal.establishment.entity.Establishment;
 import fr.ent.portal.families.boundary.EstablishmentChoice;
 import fr.ent.portal.families.boundary.LinkedEstablishment;
 import fr.ent.portal.families.control.EstablishmentLanding;
@@ -193,6 +194,12 @@ public class OidcProvider {
                         "choice_needed");
             }
             return AuthorizeAnswer.of(AuthorizeAnswer.Kind.CHOOSE_ESTABLISHMENT);
+        }
+        Establishment establishment = establishmentId == null ? null : em.find(Establishment.class, establishmentId);
+        if (!client.offeredIn(establishment == null ? null : establishment.uai())) {
+            // the region offers this client elsewhere only: nothing issued for this establishment
+            return refuseRedirect(http, session, client, redirect, state,
+                    OAuth2Error.ACCESS_DENIED.setDescription("Not offered in this establishment"), "not_offered");
         }
         Instant now = clock.instant();
         String code = Tokens.newToken();

@@ -124,6 +124,11 @@ public class SamlIdentityProvider {
         return base() + "/saml/slo";
     }
 
+    /** The IdP-initiated start of a provider: what its tile opens when it names no start address of its own. */
+    public String startAddress(String spEntityId) {
+        return base() + "/saml/start?sp=" + URLEncoder.encode(spEntityId, StandardCharsets.UTF_8);
+    }
+
     /** The metadata document: every published key's certificate, SSO and SLO for both bindings. */
     public String metadata() {
         List<String> certificates = new ArrayList<>();
@@ -205,7 +210,8 @@ public class SamlIdentityProvider {
             }
             fresh(request.issueInstant());
             once(provider.entityId(), request.id(), request.issueInstant());
-            return new Received(new SamlPending(provider.entityId(), request.id(), relayState, request.forceAuthn()), null);
+            return new Received(new SamlPending(provider.entityId(), request.id(), relayState, request.forceAuthn(),
+                    request.passive()), null);
         } catch (SamlRefused refused) {
             audit.record(AuditEventType.SAML_REQUEST_REFUSED, accountId, null, http.ip(), http.userAgent(),
                     detail(refused.reason(), sp));
@@ -221,13 +227,14 @@ public class SamlIdentityProvider {
                     detail("unknown_sp", entityId));
             return new Received(null, "unknown_sp");
         }
-        return new Received(new SamlPending(provider.get().entityId(), null, null, false), null);
+        return new Received(new SamlPending(provider.get().entityId(), null, null, false, false), null);
     }
 
     /**
      * The answer to a checked request for the portal session: sign in first, choose an establishment first (a person
      * linked to several with none chosen), a page when the provider is not offered in the chosen establishment, or the
-     * signed Response for the registered ACS.
+     * signed Response for the registered ACS. A passive request ({@code IsPassive}) never sends the person to a page
+     * of the portal: where it would, the provider gets a signed {@code NoPassive} Response at its ACS.
      */
     public SamlAnswer respond(SamlPending pending, PortalSession session, Client http) {
         Optional<SamlServiceProvider> found = provider(pending.spEntityId());
@@ -236,6 +243,9 @@ public class SamlIdentityProvider {
         }
         SamlServiceProvider provider = found.get();
         if (!session.signedIn() || pending.forceAuthn() && !session.freshSignIn()) {
+            if (pending.passive()) {
+                return noPassive(provider, pending, session.accountId(), http);
+            }
             if (session.signedIn() && session.waitingSince() != null) {
                 return refuse(http, session.accountId(), "force_authn_not_met", provider.entityId());
             }
@@ -247,6 +257,9 @@ public class SamlIdentityProvider {
         }
         Long establishmentId = establishment(session);
         if (establishmentId == null && choice.landing(session.accountId()).choiceNeeded()) {
+            if (pending.passive()) {
+                return noPassive(provider, pending, session.accountId(), http);
+            }
             return SamlAnswer.of(SamlAnswer.Kind.CHOOSE_ESTABLISHMENT);
         }
         Establishment establishment = establishmentId == null ? null : em.find(Establishment.class, establishmentId);
@@ -276,6 +289,18 @@ public class SamlIdentityProvider {
         return new SamlAnswer(SamlAnswer.Kind.POST, provider.acsUrl(), encoded, pending.relayState(),
                 provider.singleLogout() ? new SamlSession(provider.entityId(), nameId, format, subject.sessionIndex(),
                         account.id()) : null, provider.name());
+    }
+
+    /** The signed {@code NoPassive} answer to a passive request the portal cannot answer without a page. */
+    private SamlAnswer noPassive(SamlServiceProvider provider, SamlPending pending, Long accountId, Client http) {
+        Document response = SamlMessages.failure(entityId(), provider.acsUrl(), pending.requestId(),
+                SamlMessages.NO_PASSIVE, clock.instant());
+        SamlSignatures.sign(response.getDocumentElement(), signingKey(), signingCertificate());
+        audit.record(AuditEventType.SAML_REQUEST_REFUSED, accountId, null, http.ip(), http.userAgent(),
+                detail("no_passive", provider.entityId()));
+        String encoded = Base64.getEncoder().encodeToString(SamlXml.write(response).getBytes(StandardCharsets.UTF_8));
+        return new SamlAnswer(SamlAnswer.Kind.POST, provider.acsUrl(), encoded, pending.relayState(), null,
+                provider.name());
     }
 
     /** The session's establishment while still linked, else the one the person lands on (null: a choice is needed). */
@@ -411,10 +436,11 @@ public class SamlIdentityProvider {
         }
     }
 
-    /** Refuses a request ID the provider used already (until it would have expired anyway). */
+    /**
+     * Refuses a request ID the provider used already (until it would have expired anyway; {@link FederationPurge}
+     * removes the expired IDs).
+     */
     private void once(String sp, String requestId, Instant issueInstant) {
-        Instant now = clock.instant();
-        em.createQuery("delete from SamlRequestSeen s where s.expiresAt < :now").setParameter("now", now).executeUpdate();
         if (em.find(SamlRequestSeen.class, new SamlRequestSeen.Key(sp, requestId)) != null) {
             throw new SamlRefused("replayed");
         }

@@ -74,6 +74,7 @@ public class SamlServiceProviders {
                 read.requestsSigned(), clock.instant());
         provider.change(draft.name(), SamlAttribute.join(draft.attributes()), draft.transientNameId(), draft.signedRequests(), draft.uais(),
                 draft.singleLogout(), draft.enabled());
+        provider.startAt(draft.startUrl());
         em.persist(provider);
         em.flush();
         audit.recordByStaff(AuditEventType.ADMIN_SAML_SP_SAVED, scope.staffId(), scope.identifier(), null, null, client,
@@ -98,6 +99,7 @@ public class SamlServiceProviders {
         }
         found.change(draft.name(), SamlAttribute.join(draft.attributes()), draft.transientNameId(), draft.signedRequests(), draft.uais(),
                 draft.singleLogout(), draft.enabled());
+        found.startAt(draft.startUrl());
         em.flush();
         audit.recordByStaff(AuditEventType.ADMIN_SAML_SP_SAVED, scope.staffId(), scope.identifier(), null, null, client,
                 cut("changed:" + found.entityId() + (read == null ? "" : ":metadata") + (draft.enabled() ? "" : ":off")),

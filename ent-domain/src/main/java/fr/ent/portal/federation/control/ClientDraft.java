@@ -1,5 +1,6 @@
 package fr.ent.portal.federation.control;
 
+import fr.ent.portal.federation.entity.OfferedUais;
 import fr.ent.portal.federation.entity.RedirectUris;
 
 import java.util.ArrayList;
@@ -15,19 +16,29 @@ import fr.ent.portal.platform.InvalidInputException.FieldError;
 /**
  * The region's form for an OpenID Connect client, checked field by field: a name, one redirect URI a line (at least
  * one, each {@link RedirectUris#refusal acceptable}), logout URIs (same rule, may be empty), known scopes including
- * {@code openid}.
+ * {@code openid}; the UAIs where it is offered (none: everywhere) and the start address its tile opens (optional,
+ * the redirect URIs' rule).
  */
 public record ClientDraft(String name, List<String> redirectUris, List<String> logoutUris, Set<String> scopes,
-                          boolean confidential, boolean refreshAllowed, boolean enabled) {
+                          boolean confidential, boolean refreshAllowed, boolean enabled, List<String> uais,
+                          String startUrl) {
 
     public static final int MAX_NAME = 120;
     public static final int MAX_URIS = 10;
 
-    /** Builds the draft from the form's text fields (URIs one a line). */
+    /** Builds the draft from the form's text fields (URIs one a line), offered everywhere, no start address. */
     public static ClientDraft of(String name, String redirectUris, String logoutUris, Set<String> scopes,
                                  boolean confidential, boolean refreshAllowed, boolean enabled) {
+        return of(name, redirectUris, logoutUris, scopes, confidential, refreshAllowed, enabled, null, null);
+    }
+
+    /** As above, with the UAIs where it is offered (as typed) and its start address. */
+    public static ClientDraft of(String name, String redirectUris, String logoutUris, Set<String> scopes,
+                                 boolean confidential, boolean refreshAllowed, boolean enabled, String uais,
+                                 String startUrl) {
         return new ClientDraft(name == null ? "" : name.strip(), lines(redirectUris), lines(logoutUris),
-                scopes == null ? Set.of() : new TreeSet<>(scopes), confidential, refreshAllowed, enabled);
+                scopes == null ? Set.of() : new TreeSet<>(scopes), confidential, refreshAllowed, enabled,
+                OfferedUais.parse(uais), startUrl == null || startUrl.isBlank() ? null : startUrl.strip());
     }
 
     /** @throws InvalidInputException naming each bad field */
@@ -40,6 +51,12 @@ public record ClientDraft(String name, List<String> redirectUris, List<String> l
         uris("logoutUris", logoutUris, false, errors);
         if (!scopes.contains(ScopeClaims.OPENID) || !ScopeClaims.KNOWN.containsAll(scopes)) {
             errors.add(new FieldError("scopes", "admin.oidc.error.scopes"));
+        }
+        if (!OfferedUais.valid(uais)) {
+            errors.add(new FieldError("uais", "admin.saml.error.uais"));
+        }
+        if (startUrl != null && (startUrl.length() > 500 || RedirectUris.refusal(startUrl).isPresent())) {
+            errors.add(new FieldError("startUrl", "admin.services.error.start_url"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -21,6 +21,10 @@ public final class SamlMessages {
     public static final String PERSISTENT = "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent";
     public static final String TRANSIENT = "urn:oasis:names:tc:SAML:2.0:nameid-format:transient";
     public static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
+    /** Top-level status of an answer the identity provider could not give ({@link #failure}). */
+    public static final String RESPONDER = "urn:oasis:names:tc:SAML:2.0:status:Responder";
+    /** Second-level status: {@code IsPassive} asked, and the person would have to sign in or choose first. */
+    public static final String NO_PASSIVE = "urn:oasis:names:tc:SAML:2.0:status:NoPassive";
     public static final String BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
     public static final String PASSWORD_PROTECTED = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport";
     public static final String BASIC = "urn:oasis:names:tc:SAML:2.0:attrname-format:basic";
@@ -229,6 +233,29 @@ public final class SamlMessages {
             index.setTextContent(sessionIndex);
             request.appendChild(index);
         }
+        return document;
+    }
+
+    /**
+     * A Response without assertion, for the provider at {@code acs}: top-level status {@link #RESPONDER} and the
+     * second-level {@code detail} (e.g. {@link #NO_PASSIVE}). Unsigned: the caller signs it.
+     */
+    public static Document failure(String idp, String acs, String inResponseTo, String detail, Instant now) {
+        Document document = SamlXml.newDocument();
+        Element response = protocol(document, "Response", now);
+        response.setAttribute("Destination", acs);
+        if (inResponseTo != null) {
+            response.setAttribute("InResponseTo", inResponseTo);
+        }
+        response.appendChild(issuer(document, idp));
+        Element status = document.createElementNS(SamlXml.PROTOCOL, "samlp:Status");
+        Element code = document.createElementNS(SamlXml.PROTOCOL, "samlp:StatusCode");
+        code.setAttribute("Value", RESPONDER);
+        Element second = document.createElementNS(SamlXml.PROTOCOL, "samlp:StatusCode");
+        second.setAttribute("Value", detail);
+        code.appendChild(second);
+        status.appendChild(code);
+        response.appendChild(status);
         return document;
     }
 

@@ -7,26 +7,30 @@ import java.util.Optional;
 /**
  * An AuthnRequest already checked (signature, service provider, ACS, age, replay), waiting for the portal's own steps
  * (sign-in, establishment choice): the provider, the request's ID (null for an IdP-initiated start), the relay state
- * and whether a fresh sign-in was asked for. Kept signed in the browser by the web layer; the provider and its ACS
+ * whether a fresh sign-in was asked for ({@code ForceAuthn}) and whether the provider forbade any interaction
+ * ({@code IsPassive}: no sign-in page, no establishment choice; a {@code NoPassive} answer instead). Kept signed in the browser by the web layer; the provider and its ACS
  * are read again from the registry when the answer is made.
  */
-public record SamlPending(String spEntityId, String requestId, String relayState, boolean forceAuthn) {
+public record SamlPending(String spEntityId, String requestId, String relayState, boolean forceAuthn,
+                          boolean passive) {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     public String encode() {
-        return field(spEntityId) + "." + field(requestId) + "." + field(relayState) + "." + (forceAuthn ? "1" : "0");
+        return field(spEntityId) + "." + field(requestId) + "." + field(relayState) + "." + (forceAuthn ? "1" : "0")
+                + "." + (passive ? "1" : "0");
     }
 
     public static Optional<SamlPending> decode(String text) {
         String[] parts = text == null ? new String[0] : text.split("\\.", -1);
-        if (parts.length != 4) {
+        if (parts.length != 5) {
             return Optional.empty();
         }
         try {
             String sp = value(parts[0]);
             return sp == null ? Optional.empty()
-                    : Optional.of(new SamlPending(sp, value(parts[1]), value(parts[2]), "1".equals(parts[3])));
+                    : Optional.of(new SamlPending(sp, value(parts[1]), value(parts[2]), "1".equals(parts[3]),
+                    "1".equals(parts[4])));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }

@@ -1,11 +1,11 @@
 package fr.ent.portal.federation.control;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import fr.ent.portal.federation.entity.OfferedUais;
 import fr.ent.portal.federation.entity.RedirectUris;
 import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.platform.InvalidInputException.FieldError;
@@ -13,25 +13,29 @@ import fr.ent.portal.platform.InvalidInputException.FieldError;
 /**
  * The region's form for a SAML service provider: a name, the attributes it receives, persistent (pairwise) or
  * transient NameID, whether its requests must be signed, the UAIs of the establishments where it is offered (none:
- * everywhere), single logout, on or off. The metadata's addresses are checked with the OpenID Connect rule
+ * everywhere), single logout, on or off, and optionally its own start address for its tile (else the portal's
+ * IdP-initiated start). The metadata's addresses are checked with the OpenID Connect rule
  * ({@link RedirectUris}: https, or http on loopback only).
  */
 public record SpDraft(String name, Set<SamlAttribute> attributes, boolean transientNameId, boolean signedRequests,
-                      List<String> uais, boolean singleLogout, boolean enabled) {
+                      List<String> uais, boolean singleLogout, boolean enabled, String startUrl) {
 
     public static final int MAX_NAME = 120;
-    private static final String UAI = "[0-9]{7}[A-Z]";
 
     public static SpDraft of(String name, List<String> attributes, boolean transientNameId, boolean signedRequests,
                              String uais, boolean singleLogout, boolean enabled) {
+        return of(name, attributes, transientNameId, signedRequests, uais, singleLogout, enabled, null);
+    }
+
+    public static SpDraft of(String name, List<String> attributes, boolean transientNameId, boolean signedRequests,
+                             String uais, boolean singleLogout, boolean enabled, String startUrl) {
         Set<SamlAttribute> chosen = EnumSet.noneOf(SamlAttribute.class);
         if (attributes != null) {
             chosen.addAll(SamlAttribute.parse(String.join(",", attributes)));
         }
-        List<String> list = uais == null ? List.of() : Arrays.stream(uais.split("[\\s,;]+")).map(String::strip)
-                .map(s -> s.toUpperCase(java.util.Locale.ROOT)).filter(s -> !s.isEmpty()).distinct().toList();
-        return new SpDraft(name == null ? "" : name.strip(), chosen, transientNameId, signedRequests, list,
-                singleLogout, enabled);
+        return new SpDraft(name == null ? "" : name.strip(), chosen, transientNameId, signedRequests,
+                OfferedUais.parse(uais), singleLogout, enabled,
+                startUrl == null || startUrl.isBlank() ? null : startUrl.strip());
     }
 
     /** @throws InvalidInputException naming each bad field */
@@ -40,8 +44,11 @@ public record SpDraft(String name, Set<SamlAttribute> attributes, boolean transi
         if (name.isEmpty() || name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
             errors.add(new FieldError("name", "admin.saml.error.name"));
         }
-        if (uais.size() > 200 || uais.stream().anyMatch(u -> !u.matches(UAI))) {
+        if (!OfferedUais.valid(uais)) {
             errors.add(new FieldError("uais", "admin.saml.error.uais"));
+        }
+        if (startUrl != null && (startUrl.length() > 500 || RedirectUris.refusal(startUrl).isPresent())) {
+            errors.add(new FieldError("startUrl", "admin.services.error.start_url"));
         }
         if (metadata != null) {
             if (RedirectUris.refusal(metadata.acs()).isPresent()

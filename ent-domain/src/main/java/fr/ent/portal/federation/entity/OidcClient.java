@@ -66,6 +66,14 @@ public class OidcClient {
     @Column(name = "enabled", nullable = false)
     private boolean enabled = true;
 
+    /** UAIs of the establishments where it is offered, comma-separated; empty: every establishment. */
+    @Column(name = "offered_uais", length = 2000, nullable = false)
+    private String offeredUais = "";
+
+    /** The client's own address that starts its sign-in (its tile opens it); null: none given. */
+    @Column(name = "start_url", length = 500)
+    private String startUrl;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -87,6 +95,25 @@ public class OidcClient {
         this.scopes = String.join(" ", new TreeSet<>(scopes));
         this.refreshAllowed = refreshAllowed;
         this.enabled = enabled;
+    }
+
+    /** Where it is offered (none: everywhere) and the address its tile opens (a checked https address, or null). */
+    public void offer(List<String> uais, String start) {
+        this.offeredUais = OfferedUais.join(uais);
+        this.startUrl = start == null || start.isBlank() ? null : start.strip();
+    }
+
+    /** Offered in the establishment of this UAI (none listed: in every establishment). */
+    public boolean offeredIn(String uai) {
+        return OfferedUais.includes(offeredUais, uai);
+    }
+
+    public List<String> uais() {
+        return OfferedUais.split(offeredUais);
+    }
+
+    public String startUrl() {
+        return startUrl;
     }
 
     /** A new secret (its hash): the previous one stops working at once. */

@@ -1,9 +1,7 @@
 package fr.ent.portal.federation.entity;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -73,6 +71,10 @@ public class SamlServiceProvider {
     @Column(name = "enabled", nullable = false)
     private boolean enabled = true;
 
+    /** The provider's own start address for its tile; null: the portal's IdP-initiated start. */
+    @Column(name = "start_url", length = 500)
+    private String startUrl;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -104,20 +106,23 @@ public class SamlServiceProvider {
         this.attributes = releasedAttributes;
         this.nameIdTransient = transientNameId;
         this.requestsSigned = signedRequests && certificate != null;
-        this.offeredUais = String.join(",", uais.stream().map(u -> u.strip().toUpperCase(Locale.ROOT))
-                .filter(u -> !u.isEmpty()).distinct().toList());
+        this.offeredUais = OfferedUais.join(uais);
         this.singleLogout = logout && sloUrl != null;
         this.enabled = on;
     }
 
+    /** Where its tile opens it (a checked https address), or null for the portal's IdP-initiated start. */
+    public void startAt(String url) {
+        this.startUrl = url == null || url.isBlank() ? null : url.strip();
+    }
+
     /** Offered in this establishment (none listed: in every establishment). */
     public boolean offeredIn(String uai) {
-        List<String> uais = uais();
-        return uais.isEmpty() || uai != null && uais.contains(uai.toUpperCase(Locale.ROOT));
+        return OfferedUais.includes(offeredUais, uai);
     }
 
     public List<String> uais() {
-        return offeredUais == null || offeredUais.isBlank() ? List.of() : Arrays.asList(offeredUais.split(","));
+        return OfferedUais.split(offeredUais);
     }
 
     /** The only address an assertion for this provider is ever posted to. */
@@ -138,6 +143,7 @@ public class SamlServiceProvider {
     public String attributes() { return attributes; }
     public boolean singleLogout() { return singleLogout; }
     public boolean enabled() { return enabled; }
+    public String startUrl() { return startUrl; }
     public Instant createdAt() { return createdAt; }
 
     @Override

@@ -30,4 +30,19 @@ class ClientDraftTest {
         assertThrows(InvalidInputException.class, () -> ClientDraft.of("A", "", "", Set.of("openid"), true, false, true)
                 .check(), "a redirect URI is required");
     }
+
+    @Test
+    void whereItIsOfferedAndItsStartAddressAreChecked() {
+        ClientDraft good = ClientDraft.of("A", "https://a.fr/cb", "", Set.of("openid"), true, false, true,
+                " 0312289v, 0750001A ;0312289V ", " https://a.fr/start ");
+        good.check();
+        assertEquals(List.of("0312289V", "0750001A"), good.uais());
+        assertEquals("https://a.fr/start", good.startUrl());
+        assertEquals(null, ClientDraft.of("A", "https://a.fr/cb", "", Set.of("openid"), true, false, true, "", " ")
+                .startUrl(), "no start address");
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> ClientDraft.of("A",
+                "https://a.fr/cb", "", Set.of("openid"), true, false, true, "031228", "http://a.fr/start").check());
+        assertEquals(List.of("uais", "startUrl"),
+                refused.errors().stream().map(InvalidInputException.FieldError::field).toList());
+    }
 }

@@ -230,8 +230,26 @@ class SamlSecurityTest {
 
     @Test
     void aPendingRequestSurvivesItsCookieForm() {
-        SamlPending pending = new SamlPending("https://sp.example", "_id.1", "relay.state/é", true);
+        SamlPending pending = new SamlPending("https://sp.example", "_id.1", "relay.state/é", true, false);
         assertEquals(pending, SamlPending.decode(pending.encode()).orElseThrow());
+        SamlPending passive = new SamlPending("https://sp.example", "_id.2", null, false, true);
+        assertEquals(passive, SamlPending.decode(passive.encode()).orElseThrow());
         assertTrue(SamlPending.decode("x.y").isEmpty());
+    }
+
+    @Test
+    void aNoPassiveAnswerCarriesBothStatusCodesAndNoAssertion() throws Exception {
+        org.w3c.dom.Document failure = SamlMessages.failure("https://ent.example/saml/metadata",
+                "https://sp.example/acs", "_req1", SamlMessages.NO_PASSIVE, java.time.Instant.parse("2026-12-07T08:00:00Z"));
+        String xml = SamlXml.write(failure);
+        assertTrue(xml.contains("Destination=\"https://sp.example/acs\""), xml);
+        assertTrue(xml.contains("InResponseTo=\"_req1\""), xml);
+        org.w3c.dom.Element root = SamlXml.parse(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                SamlXml.Limits.MESSAGE).getDocumentElement();
+        org.w3c.dom.Element top = SamlXml.child(SamlXml.child(root, SamlXml.PROTOCOL, "Status"), SamlXml.PROTOCOL,
+                "StatusCode");
+        assertEquals(SamlMessages.RESPONDER, top.getAttribute("Value"));
+        assertEquals(SamlMessages.NO_PASSIVE, SamlXml.child(top, SamlXml.PROTOCOL, "StatusCode").getAttribute("Value"));
+        assertEquals(null, SamlXml.child(root, SamlXml.ASSERTION, "Assertion"));
     }
 }

@@ -18,8 +18,8 @@ import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 
 /**
- * Backing bean of /admin/region/oidc-clients: the registered OpenID Connect clients, the form to register one or
- * change the one chosen ({@code ?id=}); a new secret, shown once, is {@link OidcSecretBacking}'s.
+ * The OpenID Connect form of /admin/region/services ({@code ?protocol=OIDC}, {@link ConnectedServicesBacking}):
+ * register a client or change the one chosen ({@code &id=}); a new secret, shown once, is {@link OidcSecretBacking}'s.
  */
 @Named
 @ViewScoped
@@ -37,7 +37,6 @@ public class OidcClientsBacking implements Serializable {
     OidcSecretBacking secret;
 
     private Long id;
-    private transient List<OidcClient> list;
     private long version;
     private String name;
     private String redirectUris;
@@ -46,10 +45,12 @@ public class OidcClientsBacking implements Serializable {
     private boolean confidential = true;
     private boolean refreshAllowed;
     private boolean enabled = true;
+    private String uais;
+    private String startUrl;
 
-    /** View action: the list, and the chosen client in the form (unknown id: 404). */
-    public void load() {
-        list = clients.list(admin.scope(), admin.client());
+    /** View action: the chosen client in the form (unknown id: 404); none: a new one. */
+    public void load(Long chosen) {
+        id = chosen;
         if (id != null) {
             OidcClient client = clients.find(admin.scope(), admin.client(), id);
             version = client.version();
@@ -60,29 +61,29 @@ public class OidcClientsBacking implements Serializable {
             confidential = client.confidential();
             refreshAllowed = client.refreshAllowed();
             enabled = client.enabled();
+            uais = String.join(" ", client.uais());
+            startUrl = client.startUrl();
         }
     }
 
     public String save() {
         ClientDraft draft = ClientDraft.of(name, redirectUris, logoutUris, new HashSet<>(scopes), confidential,
-                refreshAllowed, enabled);
+                refreshAllowed, enabled, uais, startUrl);
         if (id == null) { // the secret is shown once, on this view: no redirect
             OidcClients.Registered registered = clients.register(admin.scope(), admin.client(), draft);
             secret.show(registered);
             id = registered.id();
             Texts.globalInfo("admin.oidc.registered");
-            load();
+            load(id);
             return null;
         }
         clients.change(admin.scope(), admin.client(), id, version, draft);
         Texts.flash("admin.oidc.saved");
-        return "/admin/region/oidc-clients?faces-redirect=true&id=" + id;
+        return "/admin/region/services?faces-redirect=true&protocol=OIDC&id=" + id;
     }
 
     public List<String> getKnownScopes() { return ScopeClaims.KNOWN; }
-    public List<OidcClient> getList() { return list; }
     public Long getId() { return id; }
-    public void setId(Long id) { this.id = id; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getRedirectUris() { return redirectUris; }
@@ -97,4 +98,8 @@ public class OidcClientsBacking implements Serializable {
     public void setRefreshAllowed(boolean refreshAllowed) { this.refreshAllowed = refreshAllowed; }
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public String getUais() { return uais; }
+    public void setUais(String uais) { this.uais = uais; }
+    public String getStartUrl() { return startUrl; }
+    public void setStartUrl(String startUrl) { this.startUrl = startUrl; }
 }

@@ -12,7 +12,7 @@ import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 
 /**
- * The client id and secret of /admin/region/oidc-clients ({@link OidcClientsBacking}), shown once, on the answer to
+ * The client id and secret of /admin/region/services?protocol=OIDC ({@link OidcClientsBacking}), shown once, on the answer to
  * the action that made them (never kept in the flash or replicated with the session).
  */
 @Named
@@ -42,7 +42,7 @@ public class OidcSecretBacking implements Serializable {
     public String newSecret() {
         show(clients.newSecret(admin.scope(), admin.client(), page.getId()));
         Texts.globalInfo("admin.oidc.secret_renewed");
-        page.load();
+        page.load(page.getId());
         return null;
     }
 

@@ -22,8 +22,8 @@ import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
 
 /**
- * Backing bean of /admin/region/saml: the registered SAML service providers, the form to register one from its
- * metadata or change the one chosen ({@code ?id=}), and the rotation of the federation's signing key.
+ * The SAML form of /admin/region/services ({@code ?protocol=SAML}, {@link ConnectedServicesBacking}): register a
+ * service provider from its metadata, or change the one chosen ({@code &id=}).
  */
 @Named
 @ViewScoped
@@ -41,7 +41,6 @@ public class SamlBacking implements Serializable {
     AdminContext admin;
 
     private Long id;
-    private transient List<SamlServiceProvider> list;
     private long version;
     private String name;
     private String entityId;
@@ -53,10 +52,11 @@ public class SamlBacking implements Serializable {
     private String uais;
     private boolean singleLogout = true;
     private boolean enabled = true;
+    private String startUrl;
 
-    /** View action: the list, and the chosen provider in the form (unknown id: 404). */
-    public void load() {
-        list = providers.list(admin.scope(), admin.client());
+    /** View action: the chosen provider in the form (unknown id: 404); none: a new one. */
+    public void load(Long chosen) {
+        id = chosen;
         if (id != null) {
             SamlServiceProvider provider = providers.find(admin.scope(), admin.client(), id);
             version = provider.version();
@@ -69,11 +69,13 @@ public class SamlBacking implements Serializable {
             uais = String.join(" ", provider.uais());
             singleLogout = provider.singleLogout();
             enabled = provider.enabled();
+            startUrl = provider.startUrl();
         }
     }
 
     public String save() {
-        SpDraft draft = SpDraft.of(name, attributes, transientNameId, signedRequests, uais, singleLogout, enabled);
+        SpDraft draft = SpDraft.of(name, attributes, transientNameId, signedRequests, uais, singleLogout, enabled,
+                startUrl);
         byte[] content = metadata == null || metadata.getSize() == 0 ? null : metadata.getContent();
         // a refusal (invalid metadata, a taken entity id) becomes messages by the page's exception handler
         if (id == null) {
@@ -87,18 +89,7 @@ public class SamlBacking implements Serializable {
             providers.change(admin.scope(), admin.client(), id, version, content, draft);
             Texts.flash("admin.saml.saved");
         }
-        return "/admin/region/saml?faces-redirect=true&id=" + id;
-    }
-
-    public String rotate() {
-        providers.rotateKeys(admin.scope(), admin.client());
-        Texts.flash("admin.saml.rotated");
-        return "/admin/region/saml?faces-redirect=true" + (id == null ? "" : "&id=" + id);
-    }
-
-    /** The SAML names of what the provider receives, for the list. */
-    public String attributeText(SamlServiceProvider provider) {
-        return String.join(", ", SamlAttribute.parse(provider.attributes()).stream().map(SamlAttribute::samlName).toList());
+        return "/admin/region/services?faces-redirect=true&protocol=SAML&id=" + id;
     }
 
     public List<String> getKnownAttributes() {
@@ -109,14 +100,10 @@ public class SamlBacking implements Serializable {
     public long getMaxBytes() { return fr.ent.portal.federation.control.SamlXml.Limits.METADATA.maxBytes(); }
 
     public String getIdpMetadata() { return idp.entityId(); }
-    public String startAddress(SamlServiceProvider provider) {
-        return idp.base() + "/saml/start?sp=" + java.net.URLEncoder.encode(provider.entityId(),
-                java.nio.charset.StandardCharsets.UTF_8);
-    }
+    /** What the tile opens when no start address is given: the portal's IdP-initiated start. */
+    public String getIdpStart() { return id == null ? null : idp.startAddress(entityId); }
 
-    public List<SamlServiceProvider> getList() { return list; }
     public Long getId() { return id; }
-    public void setId(Long id) { this.id = id; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getEntityId() { return entityId; }
@@ -135,4 +122,6 @@ public class SamlBacking implements Serializable {
     public void setSingleLogout(boolean singleLogout) { this.singleLogout = singleLogout; }
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public String getStartUrl() { return startUrl; }
+    public void setStartUrl(String startUrl) { this.startUrl = startUrl; }
 }
