@@ -175,7 +175,7 @@ public class RegionFeed {
             mailer.queue(to, MailTemplate.DIRECTORY_FEED_FAILED, Locale.FRENCH, Map.of(
                     "files", String.join("\n", files.stream().map(AafFeedFile::name).toList()),
                     "time", now, "errorCount", errors.size(), "errors", FeedErrors.plain(errors),
-                    "link", settings.get(Setting.PUBLIC_URL) + "/admin/region/feed"));
+                    "link", settings.publicUrl() + "/admin/region/feed"));
         }
     }
 
