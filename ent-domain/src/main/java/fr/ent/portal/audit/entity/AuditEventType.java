@@ -76,6 +76,22 @@ public enum AuditEventType {
     /** The owner forgot one remembered device, or all of them (detail). */
     REMEMBERED_DEVICE_FORGOTTEN,
 
+    // Second factor (issue 24); details name the factor and the reason, never a code or a secret
+    /** An authenticator app was confirmed by its first code (detail: totp). */
+    MFA_ENROLLED,
+    /** Ten new recovery codes replaced the previous ones (detail: enrolment or regenerated). */
+    MFA_RECOVERY_CODES_ISSUED,
+    /** A second step was refused (detail: wrong-code, replayed-code, recovery-code-used, held). */
+    MFA_FAILED,
+    /** A recovery code was spent at the second step (detail: the codes left). */
+    MFA_RECOVERY_CODE_USED,
+    /** Someone who must have a second factor put off enrolling it, within the grace period. */
+    MFA_ENROLMENT_PUT_OFF,
+    /** The owner removed their authenticator app. */
+    MFA_REMOVED,
+    /** An administrator removed every second factor of an account (lost phone): recorded with the actor. */
+    ADMIN_MFA_RESET,
+
     // Single sign-on, the portal as a CAS server (issue 11); details name the registered service, never a ticket
     /** /cas/login issued a service ticket (detail: service:ID). */
     CAS_TICKET_ISSUED,
