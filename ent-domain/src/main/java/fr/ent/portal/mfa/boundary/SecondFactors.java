@@ -85,6 +85,9 @@ public class SecondFactors {
     @EJB
     AuditTrail audit;
 
+    @Inject
+    FactorPolicies policies;
+
     public Status status(long accountId) {
         Optional<TotpFactor> totp = totpOf(accountId);
         long left = em.createNamedQuery(RecoveryCode.LEFT, Long.class).setParameter("accountId", accountId)
@@ -102,8 +105,7 @@ public class SecondFactors {
     /** The policy read from the settings. */
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
     public FactorPolicy policy() {
-        return new FactorPolicy(FactorPolicy.profiles(settings.get(Setting.MFA_REQUIRED_PROFILES)),
-                settings.getDuration(Setting.MFA_GRACE), settings.getDuration(Setting.MFA_REMEMBERED_MAX));
+        return policies.current();
     }
 
     /** A new pending authenticator app with a fresh secret (any pending one is replaced). */

@@ -33,10 +33,15 @@ public record FactorPolicy(Set<Profile> requiredProfiles, Duration grace, Durati
     }
 
     /**
+     * The profiles of a comma-separated list; {@code none} for none.
+     *
      * @throws IllegalArgumentException naming the profile that does not exist
      */
     public static Set<Profile> profiles(String list) {
         Set<Profile> profiles = EnumSet.noneOf(Profile.class);
+        if (list == null || "none".equalsIgnoreCase(list.strip())) {
+            return profiles; // MicroProfile Config takes an empty value for a missing one: "none" says none
+        }
         for (String name : list.split(",")) {
             if (!name.isBlank()) {
                 try {

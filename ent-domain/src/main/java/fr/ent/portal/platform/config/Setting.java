@@ -92,7 +92,7 @@ public enum Setting {
     REMEMBER_VALIDITY("ent.remember.validity", "P30D",
             "How long a remembered device (\"stay signed in on this device\") signs its owner in without a password."),
     MFA_REQUIRED_PROFILES("ent.mfa.required-profiles", "SCHOOL_ADMIN,REGION_ADMIN",
-            "Comma-separated profiles that must have a second factor (authenticator app or passkey), enrolled at their next sign-in; empty = optional for everyone."),
+            "Comma-separated profiles that must have a second factor (authenticator app or passkey), enrolled at their next sign-in; none = optional for everyone."),
     MFA_GRACE("ent.mfa.grace", "P0D",
             "How long someone who must have a second factor may still put off enrolling it, counted from the first sign-in that asked (P0D = at once)."),
     MFA_REMEMBERED_MAX("ent.mfa.remembered-max", "PT12H",

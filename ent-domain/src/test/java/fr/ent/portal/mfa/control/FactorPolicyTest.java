@@ -27,6 +27,7 @@ class FactorPolicyTest {
         assertEquals(FactorPolicy.Next.ASK_FACTOR, policy.next(Profile.LEGAL_REPRESENTATIVE, true));
         assertEquals(FactorPolicy.Next.ASK_FACTOR, policy.next(Profile.SCHOOL_ADMIN, true));
         assertEquals(Set.of(), FactorPolicy.profiles(" "));
+        assertEquals(Set.of(), FactorPolicy.profiles("none"));
         assertThrows(IllegalArgumentException.class, () -> FactorPolicy.profiles("SCHOOL_ADMIN,PRINCIPAL"));
     }
 
