@@ -91,6 +91,16 @@ public enum AuditEventType {
     MFA_REMOVED,
     /** An administrator removed every second factor of an account (lost phone): recorded with the actor. */
     ADMIN_MFA_RESET,
+    /** The owner registered a passkey on /account. */
+    PASSKEY_REGISTERED,
+    /** The owner removed a passkey (detail: its id). */
+    PASSKEY_REMOVED,
+    /**
+     * A passkey answer was refused (detail: registration or sign-in, and why: challenge-unknown-or-used, invalid,
+     * malformed, unknown-credential, registered-to-another-account, user-handle-of-another-account,
+     * counter-went-backwards: a cloned authenticator).
+     */
+    PASSKEY_REJECTED,
 
     // Single sign-on, the portal as a CAS server (issue 11); details name the registered service, never a ticket
     /** /cas/login issued a service ticket (detail: service:ID). */

@@ -47,9 +47,10 @@ public class SecondFactors {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What an account has: shown on /account and /admin/account (never a secret). */
-    public record Status(boolean totp, boolean totpPending, long recoveryCodesLeft) implements java.io.Serializable {
+    public record Status(boolean totp, boolean totpPending, long recoveryCodesLeft, int passkeys)
+            implements java.io.Serializable {
         public boolean any() {
-            return totp;
+            return totp || passkeys > 0;
         }
     }
 
@@ -88,12 +89,15 @@ public class SecondFactors {
     @Inject
     FactorPolicies policies;
 
+    @EJB
+    Passkeys passkeys;
+
     public Status status(long accountId) {
         Optional<TotpFactor> totp = totpOf(accountId);
         long left = em.createNamedQuery(RecoveryCode.LEFT, Long.class).setParameter("accountId", accountId)
                 .getSingleResult();
         return new Status(totp.map(TotpFactor::confirmed).orElse(false),
-                totp.map(f -> !f.confirmed()).orElse(false), left);
+                totp.map(f -> !f.confirmed()).orElse(false), left, passkeys.of(accountId).size());
     }
 
     /** Whether the account has a confirmed second factor (the sign-in then asks it): a read, no transaction. */
@@ -221,12 +225,13 @@ public class SecondFactors {
     }
 
     /**
-     * Every second factor of the account removed (a lost phone): the authenticator app, the recovery codes, and the
+     * Every second factor of the account removed (a lost phone): the authenticator app, the recovery codes, the passkeys, and the
      * start of the grace period (a required factor is asked again at the next sign-in). The caller checks the scope and
      * audits.
      */
     public void reset(long accountId) {
         removeAll(accountId);
+        passkeys.removeAll(accountId);
         FactorRequest asked = em.find(FactorRequest.class, accountId);
         if (asked != null) {
             em.remove(asked);

@@ -49,13 +49,19 @@ public class SignInCompletion {
      */
     public String completeVerified(HttpServletRequest request, HttpServletResponse response, SignInResult result,
                                    boolean remember) {
+        return completeVerified(request, response, result, remember, Sessions.PASSWORD_AND_FACTOR);
+    }
+
+    /** As {@link #completeVerified(HttpServletRequest, HttpServletResponse, SignInResult, boolean)}, saying how. */
+    public String completeVerified(HttpServletRequest request, HttpServletResponse response, SignInResult result,
+                                   boolean remember, String how) {
         jakarta.security.enterprise.AuthenticationStatus status = security.authenticate(request, response,
                 jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams()
                         .credential(new fr.ent.portal.security.VerifiedSignIn(result)).newAuthentication(true));
         if (status != jakarta.security.enterprise.AuthenticationStatus.SUCCESS) {
             throw new IllegalStateException("A verified sign-in was not accepted: " + status);
         }
-        return complete(request, response, result, remember, clients.of(request), Sessions.PASSWORD_AND_FACTOR);
+        return complete(request, response, result, remember, clients.of(request), how);
     }
 
     /**
@@ -65,12 +71,14 @@ public class SignInCompletion {
     public String complete(HttpServletRequest request, HttpServletResponse response, SignInResult result,
                            boolean remember, Client client, String how) {
         sessions.signedIn(request, result);
-        sessions.passwordTyped(request);
+        if (!Sessions.PASSKEY.equals(how)) {
+            sessions.passwordTyped(request);
+        }
         sessions.signedInWith(request, how);
         deviceCookies.write(request, response, result.deviceCookie());
         if (remember) {
             rememberCookies.write(request, response, devices.remember(result.accountId(), client,
-                    Sessions.PASSWORD_AND_FACTOR.equals(how)));
+                    !Sessions.PASSWORD.equals(how)));
         }
         return landings.afterSignIn(request, result.accountId());
     }
