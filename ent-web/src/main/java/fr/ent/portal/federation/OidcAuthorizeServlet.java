@@ -60,7 +60,7 @@ public class OidcAuthorizeServlet extends HttpServlet {
         Optional<OidcReturn.Pending> pending = returns.read(request).filter(p -> p.query().equals(query));
         PortalSession session = new PortalSession(sessions.accountId(request), sessions.establishment(request),
                 sessions.signedInAt(request), sessions.signedInByDevice(request),
-                pending.map(OidcReturn.Pending::since).orElse(null));
+                pending.map(OidcReturn.Pending::since).orElse(null), sessions.signedInWith(request));
         AuthorizeAnswer answer = provider.authorize(parameters, session, clients.of(request));
         switch (answer.kind()) {
             case ERROR_PAGE -> {

@@ -98,7 +98,7 @@ public class SamlSsoServlet extends HttpServlet {
                         SamlReturn.Waiting waiting) throws IOException {
         java.time.Instant since = waiting == null ? null : waiting.since();
         PortalSession session = new PortalSession(sessions.accountId(request), sessions.establishment(request),
-                sessions.signedInAt(request), sessions.signedInByDevice(request), since);
+                sessions.signedInAt(request), sessions.signedInByDevice(request), since, sessions.signedInWith(request));
         SamlAnswer answer = provider.respond(pending, session, clients.of(request));
         switch (answer.kind()) {
             case SIGN_IN -> {
