@@ -114,7 +114,11 @@ public class Passkeys {
     public Registration register(long accountId, String name, String responseJson, Client client) {
         Account account = account(accountId);
         String cleanName = name == null ? "" : name.strip().replaceAll("\\p{Cntrl}", "");
-        cleanName = cleanName.isEmpty() ? "Clé d’accès" : cleanName.substring(0, Math.min(cleanName.length(), Passkey.MAX_NAME));
+        if (cleanName.isEmpty()) {
+            cleanName = fr.ent.portal.platform.DeviceLabel.of(client.userAgent()); // "Chrome, Windows"…
+        }
+        cleanName = cleanName.isEmpty() ? "#" + (of(accountId).size() + 1)
+                : cleanName.substring(0, Math.min(cleanName.length(), Passkey.MAX_NAME));
         PasskeyCeremony.NewCredential credential;
         try {
             byte[] challenge = PasskeyCeremony.registrationChallenge(responseJson);
