@@ -86,7 +86,7 @@ class AccountReachTest {
                 }
             }
         }
-        assertEquals(4 * 9 * 4, cells);
+        assertEquals(4 * 9 * Action.values().length, cells);
         assertEquals(List.of(), wrong);
     }
 
