@@ -79,6 +79,7 @@ class SecondFactorBrowserIT {
             SignInPages.submitAndWait(driver, By.id("secondFactor:enrol"));
             assertFieldError(driver, "Ce code est incorrect");
 
+            driver.findElement(By.id("secondFactor:code")).clear(); // the refused value is shown again
             driver.findElement(By.id("secondFactor:code")).sendKeys(Totp.code(secret, Totp.step(Instant.now())));
             SignInPages.submitAndWait(driver, By.id("secondFactor:enrol"));
             recoveryCodes = driver.findElements(By.cssSelector("#recovery-codes li")).stream().map(WebElement::getText).toList();
