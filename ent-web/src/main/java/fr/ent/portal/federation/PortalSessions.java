@@ -16,6 +16,7 @@ final class PortalSessions {
     /** @param waitingSince when the request started waiting for the portal's sign-in (null: it was not kept) */
     static PortalSession of(Sessions sessions, HttpServletRequest request, Instant waitingSince) {
         return new PortalSession(sessions.accountId(request), sessions.establishment(request),
-                sessions.signedInAt(request), sessions.signedInByDevice(request), waitingSince);
+                sessions.signedInAt(request), sessions.signedInByDevice(request), waitingSince,
+                sessions.signedInWith(request));
     }
 }

@@ -30,7 +30,7 @@ public class FormGuardFilter extends HttpFilter {
     /** The pages whose forms carry the token (WEB-INF/includes/form-guard.xhtml). */
     static final Set<String> GUARDED = Set.of("", "/", "/login", "/login.xhtml", "/first-connection",
             "/first-connection.xhtml", "/reset", "/reset.xhtml", "/help/password", "/help/password.xhtml",
-            "/help/identifier", "/help/identifier.xhtml");
+            "/help/identifier", "/help/identifier.xhtml", "/second-factor", "/second-factor.xhtml");
 
     @Inject
     FormTokens tokens;

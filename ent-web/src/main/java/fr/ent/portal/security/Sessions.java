@@ -78,6 +78,7 @@ public class Sessions {
             request.changeSessionId();
         }
         session.removeAttribute(FirstConnectionState.ATTRIBUTE);
+        session.removeAttribute(SecondStepState.ATTRIBUTE);
         session.removeAttribute(PASSWORD_TYPED_AT);
         session.removeAttribute(KEPT_AT);
         session.setAttribute(SIGNED_IN_AT, clock.instant());
@@ -98,7 +99,31 @@ public class Sessions {
         session.setAttribute(CALLER_GROUPS, String.join(",", new java.util.TreeSet<>(result.groups())));
         // issue 20 (CAS): typed credentials; the way back to /cas/login the browser brought is bound to this session
         session.removeAttribute(SIGNED_IN_BY_DEVICE);
+        session.removeAttribute(SIGNED_IN_WITH);
         fr.ent.portal.sso.CasReturn.bind(request, session);
+    }
+
+    /**
+     * Session attribute: how the holder signed in, one word that single sign-on passes on (CAS attribute, SAML
+     * AuthnContextClassRef, OpenID Connect amr/acr): {@link #PASSWORD}, {@link #PASSWORD_AND_FACTOR},
+     * {@link #PASSKEY} or {@link #REMEMBERED_DEVICE}.
+     */
+    public static final String SIGNED_IN_WITH = "ent.signedInWith";
+    public static final String PASSWORD = "pwd";
+    public static final String PASSWORD_AND_FACTOR = "pwd+otp";
+    public static final String PASSKEY = "passkey";
+    public static final String REMEMBERED_DEVICE = "device";
+
+    /** Records how this session was signed in (see {@link #SIGNED_IN_WITH}). */
+    public void signedInWith(HttpServletRequest request, String how) {
+        request.getSession().setAttribute(SIGNED_IN_WITH, how);
+    }
+
+    /** How this session was signed in (see {@link #SIGNED_IN_WITH}); {@link #PASSWORD} when not recorded. */
+    public String signedInWith(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object how = session == null ? null : session.getAttribute(SIGNED_IN_WITH);
+        return how instanceof String h ? h : PASSWORD;
     }
 
     /** Session attribute: a remembered device, not typed credentials, signed this session in. */
@@ -108,6 +133,7 @@ public class Sessions {
     public void markSignedInByDevice(HttpServletRequest request) {
         HttpSession session = request.getSession();
         session.setAttribute(SIGNED_IN_BY_DEVICE, Boolean.TRUE);
+        session.setAttribute(SIGNED_IN_WITH, REMEMBERED_DEVICE);
         fr.ent.portal.sso.CasReturn.unbind(session);
     }
 
@@ -208,6 +234,28 @@ public class Sessions {
             return null;
         }
         FirstConnectionState state = (FirstConnectionState) session.getAttribute(FirstConnectionState.ATTRIBUTE);
+        return state == null || state.expired(clock.instant()) ? null : state;
+    }
+
+    /** How long the second step (the factor's code, or its enrolment) may take once the password was right. */
+    static final Duration SECOND_STEP_WINDOW = Duration.ofMinutes(10);
+
+    /** A right password with a second step to come: a fresh session that holds only {@link SecondStepState}. */
+    public void startSecondStep(HttpServletRequest request, SignInResult result, boolean remember) {
+        discard(request);
+        HttpSession session = request.getSession(true);
+        session.setMaxInactiveInterval((int) SECOND_STEP_WINDOW.toSeconds());
+        session.setAttribute(SecondStepState.ATTRIBUTE, new SecondStepState(result.accountId(), result.identifier(),
+                result.outcome() == SignInResult.Outcome.ENROL_FACTOR, remember, clock.instant().plus(SECOND_STEP_WINDOW)));
+    }
+
+    /** The second step under way in this session, or null (none, expired, or already signed in). */
+    public SecondStepState secondStep(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        SecondStepState state = (SecondStepState) session.getAttribute(SecondStepState.ATTRIBUTE);
         return state == null || state.expired(clock.instant()) ? null : state;
     }
 

@@ -138,6 +138,12 @@ public final class Portal implements BeforeAllCallback {
                 "-Dent.signin.ip.allowlist=127.0.0.1/32",
                 // SurgeIT sets slots and queue, holds and releases hash slots (and puts everything back)
                 "-Dent.admission.dev-controls=true",
+                // issue 24: no profile must have a second factor here (the other tests sign admins in with a
+                // password); SecondFactorBrowserIT requires it for a while through /dev/mfa-policy
+                "-Dent.mfa.required-profiles=none",
+                // passkeys need a domain as RP id (browsers refuse an IP address): PasskeyBrowserIT uses localhost
+                "-Dent.passkey.rp-id=localhost",
+                "-Dent.passkey.origins=http://localhost:" + port,
                 // SingleSignOnIT registers test services on http://localhost (a real CAS client on embedded Jetty)
                 "-Dent.cas.loopback-http=true",
                 // the suite runs on the demo data: demo mode is never the default (a start without settings is

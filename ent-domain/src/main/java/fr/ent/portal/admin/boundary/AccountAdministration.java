@@ -3,9 +3,11 @@ package fr.ent.portal.admin.boundary;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -24,11 +26,16 @@ import fr.ent.portal.admin.control.AdminScope;
 import fr.ent.portal.audit.boundary.AuditTrail;
 import fr.ent.portal.audit.entity.AuditEventType;
 import fr.ent.portal.mail.entity.EmailShape;
+import fr.ent.portal.mail.boundary.Mailer;
+import fr.ent.portal.mail.entity.MailTemplate;
+import fr.ent.portal.mfa.boundary.SecondFactors;
 import fr.ent.portal.platform.BusinessException;
 import fr.ent.portal.platform.Client;
 import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.platform.InvalidInputException.FieldError;
 import fr.ent.portal.platform.Profile;
+import fr.ent.portal.platform.config.Setting;
+import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.platform.persistence.VersionCheck;
 import fr.ent.portal.schooling.entity.Assignment;
 import fr.ent.portal.schooling.entity.Enrollment;
@@ -69,6 +76,15 @@ public class AccountAdministration {
 
     @EJB
     CredentialChanges changes;
+
+    @EJB
+    SecondFactors factors;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    Settings settings;
 
     /** The account's detail, if the scope covers it (otherwise 404, audited). */
     public AccountDetail detail(AdminScope scope, long accountId, Client client) {
@@ -137,6 +153,36 @@ public class AccountAdministration {
         Account account = manageable(scope, accountId, version, client);
         account.enable();
         done(scope, account, AuditEventType.ADMIN_ACCOUNT_ENABLED, client, "enable");
+    }
+
+    /** What /admin/account shows of the account's second factors (never a secret), and whether the scope may reset them. */
+    public record Factors(SecondFactors.Status status, boolean mayReset) implements java.io.Serializable {
+    }
+
+    public Factors factors(AdminScope scope, long accountId, Client client) {
+        Account account = scopes.requireAccount(scope, accountId, client);
+        return new Factors(factors.status(accountId), scopes.allows(scope, account, Action.RESET_FACTORS));
+    }
+
+    /**
+     * Removes every second factor of the account (a lost phone): a school admin's by the region only, a teacher's or a
+     * family's by their school office (404 and audit outside it); audited, and mailed to the person. A profile that needs
+     * a factor enrols a new one at the next sign-in.
+     */
+    public void resetFactors(AdminScope scope, long accountId, Client client) {
+        Account account = scopes.requireAccount(scope, accountId, Action.RESET_FACTORS, client);
+        if (!factors.status(accountId).any()) {
+            throw new BusinessException("admin.account.mfa.nothing_to_reset");
+        }
+        factors.reset(accountId);
+        audit.recordByStaff(AuditEventType.ADMIN_MFA_RESET, scope.staffId(), scope.identifier(), account.id(),
+                account.identifier(), client, "factors reset", establishmentOf(scope, scopes.placesOf(account)));
+        if (account.hasVerifiedEmail()) {
+            mailer.queue(account.recoveryEmail(), MailTemplate.FACTORS_RESET_NOTICE, account.language(), Map.of(
+                    "firstName", account.firstName(),
+                    "time", DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(settings.timeZone()).format(clock.instant()),
+                    "helpLink", settings.get(Setting.PUBLIC_URL) + "/help"));
+        }
     }
 
     // ---- steps -------------------------------------------------------------------------------------------

@@ -36,7 +36,12 @@ public final class AccountReach {
         /** Give it a new provisional code (one letter or a class print): its password stops working. */
         REISSUE_CODE,
         /** Recovery email set or cleared, sign-in hold lifted, disable, enable: the school office's actions. */
-        MANAGE
+        MANAGE,
+        /**
+         * Remove every second factor (a lost phone, issue 24): the school office's reach, but never another school
+         * admin's (those are the region's, like every region admin's).
+         */
+        RESET_FACTORS
     }
 
     private AccountReach() {
@@ -55,6 +60,7 @@ public final class AccountReach {
             case SEE_SIGN_INS, REISSUE_CODE -> officeActs(scope, profile, places)
                     || profile == Profile.PUPIL && inTheirClass(scope, places);
             case MANAGE -> officeActs(scope, profile, places);
+            case RESET_FACTORS -> profile != Profile.SCHOOL_ADMIN && officeActs(scope, profile, places);
         };
     }
 

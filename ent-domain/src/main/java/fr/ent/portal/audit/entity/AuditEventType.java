@@ -76,6 +76,32 @@ public enum AuditEventType {
     /** The owner forgot one remembered device, or all of them (detail). */
     REMEMBERED_DEVICE_FORGOTTEN,
 
+    // Second factor (issue 24); details name the factor and the reason, never a code or a secret
+    /** An authenticator app was confirmed by its first code (detail: totp). */
+    MFA_ENROLLED,
+    /** Ten new recovery codes replaced the previous ones (detail: enrolment or regenerated). */
+    MFA_RECOVERY_CODES_ISSUED,
+    /** A second step was refused (detail: wrong-code, replayed-code, recovery-code-used, held). */
+    MFA_FAILED,
+    /** A recovery code was spent at the second step (detail: the codes left). */
+    MFA_RECOVERY_CODE_USED,
+    /** Someone who must have a second factor put off enrolling it, within the grace period. */
+    MFA_ENROLMENT_PUT_OFF,
+    /** The owner removed their authenticator app. */
+    MFA_REMOVED,
+    /** An administrator removed every second factor of an account (lost phone): recorded with the actor. */
+    ADMIN_MFA_RESET,
+    /** The owner registered a passkey on /account. */
+    PASSKEY_REGISTERED,
+    /** The owner removed a passkey (detail: its id). */
+    PASSKEY_REMOVED,
+    /**
+     * A passkey answer was refused (detail: registration or sign-in, and why: challenge-unknown-or-used, invalid,
+     * malformed, unknown-credential, registered-to-another-account, user-handle-of-another-account,
+     * counter-went-backwards: a cloned authenticator).
+     */
+    PASSKEY_REJECTED,
+
     // Single sign-on, the portal as a CAS server (issue 11); details name the registered service, never a ticket
     /** /cas/login issued a service ticket (detail: service:ID). */
     CAS_TICKET_ISSUED,

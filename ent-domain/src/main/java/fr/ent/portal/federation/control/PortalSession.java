@@ -8,7 +8,15 @@ import java.time.Instant;
  * it was waiting for it.
  */
 public record PortalSession(Long accountId, Long establishmentId, Instant signedInAt, boolean byDevice,
-                            Instant waitingSince) {
+                            Instant waitingSince, String method) {
+
+    /**
+     * Without saying how the person signed in beyond {@code byDevice}. {@code method} (issue 24) is the session's one
+     * word: {@code pwd}, {@code pwd+otp} (password and authenticator app), {@code passkey}, {@code device}.
+     */
+    public PortalSession(Long accountId, Long establishmentId, Instant signedInAt, boolean byDevice, Instant waitingSince) {
+        this(accountId, establishmentId, signedInAt, byDevice, waitingSince, byDevice ? "device" : "pwd");
+    }
 
     public boolean signedIn() {
         return accountId != null && signedInAt != null;
@@ -19,8 +27,15 @@ public record PortalSession(Long accountId, Long establishmentId, Instant signed
         return signedIn() && !byDevice && waitingSince != null && !signedInAt.isBefore(waitingSince);
     }
 
-    /** {@code amr} of the ID token (RFC 8176 names). */
+    /** {@code amr} of the ID token (RFC 8176 names: {@code mfa} for password and app, {@code hwk} for a passkey). */
     public String amr() {
-        return byDevice ? "device" : "pwd";
+        if (byDevice) {
+            return "device";
+        }
+        return switch (method == null ? "pwd" : method) {
+            case "pwd+otp" -> "mfa";
+            case "passkey" -> "hwk";
+            default -> "pwd";
+        };
     }
 }

@@ -18,6 +18,8 @@ public enum MailTemplate {
      * {@code client} (browser and address summary), {@code lockMinutes}, {@code helpLink}.
      */
     ACCOUNT_LOCKED_NOTICE(List.of("firstName", "time", "client", "lockMinutes", "helpLink"), Set.of("helpLink")),
+    /** An administrator removed the account's second factors (issue 24). */
+    FACTORS_RESET_NOTICE(List.of("firstName", "time", "helpLink"), Set.of("helpLink")),
     /** The password was changed at {@code time}. */
     PASSWORD_CHANGED_NOTICE(List.of("firstName", "time", "helpLink"), Set.of("helpLink")),
     /** Sent to the OLD address: the recovery email became {@code newEmail} (give it masked) at {@code time}. */

@@ -84,6 +84,9 @@ public class RememberedDevices {
     @EJB
     SignInRecords records;
 
+    @EJB
+    fr.ent.portal.mfa.boundary.SecondFactors factors;
+
     @Inject
     Settings settings;
 
@@ -92,11 +95,23 @@ public class RememberedDevices {
 
     /** Remembers the browser of a sign-in that just succeeded; the token to put in its cookie. */
     public String remember(long accountId, Client client) {
+        return remember(accountId, client, false);
+    }
+
+    /**
+     * As {@link #remember(long, Client)}; {@code factorGiven}: that sign-in passed a second factor, so the device may
+     * sign in a profile that needs one for {@code ent.mfa.remembered-max} (issue 24).
+     */
+    public String remember(long accountId, Client client, boolean factorGiven) {
         Account account = em.find(Account.class, accountId);
         String token = Tokens.newToken();
         Instant now = clock.instant();
-        em.persist(new RememberedDevice(account, Tokens.hash(token), DeviceLabel.of(client.userAgent()), now,
-                settings.getDuration(Setting.REMEMBER_VALIDITY)));
+        RememberedDevice device = new RememberedDevice(account, Tokens.hash(token), DeviceLabel.of(client.userAgent()),
+                now, settings.getDuration(Setting.REMEMBER_VALIDITY));
+        if (factorGiven) {
+            device.factorGiven(now);
+        }
+        em.persist(device);
         audit.record(AuditEventType.REMEMBERED_DEVICE_ISSUED, accountId, account.identifier(), client.ip(),
                 client.userAgent(), null);
         return token;
@@ -137,6 +152,11 @@ public class RememberedDevices {
         RememberedDevice.State state = device.use(now);
         if (state != RememberedDevice.State.VALID) {
             rejected(account.id(), account.identifier(), client, state.name().toLowerCase(java.util.Locale.ROOT));
+            return Optional.empty();
+        }
+        if (!factors.policy().rememberedDeviceSuffices(account.profile(), device.factorAt(), now)) {
+            // a profile that needs a second factor: the device never stands in for it longer than remembered-max
+            rejected(account.id(), account.identifier(), client, "factor-needed");
             return Optional.empty();
         }
         String newToken = null;

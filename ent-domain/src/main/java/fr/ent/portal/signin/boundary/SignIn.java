@@ -26,6 +26,8 @@ import fr.ent.portal.credential.control.PasswordHashing;
 import fr.ent.portal.credential.control.PasswordHashingBusyException;
 import fr.ent.portal.credential.control.PasswordPolicy;
 import fr.ent.portal.credential.control.PersonalData;
+import fr.ent.portal.mfa.boundary.SecondFactors;
+import fr.ent.portal.mfa.control.FactorPolicy;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.signin.control.DeviceCookie;
@@ -66,6 +68,9 @@ public class SignIn {
 
     @EJB
     SignInRecords records;
+
+    @EJB
+    SecondFactors factors;
 
     @EJB
     AuditTrail audit;
@@ -114,7 +119,7 @@ public class SignIn {
             return SignInResult.busy();
         }
         return switch (check) {
-            case PASSWORD_OK -> signedIn(account.orElseThrow(), attempt, key, deviceId, now);
+            case PASSWORD_OK -> signedIn(account.orElseThrow(), attempt, key, deviceId, counted, now);
             case CODE_OK -> firstConnection(account.orElseThrow(), attempt, key, deviceId);
             case LEGACY_OK -> legacyMigrated(account.orElseThrow(), attempt, secret, key, deviceId);
             case CODE_EXPIRED -> {
@@ -146,13 +151,22 @@ public class SignIn {
                 .map(DeviceCookie.Trusted::deviceId).orElse(null);
     }
 
-    private SignInResult signedIn(Account account, SignInAttempt attempt, String key, String deviceId, Instant now) {
-        String rehash = hashing.needsRehash(account.passwordHash())
-                ? hashing.hash(attempt.secret().clone(), Priority.ADMITTED) : null;
-        protection.throttle().recordSuccess(key, deviceId);
+    private SignInResult signedIn(Account account, SignInAttempt attempt, String key, String deviceId,
+                                  SignInThrottle.Attempt counted, Instant now) {
         if (account.hasBlockingPendingActions()) {
             return firstConnection(account, attempt, key, deviceId);
         }
+        FactorPolicy.Next next = factors.policy().next(account.profile(), factors.enrolled(account.id()));
+        if (next != FactorPolicy.Next.NONE) {
+            // the password alone proves nothing yet: its count is given back, the second step's codes are counted
+            protection.throttle().refund(key, deviceId, counted, now);
+            return new SignInResult(next == FactorPolicy.Next.ASK_FACTOR ? SignInResult.Outcome.SECOND_FACTOR
+                    : SignInResult.Outcome.ENROL_FACTOR, account.id(), account.identifier(), account.profile(),
+                    groupsOf(account), null);
+        }
+        String rehash = hashing.needsRehash(account.passwordHash())
+                ? hashing.hash(attempt.secret().clone(), Priority.ADMITTED) : null;
+        protection.throttle().recordSuccess(key, deviceId);
         if (!records.signedIn(account.id(), now, rehash, key, attempt.clientIp(), attempt.userAgent())) {
             // another sign-in of the account wrote at the same moment and this record rolled back: the event stays
             audit.record(AuditEventType.SIGN_IN_SUCCEEDED, account.id(), key, attempt.clientIp(), attempt.userAgent(), null);

@@ -44,6 +44,12 @@ public class SignInRecords {
      */
     public boolean signedIn(long accountId, Instant now, String newPasswordHash, String identifier, String ip,
                             String userAgent) {
+        return signedIn(accountId, now, newPasswordHash, identifier, ip, userAgent, null);
+    }
+
+    /** As above, the audit event's detail saying how (the second factor: {@code totp}, {@code recovery-code}). */
+    public boolean signedIn(long accountId, Instant now, String newPasswordHash, String identifier, String ip,
+                            String userAgent, String how) {
         Account account = em.find(Account.class, accountId);
         try {
             if (account != null) {
@@ -52,7 +58,7 @@ public class SignInRecords {
                 }
                 account.recordSignIn(now);
             }
-            audit.recordWithCaller(AuditEventType.SIGN_IN_SUCCEEDED, accountId, identifier, ip, userAgent, null);
+            audit.recordWithCaller(AuditEventType.SIGN_IN_SUCCEEDED, accountId, identifier, ip, userAgent, how);
             em.flush();
             return true;
         } catch (OptimisticLockException concurrentSignIn) {

@@ -16,6 +16,10 @@ public record SignInResult(Outcome outcome, Long accountId, String identifier, P
         SIGNED_IN,
         /** The provisional code (or a password with steps still owed) was right: the first-connection steps follow. */
         FIRST_CONNECTION,
+        /** The password was right and the account has a second factor: the second step asks it (no session yet). */
+        SECOND_FACTOR,
+        /** The password was right and the account's profile needs a second factor it has not enrolled: enrol first. */
+        ENROL_FACTOR,
         /** The provisional code was right but has expired: a new letter is needed. */
         CODE_EXPIRED,
         /** Anything else: wrong secret, unknown or disabled account, held back, rate-limited. */
@@ -30,6 +34,11 @@ public record SignInResult(Outcome outcome, Long accountId, String identifier, P
 
     public static SignInResult refused() {
         return new SignInResult(Outcome.REFUSED, null, null, null, Set.of(), null);
+    }
+
+    /** The password was right but a second step follows (ask the factor, or enrol one). */
+    public boolean secondStep() {
+        return outcome == Outcome.SECOND_FACTOR || outcome == Outcome.ENROL_FACTOR;
     }
 
     public boolean signedIn() {

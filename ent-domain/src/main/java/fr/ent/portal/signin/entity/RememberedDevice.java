@@ -77,6 +77,10 @@ public class RememberedDevice {
     @Column(name = "last_used_at", nullable = false)
     private Instant lastUsedAt;
 
+    /** When this browser's sign-in last passed a second factor (issue 24), null if never. */
+    @Column(name = "factor_at")
+    private Instant factorAt;
+
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
@@ -197,5 +201,15 @@ public class RememberedDevice {
 
     public Instant expiresAt() {
         return expiresAt;
+    }
+
+    /** The sign-in that remembered this browser passed a second factor now. */
+    public void factorGiven(Instant now) {
+        factorAt = now;
+    }
+
+    /** When a second factor was last given on this browser, null if never. */
+    public Instant factorAt() {
+        return factorAt;
     }
 }

@@ -1,0 +1,115 @@
+package fr.ent.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.virtualauthenticator.Credential;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+
+/**
+ * Issue 24, passkeys with Chrome's virtual authenticator: a family (s.bernard1) registers a passkey on /account and
+ * signs in with it from /login without typing anything; an assertion sent twice is refused the second time (its
+ * challenge was spent); an authenticator whose counter went backwards (a clone) is refused and audited. The passkey
+ * is removed at the end. The browser goes to http://localhost (a passkey's RP id is a domain, never an IP address).
+ */
+@ExtendWith(Portal.class)
+@org.junit.jupiter.api.Order(org.junit.jupiter.api.Order.DEFAULT + 37)
+class PasskeyBrowserIT {
+
+    static final String BERNARD = "s.bernard1";
+
+    @Test
+    void aFamilyRegistersAPasskeyAndSignsInWithItAlone() throws Exception {
+        try (Browser browser = Browser.open("fr")) {
+            WebDriver driver = browser.driver();
+            VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(
+                    new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                            .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL).setHasResidentKey(true)
+                            .setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+            go(driver, "/login");
+            driver.findElement(By.id("identifier")).sendKeys(BERNARD);
+            driver.findElement(By.id("password")).sendKeys(HelpIT.BERNARD_PASSWORD);
+            SignInPages.submitAndWait(driver, By.id("submit"));
+            go(driver, "/account");
+            driver.findElement(By.id("passkey-name")).sendKeys("Téléphone de Sophie");
+            driver.findElement(By.id("passkey-add")).click();
+            SignInPages.wait(driver).until(ExpectedConditions.urlContains("passkeyAdded=true"));
+            assertEquals("Téléphone de Sophie", driver.findElement(By.cssSelector("#passkey-list li.passkey"))
+                    .getAttribute("data-name"));
+            assertEquals(1, authenticator.getCredentials().size());
+            browser.screenshot("passkey-registered");
+
+            SignInPages.signOut(browser);
+            go(driver, "/login");
+            SignInPages.wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in")));
+            driver.findElement(By.id("passkey-sign-in")).click();
+            SignInPages.wait(driver).until(d -> !d.getCurrentUrl().contains("/login"));
+            go(driver, "/account");
+            assertTrue(driver.getPageSource().contains(BERNARD), "signed in as her, no password typed");
+            assertFalse(driver.findElement(By.cssSelector("#passkey-list li.passkey")).getText().contains("jamais"),
+                    "last used is shown");
+
+            // the same assertion twice: the challenge it signed was spent by the first
+            List<Long> statuses = replayedAssertion(driver);
+            assertEquals(List.of(200L, 401L), statuses);
+
+            // a clone: the authenticator's counter put back below the one the portal saw
+            Credential used = authenticator.getCredentials().get(0);
+            authenticator.removeAllCredentials();
+            authenticator.addCredential(Credential.createResidentCredential(used.getId(), "localhost",
+                    used.getPrivateKey(), used.getUserHandle(), 0));
+            SignInPages.signOut(browser);
+            go(driver, "/login");
+            SignInPages.wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in")));
+            driver.findElement(By.id("passkey-sign-in")).click();
+            SignInPages.wait(driver).until(d -> !d.findElement(By.id("passkey-status")).getText().isEmpty());
+            assertTrue(driver.getCurrentUrl().contains("/login"), "refused: " + driver.getCurrentUrl());
+
+            // clean up: her password again, the passkey removed
+            driver.findElement(By.id("identifier")).sendKeys(BERNARD);
+            driver.findElement(By.id("password")).sendKeys(HelpIT.BERNARD_PASSWORD);
+            SignInPages.submitAndWait(driver, By.id("submit"));
+            go(driver, "/account");
+            SignInPages.submitAndWait(driver, By.cssSelector("#passkey-list button[id$='removePasskey']"));
+            assertFalse(driver.findElements(By.id("no-passkeys")).isEmpty(), "removed");
+        }
+    }
+
+    /** Gets one assertion in the page and posts it twice to /passkey/sign-in; the two HTTP statuses. */
+    @SuppressWarnings("unchecked")
+    private static List<Long> replayedAssertion(WebDriver driver) {
+        Object result = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "const post = (u, b) => fetch(u, {method: 'POST', credentials: 'same-origin',"
+                + "  headers: {'Content-Type': 'application/json'}, body: b});"
+                + "(async () => {"
+                + "  const options = await (await post('/passkey/options', '{}')).json();"
+                + "  const credential = await navigator.credentials.get({publicKey:"
+                + "    PublicKeyCredential.parseRequestOptionsFromJSON(options)});"
+                + "  const json = JSON.stringify(credential.toJSON());"
+                + "  const first = await post('/passkey/sign-in', json);"
+                + "  const second = await post('/passkey/sign-in', json);"
+                + "  done([first.status, second.status]);"
+                + "})().catch(e => done([String(e)]));");
+        return (List<Long>) result;
+    }
+
+    private static void go(WebDriver driver, String path) {
+        driver.get("http://localhost:" + Portal.base().getPort() + path);
+    }
+
+    static String b64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
