@@ -8,8 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import fr.ent.portal.mail.control.Html;
-import fr.ent.portal.security.Clients;
-import fr.ent.portal.view.LanguageBacking;
+import fr.ent.portal.security.Languages;
 
 /**
  * The one frame of the federation endpoints' own pages ({@link OidcPage}, {@link SamlPage}): plain HTML without Faces
@@ -52,7 +51,6 @@ final class PlainPage {
     }
 
     private static Locale locale(HttpServletRequest request) {
-        return LanguageBacking.resolve(Clients.cookie(request, LanguageBacking.COOKIE),
-                request.getHeader("Accept-Language"));
+        return Languages.of(request);
     }
 }

@@ -88,12 +88,7 @@ class WebArchitectureTest {
                     "a browser signed in again by its remembered device, in the filter before any page, lands where every"
                             + " sign-in lands (Landings knows the pending CAS, OpenID Connect and SAML returns)"),
             new CycleException("fr.ent.portal.admission.EdgeLimitFilter", "fr.ent.portal.view.error.PlainErrorPage",
-                    "the edge's 503 is the same plain page as the outage's, written without Faces"),
-            new CycleException("fr.ent.portal.federation.SamlPage", "fr.ent.portal.view.LanguageBacking",
-                    "the SAML pages still read the language through the page bean (federation's work: security.Languages is the"
-                            + " one to use)"),
-            new CycleException("fr.ent.portal.federation.OidcPage", "fr.ent.portal.view.LanguageBacking",
-                    "the OpenID Connect pages, likewise (security.Languages)"));
+                    "the edge's 503 is the same plain page as the outage's, written without Faces"));
 
     /**
      * The web's features: {@code fr.ent.portal.<feature>} of the web module, each page {@code view.<page>} apart;

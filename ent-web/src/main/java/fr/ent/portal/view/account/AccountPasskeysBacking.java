@@ -15,7 +15,7 @@ import fr.ent.portal.view.Texts;
 
 /**
  * The passkeys of /account: listed (name, added, last used) with "remove" each. Adding one is WebAuthn in the browser
- * ({@code js/passkeys.js} and {@code security.PasskeyServlet}): the page only shows the button where it can work.
+ * ({@code js/passkeys.js} and {@code view.login.PasskeyServlet}): the page only shows the button where it can work.
  */
 @Named
 @RequestScoped

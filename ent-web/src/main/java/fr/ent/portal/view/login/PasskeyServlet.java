@@ -1,4 +1,4 @@
-package fr.ent.portal.security;
+package fr.ent.portal.view.login;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +13,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import fr.ent.portal.metrics.PortalMetrics;
 import fr.ent.portal.mfa.boundary.Passkeys;
+import fr.ent.portal.security.Clients;
+import fr.ent.portal.security.DeviceCookies;
+import fr.ent.portal.security.Sessions;
 import fr.ent.portal.signin.boundary.PasskeySignIn;
 import fr.ent.portal.signin.boundary.SignInResult;
-import fr.ent.portal.view.login.SignInCompletion;
 
 /**
  * The passkeys' JSON exchanges with {@code js/passkeys.js} (issue 24), all POST with a JSON body (a cross-site form
