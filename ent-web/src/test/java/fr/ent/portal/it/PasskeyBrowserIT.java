@@ -25,6 +25,11 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
  */
 @ExtendWith(Portal.class)
 @org.junit.jupiter.api.Order(org.junit.jupiter.api.Order.DEFAULT + 37)
+// Blocked (issue 24): on Payara Micro 6.2025.10 the server's own older jackson-annotations wins over the WAR's 2.22
+// (parent-first class loading), and webauthn4j's Jackson 3 fails at the first registration with
+// NoSuchMethodError JsonTypeInfo$Value.getWriteTypeIdForDefaultImpl (portal.log, 2026-12-07). Passkeys are off by
+// default (ent.passkey.enabled) until the WAR's Jackson is isolated; this test is the one to turn back on then.
+@org.junit.jupiter.api.Disabled("passkeys fail at runtime on Payara Micro 6.2025.10 (Jackson annotations shadowed): issue 24")
 class PasskeyBrowserIT {
 
     static final String BERNARD = "s.bernard1";

@@ -101,6 +101,8 @@ public enum Setting {
             "For the profiles that must have a second factor: the longest a remembered device signs them in without asking the factor again."),
     PASSKEY_RP_ID("ent.passkey.rp-id", "",
             "The WebAuthn relying party id of the passkeys: the portal's domain (passkeys work on it and its subdomains); empty = the host of ent.public.url. Never an IP address (browsers refuse one)."),
+    PASSKEY_ENABLED("ent.passkey.enabled", "false",
+            "Passkeys (WebAuthn) offered on /login and /account. Off by default: on Payara Micro 6.2025.10 the server's older Jackson annotations shadow the ones webauthn4j needs (NoSuchMethodError at the first passkey)."),
     PASSKEY_ORIGINS("ent.passkey.origins", "",
             "Comma-separated origins (scheme://host[:port]) whose passkey answers are accepted; empty = the origin of ent.public.url."),
     SIGNIN_DEVICE_COOKIE_MAX_AGE("ent.signin.device-cookie.max-age", "P180D",

@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import fr.ent.portal.metrics.PortalMetrics;
+import fr.ent.portal.platform.config.Setting;
+import fr.ent.portal.platform.config.Settings;
 import fr.ent.portal.mfa.boundary.Passkeys;
 import fr.ent.portal.security.Clients;
 import fr.ent.portal.security.DeviceCookies;
@@ -51,9 +53,15 @@ public class PasskeyServlet extends HttpServlet {
     SignInCompletion completion;
     @Inject
     PortalMetrics metrics;
+    @Inject
+    Settings settings;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!settings.getBoolean(Setting.PASSKEY_ENABLED)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         String type = request.getContentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
