@@ -133,6 +133,15 @@ class AccessMatrixIT {
             {"/saml/start?sp=" + EVIL,                                         400, 400, 400, 400, 400, 400, 400},
             {"/saml/resume",                                                   400, 400, 400, 400, 400, 400, 400},
             {"/saml/slo",                                                      400, 400, 400, 400, 400, 400, 400},
+            // issue 24: the second step of a sign-in (only with a password just checked: otherwise back to the
+            // sign-in), the passkey endpoints (JSON posts only; off by default, on in the test portal) and the
+            // test-only policy switch (posts only)
+            {"/second-factor",                                                 R,   R,   R,   R,   R,   R,   R},
+            {"/passkey/options",                                               405, 405, 405, 405, 405, 405, 405},
+            {"/passkey/sign-in",                                               405, 405, 405, 405, 405, 405, 405},
+            {"/passkey/register-options",                                      405, 405, 405, 405, 405, 405, 405},
+            {"/passkey/register",                                              405, 405, 405, 405, 405, 405, 405},
+            {"/dev/mfa-policy",                                                405, 405, 405, 405, 405, 405, 405},
             {"/logout",                                                        R,   R,   R,   R,   R,   R,   R},
             {"/cas/logout",                                                    R,   R,   R,   R,   R,   R,   R},
     };
