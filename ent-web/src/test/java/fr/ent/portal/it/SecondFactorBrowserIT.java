@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -96,6 +97,7 @@ class SecondFactorBrowserIT {
     @Test
     @Order(2)
     void sheSignsInWithPasswordAndCodeAndACodeWorksOnce() throws Exception {
+        assumeEnrolled();
         // the enrolment spent this step's code: the next step's is accepted (±1 step), once
         String next = Totp.code(secret, Totp.step(Instant.now()) + 1);
         try (Browser browser = Browser.open("fr")) {
@@ -111,6 +113,7 @@ class SecondFactorBrowserIT {
     @Test
     @Order(3)
     void sheSignsInWithARecoveryCodeWhichWorksOnce() throws Exception {
+        assumeEnrolled();
         try (Browser browser = Browser.open("fr")) {
             secondStep(browser, recoveryCodes.get(0).toUpperCase(java.util.Locale.ROOT)); // any case
             assertSignedIn(browser);
@@ -126,6 +129,7 @@ class SecondFactorBrowserIT {
     @Test
     @Order(4)
     void wrongCodesAreHeldLikeWrongPasswords() throws Exception {
+        assumeEnrolled();
         try (Browser browser = Browser.open("fr")) {
             WebDriver driver = browser.driver();
             SignInPages.signIn(browser, MOREAU, AdminLettersIT.MOREAU_PASSWORD);
@@ -176,6 +180,14 @@ class SecondFactorBrowserIT {
                 assertTrue(driver.findElement(By.id("events")).getText().contains("ADMIN_MFA_RESET"));
             }
         }
+    }
+
+    /**
+     * Tests 2 to 4 use the secret and the codes the enrolment read on the page: without it (no browser installed, as in
+     * the PostgreSQL phase of .ci/run, or the enrolment failed and says so) they are skipped, not failed on a null.
+     */
+    private static void assumeEnrolled() {
+        Assumptions.assumeTrue(secret != null && recoveryCodes != null, "no enrolment to build on (test 1 did not run)");
     }
 
     private static void secondStep(Browser browser, String code) {
