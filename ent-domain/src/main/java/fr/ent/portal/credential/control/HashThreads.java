@@ -2,11 +2,12 @@ package fr.ent.portal.credential.control;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -19,17 +20,21 @@ import java.util.function.Supplier;
  * runs") 66-72 hashes/s on the requesting threads against 86-102/s here, and without the arena limit 586 MiB of
  * resident memory against 140 MiB here.
  * <p>
- * The gate still decides who hashes and when: a caller holds its pass while its hash runs here and waits for it, so at
- * most as many threads are busy as the gate has slots; idle ones end after ten minutes. A caller interrupted while it
- * waits still waits for its hash (its slot is not free before), then keeps its interrupt flag.
+ * The gate still decides who hashes and when: a caller holds its pass while its hash runs here and waits for it. There
+ * are as many threads as the gate has slots (followed when the slots change), so each slot's hash finds a thread; they
+ * end after ten minutes without work. A caller interrupted while it waits still waits for its hash (its slot is not
+ * free before), then keeps its interrupt flag.
  */
 final class HashThreads implements AutoCloseable {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final ThreadPoolExecutor pool;
+    private final IntSupplier slots;
 
-    HashThreads() {
+    /** As many threads as {@code slots} says when a hash comes (the gate's slots). */
+    HashThreads(IntSupplier slots) {
+        this.slots = slots;
         int poolNumber = POOLS.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
         ThreadFactory factory = work -> {
@@ -37,11 +42,14 @@ final class HashThreads implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-        this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.MINUTES, new SynchronousQueue<>(), factory);
+        int size = Math.max(1, slots.getAsInt());
+        this.pool = new ThreadPoolExecutor(size, size, 10, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), factory);
+        this.pool.allowCoreThreadTimeOut(true);
     }
 
     /** Runs the work on a hash thread and returns its result, or throws what it threw. */
     <T> T run(Supplier<T> work) {
+        fitToSlots();
         Future<T> result = pool.submit(work::get);
         boolean interrupted = false;
         try {
@@ -64,6 +72,17 @@ final class HashThreads implements AutoCloseable {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private synchronized void fitToSlots() {
+        int size = Math.max(1, slots.getAsInt());
+        if (size > pool.getMaximumPoolSize()) {
+            pool.setMaximumPoolSize(size);
+            pool.setCorePoolSize(size);
+        } else if (size < pool.getCorePoolSize()) {
+            pool.setCorePoolSize(size);
+            pool.setMaximumPoolSize(size);
         }
     }
 

@@ -87,7 +87,7 @@ public class PasswordHashing {
         this.iterations = iterations;
         this.parallelism = parallelism;
         this.gate = gate;
-        this.threads = new HashThreads();
+        this.threads = new HashThreads(gate::slots);
         this.dummyHash = argon2.hash(iterations, memoryKib, parallelism, DUMMY_PASSWORD.clone());
     }
 

@@ -13,20 +13,29 @@ import org.junit.jupiter.api.Test;
 class HashThreadsTest {
 
     @Test
-    void theWorkRunsOnAHashThreadAndOneThreadServesHashesInTurn() {
-        try (HashThreads threads = new HashThreads()) {
+    void theWorkRunsOnAHashThreadAndTheThreadsAreAsManyAsTheSlots() {
+        java.util.concurrent.atomic.AtomicInteger slots = new java.util.concurrent.atomic.AtomicInteger(2);
+        try (HashThreads threads = new HashThreads(slots::get)) {
+            java.util.Set<String> names = new java.util.HashSet<>();
             for (int i = 0; i < 20; i++) {
                 String name = threads.run(() -> Thread.currentThread().getName());
                 assertTrue(name.startsWith("ent-password-hash-"), name);
+                names.add(name);
             }
-            assertEquals(1, threads.size(), "hashes one after the other reuse one thread (and its memory)");
+            assertEquals(2, names.size(), "20 hashes one after the other on the 2 threads (and their memory): " + names);
+            assertEquals(2, threads.size());
+            slots.set(3); // the dev controls changed the gate
+            for (int i = 0; i < 20; i++) {
+                names.add(threads.run(() -> Thread.currentThread().getName()));
+            }
+            assertEquals(3, names.size(), names.toString());
         }
     }
 
     @Test
     void whatTheWorkThrowsReachesTheCaller() {
         IllegalArgumentException thrown = new IllegalArgumentException("bad hash");
-        try (HashThreads threads = new HashThreads()) {
+        try (HashThreads threads = new HashThreads(() -> 2)) {
             assertSame(thrown, assertThrows(IllegalArgumentException.class, () -> threads.run(() -> {
                 throw thrown;
             })));
@@ -39,7 +48,7 @@ class HashThreadsTest {
         CountDownLatch finish = new CountDownLatch(1);
         AtomicReference<String> result = new AtomicReference<>();
         AtomicReference<Boolean> interruptKept = new AtomicReference<>();
-        try (HashThreads threads = new HashThreads()) {
+        try (HashThreads threads = new HashThreads(() -> 2)) {
             Thread caller = new Thread(() -> {
                 result.set(threads.run(() -> {
                     started.countDown();
