@@ -13,7 +13,8 @@ import fr.ent.portal.keys.control.SealedValues;
 /**
  * The web side's door to the portal's one codec of signed values ({@link SealedValues}, one per purpose, keyed from
  * the master signing key by {@link SigningKeys#sealer}: the same on every node): the ways back to CAS
- * ({@code CasReturn}) and to OpenID Connect ({@code OidcReturn}) {@link #seal} and {@link #open} their cookies, the
+ * ({@code CasReturn}), to OpenID Connect ({@code OidcReturn}) and to SAML ({@code SamlReturn}) {@link #seal} and
+ * {@link #open} their cookies, the
  * forms' anti-forgery tokens ({@link FormTokens}) {@link #sign} and {@link #verify}. The domain's own signed values
  * (remembered device, waiting-room ticket) use the same codec.
  */
