@@ -161,6 +161,24 @@ class WebArchitectureTest {
                 .check(classes);
     }
 
+    /** Issue 22: a backing bean holds a form's fields and one or two actions, in 100 lines at most (imports included). */
+    @Test
+    void backingBeansAreAtMostAHundredLines() throws IOException {
+        Path view = Path.of("src/main/java/fr/ent/portal/view");
+        try (var files = Files.walk(view)) {
+            List<String> over = files.filter(f -> f.getFileName().toString().endsWith("Backing.java")).map(f -> {
+                try {
+                    return f + " " + Files.readAllLines(f).size();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).filter(line -> Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1)) > 100).sorted().toList();
+            if (!over.isEmpty()) {
+                throw new AssertionError("backing beans over 100 lines: " + over);
+            }
+        }
+    }
+
     @Test
     void webFeaturesAreFreeOfCycles() {
         SliceRule rule = slices().assignedFrom(WEB_FEATURES).should().beFreeOfCycles();
