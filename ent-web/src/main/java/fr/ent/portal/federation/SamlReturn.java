@@ -79,25 +79,16 @@ public class SamlReturn {
 
     /** The request a cookie's value holds, when sealed for this purpose and kept less than 30 minutes ago. */
     Optional<Waiting> open(String value) {
-        Optional<String[]> opened = signatures.open(PURPOSE, value, 4, MAX_VALUE);
-        if (opened.isEmpty()) {
-            return Optional.empty();
-        }
-        String[] parts = opened.get();
-        try {
-            if (!VERSION.equals(parts[0])) {
-                return Optional.empty();
-            }
-            Instant kept = Instant.ofEpochSecond(Long.parseLong(parts[1]));
-            if (kept.plusSeconds(MAX_AGE_SECONDS).isBefore(clock.instant())) {
-                return Optional.empty();
-            }
-            long sinceSeconds = Long.parseLong(parts[2]);
-            Instant since = sinceSeconds == 0 ? null : Instant.ofEpochSecond(sinceSeconds);
-            return SamlPending.decode(new String(Base64.getUrlDecoder().decode(parts[3]), StandardCharsets.UTF_8))
-                    .map(p -> new Waiting(p, since));
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
-        }
+        return signatures.openDated(PURPOSE, value, 4, MAX_VALUE, VERSION, clock.instant(), MAX_AGE_SECONDS)
+                .flatMap(dated -> {
+                    try {
+                        long sinceSeconds = Long.parseLong(dated.fields()[0]);
+                        Instant since = sinceSeconds == 0 ? null : Instant.ofEpochSecond(sinceSeconds);
+                        return SamlPending.decode(new String(Base64.getUrlDecoder().decode(dated.fields()[1]),
+                                StandardCharsets.UTF_8)).map(p -> new Waiting(p, since));
+                    } catch (IllegalArgumentException malformed) {
+                        return Optional.empty();
+                    }
+                });
     }
 }
