@@ -132,6 +132,8 @@ public final class BenchMain {
             // the visitors it abandons there must not be what the remembered-device setup meets
             if (remember) {
                 remembered(portal);
+                // its last, failed step may have filled the hash queue: the line passes over what it left first
+                Thread.sleep(config.settleSeconds * 1000L);
             } else {
                 report.remembered(null, "not available in this build (a sign-in with remember=on set no ent_remember cookie)");
             }

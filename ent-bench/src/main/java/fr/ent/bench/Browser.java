@@ -49,11 +49,42 @@ final class Browser {
         if (page.statusCode() != 200 || page.uri().getPath().contains("waiting-room")) {
             return outcome(page, t0);
         }
-        Matcher vs = VIEW_STATE.matcher(page.body());
-        Matcher nonce = NONCE.matcher(page.body());
-        Matcher token = FORM_TOKEN.matcher(page.body());
-        if (!vs.find() || !nonce.find() || !token.find()) {
+        String body = filledIn(page.body(), identifier, password, remember);
+        if (body == null) {
             return new Outcome(page.statusCode(), page.uri().getPath(), false, false, null, millis(t0));
+        }
+        return outcome(postLogin(body, true), t0);
+    }
+
+    /** GET /login (the jar keeps its cookies) and the form filled in as a POST body; null when no form came. */
+    String loginForm(String identifier, String password) throws IOException, InterruptedException {
+        HttpResponse<String> page = get("/login");
+        return page.statusCode() == 200 ? filledIn(page.body(), identifier, password, false) : null;
+    }
+
+    /** POSTs a sign-in form body, as a browser ({@code Accept: text/html}) or as a script (no Accept). */
+    HttpResponse<String> postLogin(String body, boolean browser) throws IOException, InterruptedException {
+        HttpRequest.Builder post = HttpRequest.newBuilder(base.resolve("/login")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (browser) {
+            post.header("Accept", "text/html");
+        }
+        return client.send(post.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A form POST to a test-only control ({@code /dev/…}); returns the status. */
+    int postControl(String path, String body) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String filledIn(String page, String identifier, String password, boolean remember) {
+        Matcher vs = VIEW_STATE.matcher(page);
+        Matcher nonce = NONCE.matcher(page);
+        Matcher token = FORM_TOKEN.matcher(page);
+        if (!vs.find() || !nonce.find() || !token.find()) {
+            return null;
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("login", "login");
@@ -66,14 +97,9 @@ final class Browser {
         if (remember) {
             form.put("remember", "on");
         }
-        String body = form.entrySet().stream()
+        return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(base.resolve("/login"))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "text/html")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return outcome(answer, t0);
     }
 
     private Outcome outcome(HttpResponse<String> r, long t0) {

@@ -82,6 +82,7 @@ final class Profile {
         Path start = dir.resolve("cold-start.jfr");
         try (Portal portal = Portal.start(config, config.work, "portal-profile", config.sessionsXmx, List.of(
                 "-Dent.password.argon2.memory-kib=8", "-Dent.password.argon2.iterations=1",
+                "-Dent.admission.dev-controls=true", // the refusals' part holds the hash slots
                 "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints",
                 "-XX:StartFlightRecording=name=start,settings=profile"))) {
             jcmd(portal, "JFR.stop", "name=start", "filename=" + start);
@@ -125,6 +126,7 @@ final class Profile {
             heapDiff(before, after, sessions);
 
             remembered(portal, users);
+            refusals(portal, config.anonUsers);
         }
         Path out = dir.resolve("summary.md");
         Files.writeString(out, summary);
@@ -203,6 +205,59 @@ final class Profile {
         summarise("Remembered-device sign-in (GET /home with only the device cookie)", recording, "http-thread-pool");
     }
 
+    /**
+     * Refused sign-ins, the storm's impatient kind (issue 21): every hash slot held and no queue (the test-only
+     * {@code /dev/admission}), so that each POST of a real form by a client that is not a browser is answered 503 at
+     * once. Each client GETs its form once, then posts it again and again, as an impatient client does. The whole
+     * request's cost, the container's part included, and where it goes.
+     */
+    private void refusals(Portal portal, int clients) throws Exception {
+        Browser control = new Browser(portal.base);
+        if (control.postControl("/dev/admission", "slots=1&queue=0&hold=1") != 200) {
+            summary.append("The admission's dev controls are off: refusals not profiled.\n\n");
+            return;
+        }
+        try {
+            refusalLoop(portal, clients, 10); // warm-up
+            jcmd(portal, "JFR.start", "name=refusals", "settings=profile");
+            long cpu0 = cpuMillis(portal.pid());
+            int seconds = 30;
+            long[] answers = refusalLoop(portal, clients, seconds);
+            long cpu = cpuMillis(portal.pid()) - cpu0;
+            Path recording = dir.resolve("refusals.jfr");
+            jcmd(portal, "JFR.stop", "name=refusals", "filename=" + recording);
+            summary.append(String.format(Locale.ROOT, "Refused sign-in POSTs (every slot held, no queue), %d clients"
+                    + " that are not browsers re-posting their form at once for %d s: %,d answered 503 (%.0f/s), %,d other;"
+                    + " the portal's CPU time %.3f ms a refusal (%.0f%% of two cores).%n%n", clients, seconds, answers[0],
+                    answers[0] / (double) seconds, answers[1], cpu / (double) Math.max(1, answers[0]),
+                    100.0 * cpu / (seconds * 2000.0)));
+            summarise("Refused sign-in POST (503 to a client that is not a browser)", recording, "http-thread-pool");
+        } finally {
+            control.postControl("/dev/admission", "reset");
+        }
+    }
+
+    /** Each client re-posts one filled-in form in a closed loop; returns {503s, other answers}. */
+    private long[] refusalLoop(Portal portal, int clients, int seconds) throws Exception {
+        AtomicLong refused = new AtomicLong();
+        AtomicLong other = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicInteger next = new AtomicInteger();
+        inParallel(clients, () -> {
+            Browser client = new Browser(portal.base);
+            String form = client.loginForm("u.bench" + (1 + next.getAndIncrement() % config.accounts), config.password);
+            if (form == null) {
+                other.incrementAndGet();
+                return null;
+            }
+            while (System.nanoTime() < end) {
+                (client.postLogin(form, false).statusCode() == 503 ? refused : other).incrementAndGet();
+            }
+            return null;
+        });
+        return new long[] {refused.get(), other.get()};
+    }
+
     private int rememberedLoop(Portal portal, java.util.Queue<String> devices, int clients, int seconds) throws Exception {
         AtomicInteger ok = new AtomicInteger();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -226,9 +281,10 @@ final class Profile {
                 if (r.statusCode() == 200 && r.body().contains("id=\"home-heading\"")) {
                     ok.incrementAndGet();
                 }
-                // the cookie the jar holds now (the same, or a new one if the portal rotated it)
+                // the new cookie if the portal rotated it: the jar may hold the old one beside it (set by hand, without
+                // the domain the answer's Set-Cookie carries), and replaying the old one revokes the device as stolen
                 devices.add(jar.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("ent_remember"))
-                        .map(java.net.HttpCookie::getValue).findFirst().orElse(device));
+                        .map(java.net.HttpCookie::getValue).filter(v -> !v.equals(device)).findFirst().orElse(device));
             }
             return null;
         });

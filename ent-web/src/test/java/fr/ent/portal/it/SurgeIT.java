@@ -230,8 +230,10 @@ class SurgeIT {
         assertTrue(queueWait >= 1.0 && queueWait <= 60.0, "queue wait in seconds: " + queueWait + " in " + text);
         double hash = largest(text, "ent_password_hash_seconds_max");
         assertTrue(hash >= 1e-4 && hash <= 10.0, "hash time in seconds: " + hash + " in " + text);
-        // every other figure of both timers (mean, quantiles if any) is in seconds too
-        Matcher line = Pattern.compile("(?m)^(ent_password_hash_seconds|ent_admission_queue_wait_seconds)(_\\w+)?"
+        // every other figure of the three timers (mean, quantiles if any) is in seconds too; the requests' CPU timer
+        // has lines by now (this test's own requests)
+        assertTrue(text.contains("ent_request_cpu_seconds"), text);
+        Matcher line = Pattern.compile("(?m)^(ent_password_hash_seconds|ent_admission_queue_wait_seconds|ent_request_cpu_seconds)(_\\w+)?"
                 + "(\\{[^}]*\\})?\\s+(\\S+)$").matcher(text);
         while (line.find()) {
             if ("_count".equals(line.group(2)) || "_sum".equals(line.group(2))) { // a count; a sum always in seconds

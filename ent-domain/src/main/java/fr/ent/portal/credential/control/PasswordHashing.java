@@ -20,6 +20,7 @@ import fr.ent.portal.admission.control.Priority;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -32,7 +33,8 @@ import jakarta.inject.Inject;
  * <p>
  * Every hash and verification passes the {@link AdmissionGate} ({@code ent.admission.slots} at once, a bounded queue
  * ordered by {@link Priority}): simultaneous sign-ins queue instead of each taking a core and 19 MiB at once. A caller
- * the queue cannot take within {@code ent.admission.max-wait} gets a {@link PasswordHashingBusyException}.
+ * the queue cannot take within {@code ent.admission.max-wait} gets a {@link PasswordHashingBusyException}. The hash
+ * itself runs on one of a few {@link HashThreads}, not on the caller's thread, so that its memory is reused.
  * <p>
  * The password arrays given to {@link #hash}, {@link #verify} and {@link #verifyDummy} are wiped (filled with zeros)
  * before the method returns, whatever the outcome: pass a copy if you still need it. Passwords are hashed as UTF-8
@@ -49,6 +51,7 @@ public class PasswordHashing {
     private int iterations;
     private int parallelism;
     private AdmissionGate gate;
+    private HashThreads threads;
     private String dummyHash;
 
     /** For the CDI proxy only. */
@@ -84,6 +87,7 @@ public class PasswordHashing {
         this.iterations = iterations;
         this.parallelism = parallelism;
         this.gate = gate;
+        this.threads = new HashThreads();
         this.dummyHash = argon2.hash(iterations, memoryKib, parallelism, DUMMY_PASSWORD.clone());
     }
 
@@ -182,8 +186,14 @@ public class PasswordHashing {
             throw new PasswordHashingBusyException(gate.maxWait());
         }
         try (pass) {
-            return work.get();
+            return threads.run(work);
         }
+    }
+
+    /** Ends the hash threads (the application stops). */
+    @PreDestroy
+    void stop() {
+        threads.close();
     }
 
     /**
