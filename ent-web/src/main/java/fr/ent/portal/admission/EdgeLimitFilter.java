@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import fr.ent.portal.metrics.PortalMetrics;
 import fr.ent.portal.platform.config.Setting;
 import fr.ent.portal.platform.config.Settings;
+import fr.ent.portal.security.PlainPage;
 
 /**
  * Issue 21, item 4: the anonymous work in front of the password hash is bounded, so that the hash slots keep their
@@ -79,7 +80,7 @@ public class EdgeLimitFilter extends HttpFilter {
             response.setHeader("Retry-After", String.valueOf(ThreadLocalRandom.current().nextInt(RETRY_MIN, RETRY_MAX + 1)));
             response.setHeader("Cache-Control", "no-store");
             if (WaitingRoom.browser(request)) {
-                fr.ent.portal.view.error.PlainErrorPage.write(request, response,
+                PlainPage.error(request, response,
                         HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.busy");
             } else {
                 response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);

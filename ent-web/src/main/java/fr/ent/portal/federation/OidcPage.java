@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import fr.ent.portal.mail.control.Html;
+import fr.ent.portal.security.PlainPage;
 
 /**
  * The few pages of the OpenID Connect endpoints ({@link PlainPage}s, no script): a refused request (never sent back

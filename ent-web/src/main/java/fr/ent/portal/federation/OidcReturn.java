@@ -67,24 +67,15 @@ public class OidcReturn {
 
     /** The pending request the browser brought, when signed by the portal and not older than 30 minutes. */
     public Optional<Pending> read(HttpServletRequest request) {
-        Optional<String[]> opened = signatures.open(PURPOSE, Clients.cookie(request, NAME), 4, 2 * MAX_QUERY);
-        if (opened.isEmpty()) {
-            return Optional.empty();
-        }
-        String[] parts = opened.get();
-        try {
-            if (!VERSION.equals(parts[0])) {
-                return Optional.empty();
-            }
-            Instant since = Instant.ofEpochSecond(Long.parseLong(parts[1]));
-            if (since.plusSeconds(MAX_AGE_SECONDS).isBefore(clock.instant())) {
-                return Optional.empty();
-            }
-            return Optional.of(new Pending(new String(Base64.getUrlDecoder().decode(parts[2]), StandardCharsets.UTF_8),
-                    since));
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
-        }
+        return signatures.openDated(PURPOSE, Clients.cookie(request, NAME), 4, 2 * MAX_QUERY, VERSION, clock.instant(),
+                MAX_AGE_SECONDS).flatMap(dated -> {
+                    try {
+                        return Optional.of(new Pending(new String(Base64.getUrlDecoder().decode(dated.fields()[0]),
+                                StandardCharsets.UTF_8), dated.at()));
+                    } catch (IllegalArgumentException malformed) {
+                        return Optional.empty();
+                    }
+                });
     }
 
     public void clear(HttpServletRequest request, HttpServletResponse response) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import fr.ent.portal.mail.control.Html;
+import fr.ent.portal.security.PlainPage;
 import fr.ent.portal.security.SecurityHeaders;
 
 /**

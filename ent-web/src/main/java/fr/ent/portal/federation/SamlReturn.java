@@ -1,17 +1,11 @@
 package fr.ent.portal.federation;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,14 +13,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import fr.ent.portal.federation.control.SamlPending;
 import fr.ent.portal.security.Clients;
-import fr.ent.portal.keys.boundary.SigningKeys;
+import fr.ent.portal.security.Signatures;
 
 /**
  * The way back to {@code /saml/resume} once the portal's own steps are done (sign-in, first connection, establishment
  * choice), as {@link OidcReturn} does for OpenID Connect: the cookie {@value #NAME} (HttpOnly, SameSite=Lax, 30
  * minutes) holds the request already checked ({@link SamlPending}) and since when it waits, signed with HMAC-SHA256
- * (key of the purpose {@value #PURPOSE}, derived from the master signing key). The provider and its ACS are read
- * again from the registry when the answer is made: the cookie can send no one elsewhere.
+ * (key of the purpose {@value #PURPOSE}, derived from the master signing key) through the one codec of signed values
+ * ({@link Signatures#seal}). The provider and its ACS are read again from the registry when the answer is made: the
+ * cookie can send no one elsewhere.
  */
 @ApplicationScoped
 public class SamlReturn {
@@ -34,7 +29,8 @@ public class SamlReturn {
     public static final String NAME = "ent_saml_return";
     public static final String PATH = "/saml/resume";
     static final int MAX_AGE_SECONDS = 1800;
-    static final int MAX_VALUE = 3000;
+    /** The longest cookie value kept, signature included. */
+    static final int MAX_VALUE = 3100;
     static final String PURPOSE = "saml-return";
     private static final String VERSION = "v1";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -45,8 +41,8 @@ public class SamlReturn {
     @Inject
     Clock clock;
 
-    @EJB
-    SigningKeys keys;
+    @Inject
+    Signatures signatures;
 
     /**
      * A checked request waiting for the portal's steps, and since when it waits for a sign-in (null: it was only
@@ -57,60 +53,42 @@ public class SamlReturn {
 
     /** Remembers the request (false when it is too long to keep); {@code since} null: no sign-in asked yet. */
     public boolean remember(HttpServletRequest request, HttpServletResponse response, SamlPending pending, Instant since) {
-        String signed = VERSION + "." + clock.instant().getEpochSecond() + "." + (since == null ? 0 : since.getEpochSecond())
-                + "." + B64.encodeToString(
-                pending.encode().getBytes(StandardCharsets.UTF_8));
-        if (signed.length() > MAX_VALUE) {
+        String value = seal(pending, since);
+        if (value.length() > MAX_VALUE) {
             return false;
         }
-        response.addCookie(clients.newCookie(request, NAME, signed + "." + sign(signed), MAX_AGE_SECONDS));
+        response.addCookie(clients.newCookie(request, NAME, value, MAX_AGE_SECONDS));
         return true;
     }
 
     /** The waiting request the browser brought, when signed by the portal and not older than 30 minutes. */
     public Optional<Waiting> read(HttpServletRequest request) {
-        String value = Clients.cookie(request, NAME);
-        if (value == null || value.isEmpty() || value.length() > MAX_VALUE + 100) {
-            return Optional.empty();
-        }
-        int dot = value.lastIndexOf('.');
-        if (dot <= 0) {
-            return Optional.empty();
-        }
-        String signed = value.substring(0, dot);
-        if (!MessageDigest.isEqual(sign(signed).getBytes(StandardCharsets.US_ASCII),
-                value.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
-            return Optional.empty();
-        }
-        String[] parts = signed.split("\\.", -1);
-        try {
-            if (parts.length != 4 || !VERSION.equals(parts[0])) {
-                return Optional.empty();
-            }
-            Instant kept = Instant.ofEpochSecond(Long.parseLong(parts[1]));
-            if (kept.plusSeconds(MAX_AGE_SECONDS).isBefore(clock.instant())) {
-                return Optional.empty();
-            }
-            long sinceSeconds = Long.parseLong(parts[2]);
-            Instant since = sinceSeconds == 0 ? null : Instant.ofEpochSecond(sinceSeconds);
-            return SamlPending.decode(new String(Base64.getUrlDecoder().decode(parts[3]), StandardCharsets.UTF_8))
-                    .map(p -> new Waiting(p, since));
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
-        }
+        return open(Clients.cookie(request, NAME));
     }
 
     public void clear(HttpServletRequest request, HttpServletResponse response) {
         response.addCookie(clients.newCookie(request, NAME, "", 0));
     }
 
-    private String sign(String signed) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(keys.key(PURPOSE), "HmacSHA256"));
-            return B64.encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The cookie's value: version, when kept, since when it waits (0: no sign-in asked yet), the request; sealed. */
+    String seal(SamlPending pending, Instant since) {
+        return signatures.seal(PURPOSE, VERSION, Long.toString(clock.instant().getEpochSecond()),
+                Long.toString(since == null ? 0 : since.getEpochSecond()),
+                B64.encodeToString(pending.encode().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The request a cookie's value holds, when sealed for this purpose and kept less than 30 minutes ago. */
+    Optional<Waiting> open(String value) {
+        return signatures.openDated(PURPOSE, value, 4, MAX_VALUE, VERSION, clock.instant(), MAX_AGE_SECONDS)
+                .flatMap(dated -> {
+                    try {
+                        long sinceSeconds = Long.parseLong(dated.fields()[0]);
+                        Instant since = sinceSeconds == 0 ? null : Instant.ofEpochSecond(sinceSeconds);
+                        return SamlPending.decode(new String(Base64.getUrlDecoder().decode(dated.fields()[1]),
+                                StandardCharsets.UTF_8)).map(p -> new Waiting(p, since));
+                    } catch (IllegalArgumentException malformed) {
+                        return Optional.empty();
+                    }
+                });
     }
 }

@@ -21,7 +21,6 @@ import fr.ent.portal.metrics.RequestCpu;
 import fr.ent.portal.signin.boundary.RememberedDevices;
 import fr.ent.portal.signin.boundary.SignInResult;
 import fr.ent.portal.view.error.DatabaseOutageFilter;
-import fr.ent.portal.view.error.PlainErrorPage;
 
 /**
  * How a person is signed in: the /login page (a JSF form) calls
@@ -95,7 +94,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             // Not sendError: the error page's dispatch through Faces would read the request's parameters, the body.
             try {
                 response.setHeader("Connection", "close"); // the rest of the body is not read
-                PlainErrorPage.write(request, response, refusal, "error." + refusal);
+                PlainPage.error(request, response, refusal, "error." + refusal);
             } catch (java.io.IOException gone) {
                 // the client went away: nothing to answer
             }

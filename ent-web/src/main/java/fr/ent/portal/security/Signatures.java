@@ -1,5 +1,8 @@
 package fr.ent.portal.security;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +16,8 @@ import fr.ent.portal.keys.control.SealedValues;
 /**
  * The web side's door to the portal's one codec of signed values ({@link SealedValues}, one per purpose, keyed from
  * the master signing key by {@link SigningKeys#sealer}: the same on every node): the ways back to CAS
- * ({@code CasReturn}) and to OpenID Connect ({@code OidcReturn}) {@link #seal} and {@link #open} their cookies, the
+ * ({@code CasReturn}), to OpenID Connect ({@code OidcReturn}) and to SAML ({@code SamlReturn}) {@link #seal} and
+ * {@link #open} their cookies, the
  * forms' anti-forgery tokens ({@link FormTokens}) {@link #sign} and {@link #verify}. The domain's own signed values
  * (remembered device, waiting-room ticket) use the same codec.
  */
@@ -48,6 +52,32 @@ public class Signatures {
      */
     public Optional<String[]> open(String purpose, String value, int count, int maxLength) {
         return sealer(purpose).open(value, count, maxLength);
+    }
+
+    /** A value {@link #openDated} opened: when it was sealed, and its fields after the version and that time. */
+    public record Dated(Instant at, String[] fields) {
+    }
+
+    /**
+     * A value {@link #seal}ed for {@code purpose} as {@code version}, the epoch second it was sealed, then
+     * {@code count - 2} fields (the ways back to CAS, OpenID Connect and SAML): empty when {@link #open} is, for another
+     * version or a malformed time, and when it was sealed more than {@code maxAgeSeconds} before {@code now}
+     * ({@code now} null: at any age).
+     */
+    public Optional<Dated> openDated(String purpose, String value, int count, int maxLength, String version, Instant now,
+                                     long maxAgeSeconds) {
+        return open(purpose, value, count, maxLength).flatMap(fields -> {
+            if (!version.equals(fields[0])) {
+                return Optional.empty();
+            }
+            try {
+                Instant at = Instant.ofEpochSecond(Long.parseLong(fields[1]));
+                return now != null && at.plusSeconds(maxAgeSeconds).isBefore(now) ? Optional.empty()
+                        : Optional.of(new Dated(at, Arrays.copyOfRange(fields, 2, fields.length)));
+            } catch (NumberFormatException | DateTimeException malformed) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** Whether {@code signature} is that of {@code text} for {@code purpose} (compared in constant time). */

@@ -122,24 +122,16 @@ public class CasReturn {
     }
 
     private Optional<Pending> parse(String value, boolean checkAge) {
-        Optional<String[]> opened = signatures.open(PURPOSE, value, 5, 4000);
-        if (opened.isEmpty()) {
-            return Optional.empty();
-        }
-        String[] parts = opened.get();
-        try {
-            if (!VERSION.equals(parts[0]) || !("r".equals(parts[2]) || "n".equals(parts[2]))) {
-                return Optional.empty();
-            }
-            Instant since = Instant.ofEpochSecond(Long.parseLong(parts[1]));
-            if (checkAge && since.plusSeconds(MAX_AGE_SECONDS).isBefore(clock.instant())) {
-                return Optional.empty();
-            }
-            String service = new String(Base64.getUrlDecoder().decode(parts[3]), StandardCharsets.UTF_8);
-            return Optional.of(new Pending(service, "r".equals(parts[2]), since, digest(value)));
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
-        }
+        return signatures.openDated(PURPOSE, value, 5, 4000, VERSION, checkAge ? clock.instant() : null, MAX_AGE_SECONDS)
+                .filter(dated -> "r".equals(dated.fields()[0]) || "n".equals(dated.fields()[0]))
+                .flatMap(dated -> {
+                    try {
+                        String service = new String(Base64.getUrlDecoder().decode(dated.fields()[1]), StandardCharsets.UTF_8);
+                        return Optional.of(new Pending(service, "r".equals(dated.fields()[0]), dated.at(), digest(value)));
+                    } catch (IllegalArgumentException malformed) {
+                        return Optional.empty();
+                    }
+                });
     }
 
     static String digest(String value) {

@@ -48,7 +48,7 @@ class WebArchitectureTest {
             Map.entry("fr.ent.portal.admission.control.WaitingTicket",
                     "the signed ent_wait cookie is read and written by the admission filter, before any page work (issue 21)"),
             Map.entry("fr.ent.portal.keys.control.SealedValues",
-                    "the one codec of signed values: the web's own values (CAS and OpenID Connect returns, form tokens) are sealed by it"),
+                    "the one codec of signed values: the web's own values (CAS, OpenID Connect and SAML returns, form tokens) are sealed by it"),
             Map.entry("fr.ent.portal.signin.control.ClientAddress",
                     "the client's address behind the trusted proxies is computed once per request by the web edge"),
             Map.entry("fr.ent.portal.signin.control.Cidr",
@@ -81,14 +81,9 @@ class WebArchitectureTest {
             new CycleException("fr.ent.portal.security.Sessions", "fr.ent.portal.sso.CasReturn",
                     "a session opened by typed credentials binds the way back to /cas/login the browser brought (issue 20),"
                             + " at the one place where sessions start"),
-            new CycleException("fr.ent.portal.security.PortalAuthenticationMechanism", "fr.ent.portal.view.error.PlainErrorPage",
-                    "a sign-in refused before any page (busy, held) is answered with the same plain page as the filters'"
-                            + " (the mechanism belongs to the sign-in work of issue 24: move the page below security then)"),
             new CycleException("fr.ent.portal.admission.AdmissionFilter", "fr.ent.portal.view.Landings",
                     "a browser signed in again by its remembered device, in the filter before any page, lands where every"
-                            + " sign-in lands (Landings knows the pending CAS, OpenID Connect and SAML returns)"),
-            new CycleException("fr.ent.portal.admission.EdgeLimitFilter", "fr.ent.portal.view.error.PlainErrorPage",
-                    "the edge's 503 is the same plain page as the outage's, written without Faces"));
+                            + " sign-in lands (Landings knows the pending CAS, OpenID Connect and SAML returns)"));
 
     /**
      * The web's features: {@code fr.ent.portal.<feature>} of the web module, each page {@code view.<page>} apart;
@@ -164,6 +159,24 @@ class WebArchitectureTest {
                 .should().resideInAPackage("fr.ent.portal.view..")
                 .because("a page's bean is found next to the page's name: view.<page>.<Page>Backing")
                 .check(classes);
+    }
+
+    /** Issue 22: a backing bean holds a form's fields and one or two actions, in 100 lines at most (imports included). */
+    @Test
+    void backingBeansAreAtMostAHundredLines() throws IOException {
+        Path view = Path.of("src/main/java/fr/ent/portal/view");
+        try (var files = Files.walk(view)) {
+            List<String> over = files.filter(f -> f.getFileName().toString().endsWith("Backing.java")).map(f -> {
+                try {
+                    return f + " " + Files.readAllLines(f).size();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).filter(line -> Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1)) > 100).sorted().toList();
+            if (!over.isEmpty()) {
+                throw new AssertionError("backing beans over 100 lines: " + over);
+            }
+        }
     }
 
     @Test

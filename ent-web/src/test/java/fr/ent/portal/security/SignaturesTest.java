@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,23 @@ class SignaturesTest {
         assertTrue(signatures.open("cas-return", "", 5, 4000).isEmpty());
         assertTrue(signatures.open("cas-return", "nodot", 5, 4000).isEmpty());
         assertEquals(value, signatures.seal("cas-return", value.substring(0, value.lastIndexOf('.')).split("\\.")));
+    }
+
+    @Test
+    void aDatedValueOpensWithinItsAgeOnly() {
+        Signatures signatures = signatures((byte) 1);
+        Instant sealed = Instant.parse("2026-12-07T08:00:00Z");
+        String value = signatures.seal("oidc-return", "v1", Long.toString(sealed.getEpochSecond()), "cXVlcnk", "bm9uY2U");
+        Signatures.Dated dated = signatures.openDated("oidc-return", value, 4, 4000, "v1", sealed.plusSeconds(1800), 1800)
+                .orElseThrow();
+        assertEquals(sealed, dated.at());
+        assertArrayEquals(new String[] {"cXVlcnk", "bm9uY2U"}, dated.fields());
+        assertTrue(signatures.openDated("oidc-return", value, 4, 4000, "v1", sealed.plusSeconds(1801), 1800).isEmpty(),
+                "older than its age");
+        assertTrue(signatures.openDated("oidc-return", value, 4, 4000, "v1", null, 1800).isPresent(), "any age");
+        assertTrue(signatures.openDated("oidc-return", value, 4, 4000, "v2", sealed, 1800).isEmpty(), "another version");
+        assertTrue(signatures.openDated("cas-return", value, 4, 4000, "v1", sealed, 1800).isEmpty(), "another purpose");
+        String badTime = signatures.seal("oidc-return", "v1", "soon", "cXVlcnk", "bm9uY2U");
+        assertTrue(signatures.openDated("oidc-return", badTime, 4, 4000, "v1", sealed, 1800).isEmpty(), "a malformed time");
     }
 }

@@ -150,11 +150,7 @@ public class Establishments {
 
     private Establishment load(AdminScope scope, Client client, long establishmentId) {
         scopes.requireRegion(scope, client, "establishment:" + establishmentId);
-        Establishment establishment = em.find(Establishment.class, establishmentId);
-        if (establishment == null) {
-            throw new NotFoundException("admin.not_found");
-        }
-        return establishment;
+        return NotFoundException.requireFound(em.find(Establishment.class, establishmentId));
     }
 
     private static void requireVersion(long current, long shown) {

@@ -56,11 +56,7 @@ public class OidcClients {
 
     public OidcClient find(AdminScope scope, Client client, long id) {
         scopes.requireRegion(scope, client, "oidc-client:" + id);
-        OidcClient found = em.find(OidcClient.class, id);
-        if (found == null) {
-            throw new NotFoundException("admin.not_found");
-        }
-        return found;
+        return NotFoundException.requireFound(em.find(OidcClient.class, id));
     }
 
     public Registered register(AdminScope scope, Client client, ClientDraft draft) {

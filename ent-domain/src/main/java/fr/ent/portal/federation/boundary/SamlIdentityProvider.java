@@ -189,12 +189,10 @@ public class SamlIdentityProvider {
                                  Long accountId, Client http) {
         String sp = null;
         try {
-            byte[] xml = redirect ? SamlXml.fromRedirect(samlRequest, SamlXml.Limits.MESSAGE)
-                    : SamlXml.fromPost(samlRequest, SamlXml.Limits.MESSAGE);
-            Element root = SamlXml.parse(xml, SamlXml.Limits.MESSAGE).getDocumentElement();
+            Element root = received(redirect, samlRequest);
             SamlMessages.AuthnRequest request = SamlMessages.AuthnRequest.read(root);
             sp = request.issuer();
-            SamlServiceProvider provider = provider(request.issuer()).orElseThrow(() -> new SamlRefused("unknown_sp"));
+            SamlServiceProvider provider = registered(request.issuer());
             checkSignature(provider, redirect, root, rawQuery, "SAMLRequest");
             if (request.destination() != null && !ssoUrl().equals(request.destination())) {
                 throw new SamlRefused("destination");
@@ -333,12 +331,10 @@ public class SamlIdentityProvider {
                                       Long accountId, List<SamlSession> opened, Client http) {
         String sp = null;
         try {
-            byte[] xml = redirect ? SamlXml.fromRedirect(samlRequest, SamlXml.Limits.MESSAGE)
-                    : SamlXml.fromPost(samlRequest, SamlXml.Limits.MESSAGE);
-            Element root = SamlXml.parse(xml, SamlXml.Limits.MESSAGE).getDocumentElement();
+            Element root = received(redirect, samlRequest);
             SamlMessages.LogoutRequest request = SamlMessages.LogoutRequest.read(root);
             sp = request.issuer();
-            SamlServiceProvider provider = provider(request.issuer()).orElseThrow(() -> new SamlRefused("unknown_sp"));
+            SamlServiceProvider provider = registered(request.issuer());
             if (provider.sloUrl() == null) {
                 throw new SamlRefused("no_slo");
             }
@@ -447,6 +443,18 @@ public class SamlIdentityProvider {
         em.persist(new SamlRequestSeen(sp, requestId,
                 issueInstant.plus(settings.getDuration(Setting.SAML_ASSERTION_VALIDITY)).plus(SKEW)));
         em.flush();
+    }
+
+    /** The root element of a message received by either binding (decoded, inflated, parsed within the limits). */
+    private static Element received(boolean redirect, String message) {
+        byte[] xml = redirect ? SamlXml.fromRedirect(message, SamlXml.Limits.MESSAGE)
+                : SamlXml.fromPost(message, SamlXml.Limits.MESSAGE);
+        return SamlXml.parse(xml, SamlXml.Limits.MESSAGE).getDocumentElement();
+    }
+
+    /** The registered provider that issued a received message; an unknown issuer is refused. */
+    private SamlServiceProvider registered(String issuer) {
+        return provider(issuer).orElseThrow(() -> new SamlRefused("unknown_sp"));
     }
 
     private Optional<SamlServiceProvider> provider(String entityId) {

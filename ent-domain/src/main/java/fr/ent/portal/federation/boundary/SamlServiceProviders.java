@@ -53,11 +53,7 @@ public class SamlServiceProviders {
 
     public SamlServiceProvider find(AdminScope scope, Client client, long id) {
         scopes.requireRegion(scope, client, "saml-sp:" + id);
-        SamlServiceProvider found = em.find(SamlServiceProvider.class, id);
-        if (found == null) {
-            throw new NotFoundException("admin.not_found");
-        }
-        return found;
+        return NotFoundException.requireFound(em.find(SamlServiceProvider.class, id));
     }
 
     /** Registers a provider from its metadata (the entity id must be new). */

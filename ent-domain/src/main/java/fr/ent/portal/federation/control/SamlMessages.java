@@ -134,12 +134,7 @@ public final class SamlMessages {
     public static Document response(String idp, String sp, String acs, String inResponseTo, Subject subject,
                                     Instant now, java.time.Duration validity) {
         Document document = SamlXml.newDocument();
-        Element response = protocol(document, "Response", now);
-        response.setAttribute("Destination", acs);
-        if (inResponseTo != null) {
-            response.setAttribute("InResponseTo", inResponseTo);
-        }
-        response.appendChild(issuer(document, idp));
+        Element response = answer(document, "Response", idp, acs, inResponseTo, now);
         response.appendChild(success(document));
 
         Element assertion = assertion(document, "Assertion");
@@ -242,12 +237,7 @@ public final class SamlMessages {
      */
     public static Document failure(String idp, String acs, String inResponseTo, String detail, Instant now) {
         Document document = SamlXml.newDocument();
-        Element response = protocol(document, "Response", now);
-        response.setAttribute("Destination", acs);
-        if (inResponseTo != null) {
-            response.setAttribute("InResponseTo", inResponseTo);
-        }
-        response.appendChild(issuer(document, idp));
+        Element response = answer(document, "Response", idp, acs, inResponseTo, now);
         Element status = document.createElementNS(SamlXml.PROTOCOL, "samlp:Status");
         Element code = document.createElementNS(SamlXml.PROTOCOL, "samlp:StatusCode");
         code.setAttribute("Value", RESPONDER);
@@ -262,10 +252,7 @@ public final class SamlMessages {
     /** The LogoutResponse to a service provider's LogoutRequest (unsigned: sent signed by the redirect binding). */
     public static Document logoutResponse(String idp, String destination, String inResponseTo, Instant now) {
         Document document = SamlXml.newDocument();
-        Element response = protocol(document, "LogoutResponse", now);
-        response.setAttribute("Destination", destination);
-        response.setAttribute("InResponseTo", inResponseTo);
-        response.appendChild(issuer(document, idp));
+        Element response = answer(document, "LogoutResponse", idp, destination, inResponseTo, now);
         response.appendChild(success(document));
         return document;
     }
@@ -314,6 +301,21 @@ public final class SamlMessages {
         service.setAttribute("Binding", binding);
         service.setAttribute("Location", location);
         return service;
+    }
+
+    /**
+     * The start of each answer the portal sends (a Response, a LogoutResponse): the protocol element {@code name} for
+     * {@code destination}, the request it answers (when it answers one) and the portal as issuer.
+     */
+    private static Element answer(Document document, String name, String idp, String destination, String inResponseTo,
+                                  Instant now) {
+        Element answer = protocol(document, name, now);
+        answer.setAttribute("Destination", destination);
+        if (inResponseTo != null) {
+            answer.setAttribute("InResponseTo", inResponseTo);
+        }
+        answer.appendChild(issuer(document, idp));
+        return answer;
     }
 
     private static Element protocol(Document document, String name, Instant now) {

@@ -128,11 +128,7 @@ public class Incidents {
 
     private Incident load(AdminScope scope, Client client, long incidentId) {
         scopes.requireRegion(scope, client, "incident:" + incidentId);
-        Incident incident = em.find(Incident.class, incidentId);
-        if (incident == null) {
-            throw new NotFoundException("admin.not_found");
-        }
-        return incident;
+        return NotFoundException.requireFound(em.find(Incident.class, incidentId));
     }
 
     private void checkEstablishments(IncidentDraft draft) {

@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The portal's one codec of signed values (issue 22 item 2), bound to one purpose: the remembered-device cookie, the
- * waiting-room ticket, the ways back to CAS and to OpenID Connect, the forms' anti-forgery tokens.
+ * waiting-room ticket, the ways back to CAS, to OpenID Connect and to SAML, the forms' anti-forgery tokens.
  * <p>
  * A sealed value is its fields joined by dots, then a dot and the signature of that text: HMAC-SHA256 in URL-safe
  * Base64 without padding. The key is that of the purpose ({@link MasterKey#derive}: HMAC-SHA256 of the portal's key and

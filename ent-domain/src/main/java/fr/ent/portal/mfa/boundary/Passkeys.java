@@ -272,11 +272,7 @@ public class Passkeys {
     }
 
     private Account account(long accountId) {
-        Account account = em.find(Account.class, accountId);
-        if (account == null) {
-            throw new NotFoundException("admin.not_found");
-        }
-        return account;
+        return NotFoundException.requireFound(em.find(Account.class, accountId));
     }
 
     private static String sha256(byte[] value) {

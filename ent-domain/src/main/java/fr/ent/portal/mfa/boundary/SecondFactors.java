@@ -274,11 +274,7 @@ public class SecondFactors {
     }
 
     private Account account(long accountId) {
-        Account account = em.find(Account.class, accountId);
-        if (account == null) {
-            throw new NotFoundException("admin.not_found");
-        }
-        return account;
+        return NotFoundException.requireFound(em.find(Account.class, accountId));
     }
 
     private SecretSealing sealing() {

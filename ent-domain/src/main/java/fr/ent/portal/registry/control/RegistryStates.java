@@ -40,14 +40,7 @@ public final class RegistryStates {
     public static RegistryState load(EntityManager em, long establishmentId, SchoolYear year, LocalDate today,
                                      Collection<String> externalIds, Collection<String> legacyIdentifiers,
                                      Collection<String> scope) {
-        Map<String, KnownAccount> accounts = new HashMap<>();
-        for (List<String> chunk : chunks(externalIds)) {
-            em.createQuery("select a.id, a.identifier, a.externalId, a.firstName, a.lastName, a.birthDate, a.recoveryEmail"
-                            + " from Account a where a.externalId in :ids", Object[].class)
-                    .setFlushMode(FlushModeType.COMMIT).setParameter("ids", chunk).getResultList()
-                    .forEach(r -> accounts.put((String) r[2], new KnownAccount((Long) r[0], (String) r[1], (String) r[2],
-                            (String) r[3], (String) r[4], (LocalDate) r[5], (String) r[6])));
-        }
+        Map<String, KnownAccount> accounts = knownAccounts(em, externalIds);
         Map<Long, KnownEnrollment> enrollments = new HashMap<>();
         List<EnrolledPupil> enrolledHere = new ArrayList<>();
         String enrolled = "select e.id, p.id, e.division, e.endDate, p.identifier, p.externalId, p.firstName, p.lastName"
@@ -142,14 +135,7 @@ public final class RegistryStates {
     public static StaffPlanner.StaffState loadStaff(EntityManager em, long establishmentId, SchoolYear year,
                                                     Collection<String> externalIds, String prefix,
                                                     Collection<String> scope) {
-        Map<String, KnownAccount> accounts = new HashMap<>();
-        for (List<String> chunk : chunks(externalIds)) {
-            em.createQuery("select a.id, a.identifier, a.externalId, a.firstName, a.lastName, a.birthDate, a.recoveryEmail"
-                            + " from Account a where a.externalId in :ids", Object[].class)
-                    .setFlushMode(FlushModeType.COMMIT).setParameter("ids", chunk).getResultList()
-                    .forEach(r -> accounts.put((String) r[2], new KnownAccount((Long) r[0], (String) r[1], (String) r[2],
-                            (String) r[3], (String) r[4], (LocalDate) r[5], (String) r[6])));
-        }
+        Map<String, KnownAccount> accounts = knownAccounts(em, externalIds);
         List<StaffPlanner.HeldRole> roles = new ArrayList<>();
         String held = "select s.id, a.id, a.externalId, a.identifier, a.firstName, a.lastName, s.division, s.role"
                 + " from Assignment s join s.staff a where s.establishment.id = :establishment"
@@ -173,6 +159,19 @@ public final class RegistryStates {
                         (String) r[4], (String) r[5], (String) r[6],
                         r[7] == fr.ent.portal.schooling.entity.AssignmentRole.PRINCIPAL_TEACHER)));
         return new StaffPlanner.StaffState(accounts, roles);
+    }
+
+    /** The accounts of the file that exist already, by external id (read in chunks: no IN list beyond its limit). */
+    private static Map<String, KnownAccount> knownAccounts(EntityManager em, Collection<String> externalIds) {
+        Map<String, KnownAccount> accounts = new HashMap<>();
+        for (List<String> chunk : chunks(externalIds)) {
+            em.createQuery("select a.id, a.identifier, a.externalId, a.firstName, a.lastName, a.birthDate, a.recoveryEmail"
+                            + " from Account a where a.externalId in :ids", Object[].class)
+                    .setFlushMode(FlushModeType.COMMIT).setParameter("ids", chunk).getResultList()
+                    .forEach(r -> accounts.put((String) r[2], new KnownAccount((Long) r[0], (String) r[1], (String) r[2],
+                            (String) r[3], (String) r[4], (LocalDate) r[5], (String) r[6])));
+        }
+        return accounts;
     }
 
     static <T> List<List<T>> chunks(Collection<T> values) {

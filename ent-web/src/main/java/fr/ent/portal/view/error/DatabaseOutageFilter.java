@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import fr.ent.portal.security.PlainPage;
+
 /**
  * While the database is out of reach, a request that needed it gets 503 and a short page in the person's language
  * ("service momentarily unavailable, try again in a minute"), written without Faces nor the database, with a
@@ -60,6 +62,6 @@ public class DatabaseOutageFilter extends HttpFilter {
         response.resetBuffer();
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         response.setHeader("Cache-Control", "no-store");
-        PlainErrorPage.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.unavailable");
+        PlainPage.error(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.unavailable");
     }
 }

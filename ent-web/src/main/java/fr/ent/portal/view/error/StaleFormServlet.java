@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import fr.ent.portal.security.PlainPage;
+
 /**
  * The answer to a form posted without its page's script nonce (from another site, or a stale copy):
  * 400 and a short page, rendered without Faces since Faces itself refused the request.
@@ -18,6 +20,6 @@ public class StaleFormServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        PlainErrorPage.write(request, response, HttpServletResponse.SC_BAD_REQUEST, "error.stale_form");
+        PlainPage.error(request, response, HttpServletResponse.SC_BAD_REQUEST, "error.stale_form");
     }
 }

@@ -1,8 +1,6 @@
 package fr.ent.portal.view.admin.region;
 
 import java.io.Serializable;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 
 import jakarta.ejb.EJB;
@@ -13,7 +11,6 @@ import jakarta.inject.Named;
 import fr.ent.portal.admin.boundary.EstablishmentRow;
 import fr.ent.portal.admin.boundary.EstablishmentRow.ServiceRow;
 import fr.ent.portal.admin.boundary.Establishments;
-import fr.ent.portal.establishment.control.ServiceDraft;
 import fr.ent.portal.establishment.entity.PatternKind;
 import fr.ent.portal.establishment.entity.ReleasedAttribute;
 import fr.ent.portal.platform.NotFoundException;
@@ -40,14 +37,7 @@ public class CasServiceBacking implements Serializable {
     private transient List<EstablishmentRow> choices;
     private Long establishment;
     private Long serviceId;
-    private long version;
-    private String name;
-    private String url;
-    private boolean enabled = true;
-    private PatternKind kind = PatternKind.PREFIX;
-    private String pattern;
-    private ReleasedAttribute[] attributes = new ReleasedAttribute[0];
-    private boolean singleLogout;
+    private CasForm form = new CasForm();
 
     /** View action: the establishments to choose from, and the chosen service in the form (unknown: 404). */
     public void load(Long chosenEstablishment, Long chosenService) {
@@ -58,21 +48,12 @@ public class CasServiceBacking implements Serializable {
                     .filter(s -> s.id() == chosenService).findFirst()
                     .orElseThrow(() -> new NotFoundException("admin.not_found"));
             serviceId = row.id();
-            version = row.version();
-            name = row.name();
-            url = row.url();
-            enabled = row.enabled();
-            kind = row.ssoKind() == null ? PatternKind.PREFIX : row.ssoKind();
-            pattern = row.ssoPattern();
-            attributes = row.attributes().toArray(new ReleasedAttribute[0]);
-            singleLogout = row.singleLogout();
+            form = CasForm.of(row);
         }
     }
 
     public String save() {
-        establishments.saveService(admin.scope(), admin.client(), establishment, serviceId, version,
-                new ServiceDraft(name, url, enabled, null, kind, pattern, new HashSet<>(Arrays.asList(attributes)),
-                        singleLogout));
+        establishments.saveService(admin.scope(), admin.client(), establishment, serviceId, form.version, form.draft());
         Texts.flash("admin.region.service.saved");
         return "/admin/region/services?faces-redirect=true";
     }
@@ -83,20 +64,5 @@ public class CasServiceBacking implements Serializable {
     public Long getServiceId() { return serviceId; }
     public Long getEstablishment() { return establishment; }
     public void setEstablishment(Long establishment) { this.establishment = establishment; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getUrl() { return url; }
-    public void setUrl(String url) { this.url = url; }
-    public boolean isEnabled() { return enabled; }
-    public void setEnabled(boolean enabled) { this.enabled = enabled; }
-    public PatternKind getKind() { return kind; }
-    public void setKind(PatternKind kind) { this.kind = kind; }
-    public String getPattern() { return pattern; }
-    public void setPattern(String pattern) { this.pattern = pattern; }
-    public ReleasedAttribute[] getAttributes() { return attributes.clone(); }
-    public void setAttributes(ReleasedAttribute[] attributes) {
-        this.attributes = attributes == null ? new ReleasedAttribute[0] : attributes.clone();
-    }
-    public boolean isSingleLogout() { return singleLogout; }
-    public void setSingleLogout(boolean singleLogout) { this.singleLogout = singleLogout; }
+    public CasForm getForm() { return form; }
 }

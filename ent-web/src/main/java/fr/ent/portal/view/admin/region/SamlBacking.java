@@ -1,7 +1,6 @@
 package fr.ent.portal.view.admin.region;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,7 +15,6 @@ import fr.ent.portal.federation.boundary.SamlIdentityProvider;
 import fr.ent.portal.federation.boundary.SamlServiceProviders;
 import fr.ent.portal.federation.control.SamlAttribute;
 import fr.ent.portal.federation.control.SpDraft;
-import fr.ent.portal.federation.entity.SamlServiceProvider;
 import fr.ent.portal.platform.InvalidInputException;
 import fr.ent.portal.view.Texts;
 import fr.ent.portal.view.admin.AdminContext;
@@ -41,41 +39,19 @@ public class SamlBacking implements Serializable {
     AdminContext admin;
 
     private Long id;
-    private long version;
-    private String name;
-    private String entityId;
-    private String acs;
+    private SamlForm form = new SamlForm();
     private transient UploadedFile metadata;
-    private List<String> attributes = new ArrayList<>(SamlAttribute.GAR.stream().map(Enum::name).toList());
-    private boolean transientNameId;
-    private boolean signedRequests;
-    private String uais;
-    private boolean singleLogout = true;
-    private boolean enabled = true;
-    private String startUrl;
 
     /** View action: the chosen provider in the form (unknown id: 404); none: a new one. */
     public void load(Long chosen) {
         id = chosen;
         if (id != null) {
-            SamlServiceProvider provider = providers.find(admin.scope(), admin.client(), id);
-            version = provider.version();
-            name = provider.name();
-            entityId = provider.entityId();
-            acs = provider.acsUrl();
-            attributes = new ArrayList<>(SamlAttribute.parse(provider.attributes()).stream().map(Enum::name).toList());
-            transientNameId = provider.nameIdTransient();
-            signedRequests = provider.requestsSigned();
-            uais = String.join(" ", provider.uais());
-            singleLogout = provider.singleLogout();
-            enabled = provider.enabled();
-            startUrl = provider.startUrl();
+            form = SamlForm.of(providers.find(admin.scope(), admin.client(), id));
         }
     }
 
     public String save() {
-        SpDraft draft = SpDraft.of(name, attributes, transientNameId, signedRequests, uais, singleLogout, enabled,
-                startUrl);
+        SpDraft draft = form.draft();
         byte[] content = metadata == null || metadata.getSize() == 0 ? null : metadata.getContent();
         // a refusal (invalid metadata, a taken entity id) becomes messages by the page's exception handler
         if (id == null) {
@@ -86,7 +62,7 @@ public class SamlBacking implements Serializable {
             id = providers.register(admin.scope(), admin.client(), content, draft);
             Texts.flash("admin.saml.registered");
         } else {
-            providers.change(admin.scope(), admin.client(), id, version, content, draft);
+            providers.change(admin.scope(), admin.client(), id, form.version, content, draft);
             Texts.flash("admin.saml.saved");
         }
         return "/admin/region/services?faces-redirect=true&protocol=SAML&id=" + id;
@@ -101,27 +77,10 @@ public class SamlBacking implements Serializable {
 
     public String getIdpMetadata() { return idp.entityId(); }
     /** What the tile opens when no start address is given: the portal's IdP-initiated start. */
-    public String getIdpStart() { return id == null ? null : idp.startAddress(entityId); }
+    public String getIdpStart() { return id == null ? null : idp.startAddress(form.getEntityId()); }
 
     public Long getId() { return id; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getEntityId() { return entityId; }
-    public String getAcs() { return acs; }
+    public SamlForm getForm() { return form; }
     public UploadedFile getMetadata() { return metadata; }
     public void setMetadata(UploadedFile metadata) { this.metadata = metadata; }
-    public List<String> getAttributes() { return attributes; }
-    public void setAttributes(List<String> attributes) { this.attributes = attributes; }
-    public boolean isTransientNameId() { return transientNameId; }
-    public void setTransientNameId(boolean transientNameId) { this.transientNameId = transientNameId; }
-    public boolean isSignedRequests() { return signedRequests; }
-    public void setSignedRequests(boolean signedRequests) { this.signedRequests = signedRequests; }
-    public String getUais() { return uais; }
-    public void setUais(String uais) { this.uais = uais; }
-    public boolean isSingleLogout() { return singleLogout; }
-    public void setSingleLogout(boolean singleLogout) { this.singleLogout = singleLogout; }
-    public boolean isEnabled() { return enabled; }
-    public void setEnabled(boolean enabled) { this.enabled = enabled; }
-    public String getStartUrl() { return startUrl; }
-    public void setStartUrl(String startUrl) { this.startUrl = startUrl; }
 }
