@@ -20,16 +20,13 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 /**
  * Issue 24, passkeys with Chrome's virtual authenticator: a family (s.bernard1) registers a passkey on /account and
  * signs in with it from /login without typing anything; an assertion sent twice is refused the second time (its
- * challenge was spent); an authenticator whose counter went backwards (a clone) is refused and audited. The passkey
+ * challenge was spent); her credential presented with another account's user handle is refused; an authenticator
+ * whose counter went backwards (a clone) is refused and audited; when her profile needs a second factor, her password
+ * sends her to her passkey instead of enrolling an app. The passkey
  * is removed at the end. The browser goes to http://localhost (a passkey's RP id is a domain, never an IP address).
  */
 @ExtendWith(Portal.class)
 @org.junit.jupiter.api.Order(org.junit.jupiter.api.Order.DEFAULT + 37)
-// Blocked (issue 24): on Payara Micro 6.2025.10 the server's own older jackson-annotations wins over the WAR's 2.22
-// (parent-first class loading), and webauthn4j's Jackson 3 fails at the first registration with
-// NoSuchMethodError JsonTypeInfo$Value.getWriteTypeIdForDefaultImpl (portal.log, 2026-12-07). Passkeys are off by
-// default (ent.passkey.enabled) until the WAR's Jackson is isolated; this test is the one to turn back on then.
-@org.junit.jupiter.api.Disabled("passkeys fail at runtime on Payara Micro 6.2025.10 (Jackson annotations shadowed): issue 24")
 class PasskeyBrowserIT {
 
     static final String BERNARD = "s.bernard1";
@@ -69,19 +66,50 @@ class PasskeyBrowserIT {
             List<Long> statuses = replayedAssertion(driver);
             assertEquals(List.of(200L, 401L), statuses);
 
-            // a clone: the authenticator's counter put back below the one the portal saw
+            // her credential presented as another account's (another user handle, a counter far ahead): refused
             Credential used = authenticator.getCredentials().get(0);
+            byte[] anotherHandle = new byte[16];
+            new java.security.SecureRandom().nextBytes(anotherHandle);
+            authenticator.removeAllCredentials();
+            authenticator.addCredential(Credential.createResidentCredential(used.getId(), "localhost",
+                    used.getPrivateKey(), anotherHandle, used.getSignCount() + 1000));
+            SignInPages.signOut(browser);
+            go(driver, "/login");
+            SignInPages.wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in")));
+            driver.findElement(By.id("passkey-sign-in")).click();
+            SignInPages.wait(driver).until(d -> !d.findElement(By.id("passkey-status")).getText().isEmpty());
+            assertTrue(driver.getCurrentUrl().contains("/login"), "another user handle refused: " + driver.getCurrentUrl());
+            go(driver, "/account");
+            assertTrue(driver.findElements(By.id("logout")).isEmpty(), "not signed in with another account's user handle");
+
+            // a clone: the authenticator's counter put back below the one the portal saw
             authenticator.removeAllCredentials();
             authenticator.addCredential(Credential.createResidentCredential(used.getId(), "localhost",
                     used.getPrivateKey(), used.getUserHandle(), 0));
-            SignInPages.signOut(browser);
             go(driver, "/login");
             SignInPages.wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in")));
             driver.findElement(By.id("passkey-sign-in")).click();
             SignInPages.wait(driver).until(d -> !d.findElement(By.id("passkey-status")).getText().isEmpty());
             assertTrue(driver.getCurrentUrl().contains("/login"), "refused: " + driver.getCurrentUrl());
 
+            // item 3: her profile now needs a second factor, and hers is a passkey (no app): the password sign-in
+            // sends her to her passkey, never to enrolling an authenticator app
+            assertEquals(200, new Http().post("/dev/mfa-policy", java.util.Map.of("profiles", "LEGAL_REPRESENTATIVE"))
+                    .statusCode());
+            try {
+                go(driver, "/login");
+                driver.findElement(By.id("identifier")).sendKeys(BERNARD);
+                driver.findElement(By.id("password")).sendKeys(HelpIT.BERNARD_PASSWORD);
+                SignInPages.submitAndWait(driver, By.id("submit"));
+                assertFalse(driver.getCurrentUrl().contains("/second-factor"), "not asked to enrol an app");
+                assertTrue(driver.getPageSource().contains("second facteur, et le v"), "told to use her passkey");
+                assertTrue(driver.findElements(By.id("logout")).isEmpty(), "no session from the password alone");
+            } finally {
+                new Http().post("/dev/mfa-policy", java.util.Map.of("reset", "true"));
+            }
+
             // clean up: her password again, the passkey removed
+            go(driver, "/login");
             driver.findElement(By.id("identifier")).sendKeys(BERNARD);
             driver.findElement(By.id("password")).sendKeys(HelpIT.BERNARD_PASSWORD);
             SignInPages.submitAndWait(driver, By.id("submit"));
