@@ -162,6 +162,63 @@ class PayaraServerIT {
     /** The sign-in journey on the EAR: Jakarta Security, the JSF form, Argon2id (native) and the session, end to end. */
     @Test
     void aTeacherSignsInAndReachesHome() throws Exception {
+        HttpClient browser = signedInTeacher();
+        HttpResponse<String> home = browser.send(HttpRequest.newBuilder(http.resolve("home")).timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, home.statusCode(), () -> "GET /home answered " + home.statusCode() + logTail());
+        assertTrue(home.body().contains("p.petit1"), () -> "home does not show the signed-in teacher:\n" + home.body());
+    }
+
+    /**
+     * Issue 24: webauthn4j's Jackson 3 runs on Payara Server (the EAR's libraries first, glassfish-application.xml). A
+     * registration answer with a real challenge and a CBOR attestation object ("none") from a wrong origin is parsed
+     * and refused (400); with the server's older Jackson annotations shadowing the EAR's it was a 500
+     * (NoSuchMethodError in Jackson's polymorphic type handling, at the attestation statement).
+     */
+    @Test
+    void aPasskeyRegistrationAnswerIsParsedAndVerifiedByWebauthn4j() throws Exception {
+        HttpClient browser = signedInTeacher();
+        HttpResponse<String> options = postJson(browser, "passkey/register-options", "{}");
+        assertEquals(200, options.statusCode(), () -> "register-options answered " + options.statusCode() + logTail());
+        java.util.regex.Matcher challenge = Pattern.compile("\"challenge\":\"([A-Za-z0-9_-]+)\"").matcher(options.body());
+        assertTrue(challenge.find(), () -> "no challenge in " + options.body());
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String clientData = "{\"type\":\"webauthn.create\",\"challenge\":\"" + challenge.group(1)
+                + "\",\"origin\":\"https://wrong-origin.example\"}";
+        // CBOR {"fmt": "none", "attStmt": {}, "authData": 37 bytes (RP id hash, flags UP+UV, counter 0)}
+        java.io.ByteArrayOutputStream cbor = new java.io.ByteArrayOutputStream();
+        cbor.write(0xA3);
+        cbor.write(0x63);
+        cbor.writeBytes("fmt".getBytes(StandardCharsets.US_ASCII));
+        cbor.write(0x64);
+        cbor.writeBytes("none".getBytes(StandardCharsets.US_ASCII));
+        cbor.write(0x67);
+        cbor.writeBytes("attStmt".getBytes(StandardCharsets.US_ASCII));
+        cbor.write(0xA0);
+        cbor.write(0x68);
+        cbor.writeBytes("authData".getBytes(StandardCharsets.US_ASCII));
+        cbor.write(0x58);
+        cbor.write(37);
+        byte[] authData = new byte[37];
+        authData[32] = 0x05;
+        cbor.writeBytes(authData);
+        String answer = "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\""
+                + b64.encodeToString(clientData.getBytes(StandardCharsets.UTF_8)) + "\",\"attestationObject\":\""
+                + b64.encodeToString(cbor.toByteArray()) + "\",\"transports\":[]},\"clientExtensionResults\":{}}";
+        HttpResponse<String> refused = postJson(browser, "passkey/register", answer);
+        assertEquals(400, refused.statusCode(), () -> "a registration from a wrong origin answered "
+                + refused.statusCode() + " " + refused.body() + logTail());
+        assertTrue(refused.body().contains("REFUSED"), () -> "not refused by the ceremony: " + refused.body());
+    }
+
+    private static HttpResponse<String> postJson(HttpClient browser, String path, String json) throws Exception {
+        return browser.send(HttpRequest.newBuilder(http.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A client with p.petit1's session (the password form, as a browser posts it). */
+    private static HttpClient signedInTeacher() throws Exception {
         HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
                 .followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new java.net.CookieManager()).build();
         String page = browser.send(HttpRequest.newBuilder(http.resolve("login")).timeout(Duration.ofSeconds(30)).build(),
@@ -183,10 +240,7 @@ class PayaraServerIT {
         assertEquals(302, answer.statusCode(), () -> "sign-in answered " + answer.statusCode() + "\n" + answer.body() + logTail());
         String landing = answer.headers().firstValue("Location").orElse("");
         assertTrue(landing.endsWith("/home"), () -> "sign-in led to " + landing + logTail());
-        HttpResponse<String> home = browser.send(HttpRequest.newBuilder(http.resolve("home")).timeout(Duration.ofSeconds(30))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, home.statusCode(), () -> "GET /home answered " + home.statusCode() + logTail());
-        assertTrue(home.body().contains("p.petit1"), () -> "home does not show the signed-in teacher:\n" + home.body());
+        return browser;
     }
 
     private static String encode(String value) {

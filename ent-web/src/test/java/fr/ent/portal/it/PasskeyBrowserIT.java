@@ -20,16 +20,13 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 /**
  * Issue 24, passkeys with Chrome's virtual authenticator: a family (s.bernard1) registers a passkey on /account and
  * signs in with it from /login without typing anything; an assertion sent twice is refused the second time (its
- * challenge was spent); an authenticator whose counter went backwards (a clone) is refused and audited. The passkey
+ * challenge was spent); her credential presented with another account's user handle is refused; an authenticator
+ * whose counter went backwards (a clone) is refused and audited; when her profile needs a second factor, her password
+ * sends her to her passkey instead of enrolling an app. The passkey
  * is removed at the end. The browser goes to http://localhost (a passkey's RP id is a domain, never an IP address).
  */
 @ExtendWith(Portal.class)
 @org.junit.jupiter.api.Order(org.junit.jupiter.api.Order.DEFAULT + 37)
-// Blocked (issue 24): on Payara Micro 6.2025.10 the server's own older jackson-annotations wins over the WAR's 2.22
-// (parent-first class loading), and webauthn4j's Jackson 3 fails at the first registration with
-// NoSuchMethodError JsonTypeInfo$Value.getWriteTypeIdForDefaultImpl (portal.log, 2026-12-07). Passkeys are off by
-// default (ent.passkey.enabled) until the WAR's Jackson is isolated; this test is the one to turn back on then.
-@org.junit.jupiter.api.Disabled("passkeys fail at runtime on Payara Micro 6.2025.10 (Jackson annotations shadowed): issue 24")
 class PasskeyBrowserIT {
 
     static final String BERNARD = "s.bernard1";
@@ -57,8 +54,7 @@ class PasskeyBrowserIT {
 
             SignInPages.signOut(browser);
             go(driver, "/login");
-            SignInPages.wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in")));
-            driver.findElement(By.id("passkey-sign-in")).click();
+            clickPasskeySignIn(driver);
             SignInPages.wait(driver).until(d -> !d.getCurrentUrl().contains("/login"));
             go(driver, "/account");
             assertTrue(driver.getPageSource().contains(BERNARD), "signed in as her, no password typed");
@@ -69,19 +65,50 @@ class PasskeyBrowserIT {
             List<Long> statuses = replayedAssertion(driver);
             assertEquals(List.of(200L, 401L), statuses);
 
-            // a clone: the authenticator's counter put back below the one the portal saw
+            // her credential presented as another account's (another user handle, a counter far ahead): refused
             Credential used = authenticator.getCredentials().get(0);
+            byte[] anotherHandle = new byte[16];
+            new java.security.SecureRandom().nextBytes(anotherHandle);
+            authenticator.removeAllCredentials();
+            authenticator.addCredential(Credential.createResidentCredential(used.getId(), "localhost",
+                    used.getPrivateKey(), anotherHandle, used.getSignCount() + 1000));
+            SignInPages.signOut(browser);
+            go(driver, "/login");
+            clickPasskeySignIn(driver);
+            SignInPages.wait(driver).until(d -> !d.findElement(By.id("passkey-status")).getText().isEmpty());
+            assertTrue(driver.getCurrentUrl().contains("/login"), "another user handle refused: " + driver.getCurrentUrl());
+            go(driver, "/account");
+            assertTrue(driver.findElements(By.id("logout")).isEmpty(), "not signed in with another account's user handle");
+
+            // a clone: the authenticator's counter put back below the one the portal saw
             authenticator.removeAllCredentials();
             authenticator.addCredential(Credential.createResidentCredential(used.getId(), "localhost",
                     used.getPrivateKey(), used.getUserHandle(), 0));
-            SignInPages.signOut(browser);
             go(driver, "/login");
-            SignInPages.wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in")));
-            driver.findElement(By.id("passkey-sign-in")).click();
+            clickPasskeySignIn(driver);
             SignInPages.wait(driver).until(d -> !d.findElement(By.id("passkey-status")).getText().isEmpty());
             assertTrue(driver.getCurrentUrl().contains("/login"), "refused: " + driver.getCurrentUrl());
 
-            // clean up: her password again, the passkey removed
+            // item 3: her profile now needs a second factor, and hers is a passkey (no app): the password sign-in
+            // sends her to her passkey, never to enrolling an authenticator app
+            assertEquals(200, new Http().post("/dev/mfa-policy", java.util.Map.of("profiles", "LEGAL_REPRESENTATIVE"))
+                    .statusCode());
+            try {
+                go(driver, "/login");
+                driver.findElement(By.id("identifier")).sendKeys(BERNARD);
+                driver.findElement(By.id("password")).sendKeys(HelpIT.BERNARD_PASSWORD);
+                SignInPages.submitAndWait(driver, By.id("submit"));
+                assertFalse(driver.getCurrentUrl().contains("/second-factor"), "not asked to enrol an app");
+                assertTrue(driver.getPageSource().contains("second facteur, et le v"), "told to use her passkey");
+                assertTrue(driver.findElements(By.id("logout")).isEmpty(), "no session from the password alone");
+            } finally {
+                new Http().post("/dev/mfa-policy", java.util.Map.of("reset", "true"));
+            }
+
+            // clean up: her password again, the passkey removed (first out of the authenticator: its counter, grown by
+            // each attempt above, may have overtaken the portal's, and the page's passkey autofill would sign her in)
+            authenticator.removeAllCredentials();
+            go(driver, "/login");
             driver.findElement(By.id("identifier")).sendKeys(BERNARD);
             driver.findElement(By.id("password")).sendKeys(HelpIT.BERNARD_PASSWORD);
             SignInPages.submitAndWait(driver, By.id("submit"));
@@ -108,6 +135,29 @@ class PasskeyBrowserIT {
                 + "  done([first.status, second.status]);"
                 + "})().catch(e => done([String(e)]));");
         return (List<Long>) result;
+    }
+
+    /**
+     * Clicks "sign in with a passkey" once the page's script has set it up. The script may already have asked the
+     * authenticator through the browser's passkey autofill (the virtual one consents at once) and left the page:
+     * then there is nothing to click.
+     */
+    private static void clickPasskeySignIn(WebDriver driver) {
+        SignInPages.wait(driver).until(d -> {
+            if (!d.getCurrentUrl().contains("/login")) {
+                return true;
+            }
+            try {
+                org.openqa.selenium.WebElement button = d.findElement(By.id("passkey-sign-in"));
+                if (!button.isDisplayed()) {
+                    return false;
+                }
+                button.click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException moved) {
+                return false;
+            }
+        });
     }
 
     private static void go(WebDriver driver, String path) {

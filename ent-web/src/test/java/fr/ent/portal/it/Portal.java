@@ -143,7 +143,6 @@ public final class Portal implements BeforeAllCallback {
                 "-Dent.mfa.required-profiles=none",
                 // passkeys need a domain as RP id (browsers refuse an IP address): PasskeyBrowserIT uses localhost
                 "-Dent.passkey.rp-id=localhost",
-                "-Dent.passkey.enabled=true", // off by default (Setting.PASSKEY_ENABLED); on here so the pages are checked
                 "-Dent.passkey.origins=http://localhost:" + port,
                 // SingleSignOnIT registers test services on http://localhost (a real CAS client on embedded Jetty)
                 "-Dent.cas.loopback-http=true",

@@ -187,6 +187,9 @@ class SamlIT {
         assertEquals(Constants.NAMEID_PERSISTENT, response.getNameIdFormat());
         assertFalse(response.getNameId().contains("quillet"), "opaque");
         assertNull(attributes.get("uid"), "only the attributes the region chose");
+        // issue 24, item 6: how she signed in (a password)
+        assertTrue(response.getSAMLResponseXml().contains(">urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport<"),
+                "AuthnContextClassRef of a password sign-in");
         garNameId = response.getNameId();
         garSession = response.getSessionIndex();
 

@@ -139,6 +139,8 @@ class SingleSignOnIT {
         assertTrue(a.contains("profile=LEGAL_REPRESENTATIVE\n") && a.contains("sn=Perrin\n")
                 && a.contains("givenName=Yasmine\n") && a.contains("uid=" + PERSON + "\n"), a);
         assertTrue(a.contains("isFromNewLogin=false\n"), "single sign-on, no new login: " + a);
+        assertTrue(a.contains("authenticationMethod=pwd\n") && !a.contains("authnContextClass"),
+                "issue 24: signed in with a password, one factor: " + a);
 
         HttpResponse<String> toB = family.get(URI.create(services.url("b")));
         assertEquals(302, toB.statusCode());
@@ -428,6 +430,7 @@ class SingleSignOnIT {
         assertTrue(page.contains("user=" + PERSON + "\n"), page);
         assertTrue(page.contains("isFromNewLogin=false\n"), "no password typed: " + page);
         assertTrue(page.contains("longTermAuthenticationRequestTokenUsed=true\n"), page);
+        assertTrue(page.contains("authenticationMethod=device\n"), "issue 24: a remembered device says so: " + page);
     }
 
     @Test

@@ -272,8 +272,9 @@ public class SamlIdentityProvider {
         String nameId = provider.nameIdTransient() ? SamlMessages.newId() : pairwise;
         var person = PersonAtEstablishment.of(em, account, establishmentId, LocalDate.now(clock));
         SamlMessages.Subject subject = new SamlMessages.Subject(nameId, format, SamlMessages.newId(),
-                session.signedInAt(), SamlAttribute.values(SamlAttribute.parse(provider.attributes()), person, pairwise,
-                settings.get(Setting.SAML_GAR_ID_ENT)));
+                session.signedInAt(), SamlMessages.authnContextClass(session.amr()),
+                SamlAttribute.values(SamlAttribute.parse(provider.attributes()), person, pairwise,
+                        settings.get(Setting.SAML_GAR_ID_ENT)));
         Document response = SamlMessages.response(entityId(), provider.entityId(), provider.acsUrl(),
                 pending.requestId(), subject, now, settings.getDuration(Setting.SAML_ASSERTION_VALIDITY));
         PrivateKey key = signingKey();

@@ -2,6 +2,8 @@ package fr.ent.portal.federation.control;
 
 import java.time.Instant;
 
+import fr.ent.portal.sso.control.SignInMethod;
+
 /**
  * The portal session behind an authorization request: the account (null when not signed in), the establishment chosen
  * in it, when and how the person signed in, and, when the request comes back from the portal's sign-in, since when
@@ -29,13 +31,6 @@ public record PortalSession(Long accountId, Long establishmentId, Instant signed
 
     /** {@code amr} of the ID token (RFC 8176 names: {@code mfa} for password and app, {@code hwk} for a passkey). */
     public String amr() {
-        if (byDevice) {
-            return "device";
-        }
-        return switch (method == null ? "pwd" : method) {
-            case "pwd+otp" -> "mfa";
-            case "passkey" -> "hwk";
-            default -> "pwd";
-        };
+        return SignInMethod.amr(method, byDevice);
     }
 }

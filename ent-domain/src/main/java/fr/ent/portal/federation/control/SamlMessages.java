@@ -27,6 +27,13 @@ public final class SamlMessages {
     public static final String NO_PASSIVE = "urn:oasis:names:tc:SAML:2.0:status:NoPassive";
     public static final String BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
     public static final String PASSWORD_PROTECTED = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport";
+    /** SAML 2.0's class of a sign-in that rests on an earlier one (a remembered device's cookie). */
+    public static final String PREVIOUS_SESSION = "urn:oasis:names:tc:SAML:2.0:ac:classes:PreviousSession";
+    /**
+     * Two factors (password and authenticator app, or a passkey: possession and user verification): SAML 2.0 names no
+     * class for that, the REFEDS MFA profile does, and the federations of research and education use it (docs/FEDERATION.md).
+     */
+    public static final String REFEDS_MFA = "https://refeds.org/profile/mfa";
     public static final String BASIC = "urn:oasis:names:tc:SAML:2.0:attrname-format:basic";
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private static final String XS = "http://www.w3.org/2001/XMLSchema";
@@ -121,9 +128,21 @@ public final class SamlMessages {
 
     // ---- out --------------------------------------------------------------------------------------------------
 
-    /** The subject and what the assertion says about them. */
+    /**
+     * The subject and what the assertion says about them; {@code authnContextClassRef} how they signed in
+     * ({@link #authnContextClass}).
+     */
     public record Subject(String nameId, String nameIdFormat, String sessionIndex, Instant authnInstant,
-                          Map<String, List<String>> attributes) {
+                          String authnContextClassRef, Map<String, List<String>> attributes) {
+    }
+
+    /** The {@code AuthnContextClassRef} of a sign-in made with the session's method ({@code PortalSession.amr()}). */
+    public static String authnContextClass(String amr) {
+        return switch (amr) {
+            case "mfa", "hwk" -> REFEDS_MFA;
+            case "device" -> PREVIOUS_SESSION;
+            default -> PASSWORD_PROTECTED;
+        };
     }
 
     /**
@@ -177,7 +196,7 @@ public final class SamlMessages {
         authn.setAttribute("SessionIndex", subject.sessionIndex());
         Element context = assertion(document, "AuthnContext");
         Element classRef = assertion(document, "AuthnContextClassRef");
-        classRef.setTextContent(PASSWORD_PROTECTED);
+        classRef.setTextContent(subject.authnContextClassRef());
         context.appendChild(classRef);
         authn.appendChild(context);
         assertion.appendChild(authn);

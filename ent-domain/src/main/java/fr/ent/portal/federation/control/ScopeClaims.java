@@ -81,7 +81,7 @@ public final class ScopeClaims {
      */
     public static Map<String, Object> claims(SsoAttributes.Person person, Set<String> scopes, Instant authTime) {
         Set<ReleasedAttribute> released = released(scopes);
-        Map<String, List<String>> attributes = SsoAttributes.of(person, released, authTime, false, false);
+        Map<String, List<String>> attributes = SsoAttributes.of(person, released, authTime, false, false, "pwd");
         Map<String, Object> claims = new LinkedHashMap<>();
         for (ReleasedAttribute attribute : released) {
             List<String> values = attributes.get(attribute.casName());

@@ -106,6 +106,15 @@ public class SecondFactors {
         return totpOf(accountId).map(TotpFactor::confirmed).orElse(false);
     }
 
+    /**
+     * Whether the account has a passkey it can sign in with (a second factor too; none while passkeys are turned off):
+     * a read, no transaction.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
+    public boolean hasPasskey(long accountId) {
+        return settings.getBoolean(fr.ent.portal.platform.config.Setting.PASSKEY_ENABLED) && !passkeys.of(accountId).isEmpty();
+    }
+
     /** The policy read from the settings. */
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
     public FactorPolicy policy() {

@@ -22,7 +22,12 @@ public record FactorPolicy(Set<Profile> requiredProfiles, Duration grace, Durati
         /** Ask the enrolled factor. */
         ASK_FACTOR,
         /** The profile needs a factor and none is enrolled: enrol now (the grace period may allow "later"). */
-        ENROL
+        ENROL,
+        /**
+         * The profile needs a factor, no authenticator app is enrolled but a passkey is: the passkey is the factor, so
+         * the person signs in with it (never asked to enrol an app they do not need).
+         */
+        USE_PASSKEY
     }
 
     public FactorPolicy {
@@ -58,11 +63,18 @@ public record FactorPolicy(Set<Profile> requiredProfiles, Duration grace, Durati
         return profile != null && requiredProfiles.contains(profile);
     }
 
-    public Next next(Profile profile, boolean enrolled) {
-        if (enrolled) {
+    /**
+     * @param appEnrolled a confirmed authenticator app
+     * @param hasPasskey at least one passkey (read only when it matters: {@code !appEnrolled && required(profile)})
+     */
+    public Next next(Profile profile, boolean appEnrolled, java.util.function.BooleanSupplier hasPasskey) {
+        if (appEnrolled) {
             return Next.ASK_FACTOR;
         }
-        return required(profile) ? Next.ENROL : Next.NONE;
+        if (!required(profile)) {
+            return Next.NONE;
+        }
+        return hasPasskey.getAsBoolean() ? Next.USE_PASSKEY : Next.ENROL;
     }
 
     /** Whether enrolling may still be put off: within the grace period counted from the first time it was asked. */

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import com.webauthn4j.WebAuthnManager;
 import com.webauthn4j.converter.AttestedCredentialDataConverter;
-import com.webauthn4j.converter.exception.DataConversionException;
 import com.webauthn4j.converter.util.ObjectConverter;
 import com.webauthn4j.credential.CredentialRecordImpl;
 import com.webauthn4j.data.AuthenticationData;
@@ -84,12 +83,7 @@ public final class PasskeyCeremony {
      * against the challenge the server issued.
      */
     public NewCredential register(String responseJson, byte[] challenge) throws Refused {
-        RegistrationData data;
-        try {
-            data = MANAGER.parseRegistrationResponseJSON(responseJson);
-        } catch (DataConversionException | IllegalArgumentException e) {
-            throw new Refused(Refusal.MALFORMED, e);
-        }
+        RegistrationData data = parsedRegistration(responseJson);
         try {
             MANAGER.verify(data, new RegistrationParameters(server(challenge), ALGORITHMS, true, true));
         } catch (VerificationException e) {
@@ -103,20 +97,21 @@ public final class PasskeyCeremony {
 
     /** Reads which challenge, credential and user a sign-in answer names (nothing is trusted yet). */
     public static Claim signInClaim(String responseJson) throws Refused {
+        AuthenticationData data = parsedAuthentication(responseJson);
         try {
-            AuthenticationData data = MANAGER.parseAuthenticationResponseJSON(responseJson);
             return new Claim(data.getCollectedClientData().getChallenge().getValue(),
                     B64URL.encodeToString(data.getCredentialId()), data.getUserHandle());
-        } catch (DataConversionException | IllegalArgumentException | NullPointerException e) {
+        } catch (NullPointerException e) {
             throw new Refused(Refusal.MALFORMED, e);
         }
     }
 
     /** Reads which challenge a registration answer names (nothing is trusted yet). */
     public static byte[] registrationChallenge(String responseJson) throws Refused {
+        RegistrationData data = parsedRegistration(responseJson);
         try {
-            return MANAGER.parseRegistrationResponseJSON(responseJson).getCollectedClientData().getChallenge().getValue();
-        } catch (DataConversionException | IllegalArgumentException | NullPointerException e) {
+            return data.getCollectedClientData().getChallenge().getValue();
+        } catch (NullPointerException e) {
             throw new Refused(Refusal.MALFORMED, e);
         }
     }
@@ -127,12 +122,7 @@ public final class PasskeyCeremony {
      * @throws Refused {@link Refusal#COUNTER_WENT_BACKWARDS} when the counter did not grow (a cloned authenticator)
      */
     public long signIn(String responseJson, byte[] challenge, String credentialData, long signCount) throws Refused {
-        AuthenticationData data;
-        try {
-            data = MANAGER.parseAuthenticationResponseJSON(responseJson);
-        } catch (DataConversionException | IllegalArgumentException e) {
-            throw new Refused(Refusal.MALFORMED, e);
-        }
+        AuthenticationData data = parsedAuthentication(responseJson);
         AttestedCredentialData stored = new AttestedCredentialDataConverter(CONVERTER)
                 .convert(Base64.getUrlDecoder().decode(credentialData));
         CredentialRecordImpl record = new CredentialRecordImpl(null, null, null, null, signCount, stored, null, null,
@@ -145,6 +135,28 @@ public final class PasskeyCeremony {
             throw new Refused(Refusal.INVALID, e);
         }
         return data.getAuthenticatorData().getSignCount();
+    }
+
+    /**
+     * A registration answer as webauthn4j reads it. Whatever the parser throws on input that is not such an answer
+     * (webauthn4j's {@code DataConversionException}, Jackson's own exceptions for text that is not JSON, a missing
+     * part) is {@link Refusal#MALFORMED}, never a server error.
+     */
+    private static RegistrationData parsedRegistration(String responseJson) throws Refused {
+        try {
+            return MANAGER.parseRegistrationResponseJSON(responseJson);
+        } catch (RuntimeException e) {
+            throw new Refused(Refusal.MALFORMED, e);
+        }
+    }
+
+    /** A sign-in answer as webauthn4j reads it; anything the parser throws is {@link Refusal#MALFORMED}. */
+    private static AuthenticationData parsedAuthentication(String responseJson) throws Refused {
+        try {
+            return MANAGER.parseAuthenticationResponseJSON(responseJson);
+        } catch (RuntimeException e) {
+            throw new Refused(Refusal.MALFORMED, e);
+        }
     }
 
     private ServerProperty server(byte[] challenge) {

@@ -156,7 +156,14 @@ public class SignIn {
         if (account.hasBlockingPendingActions()) {
             return firstConnection(account, attempt, key, deviceId);
         }
-        FactorPolicy.Next next = factors.policy().next(account.profile(), factors.enrolled(account.id()));
+        FactorPolicy.Next next = factors.policy().next(account.profile(), factors.enrolled(account.id()),
+                () -> factors.hasPasskey(account.id()));
+        if (next == FactorPolicy.Next.USE_PASSKEY) {
+            protection.throttle().refund(key, deviceId, counted, now);
+            audit.record(AuditEventType.SIGN_IN_FAILED, account.id(), key, attempt.clientIp(), attempt.userAgent(),
+                    "passkey-needed");
+            return new SignInResult(SignInResult.Outcome.PASSKEY_NEEDED, null, null, null, java.util.Set.of(), null);
+        }
         if (next != FactorPolicy.Next.NONE) {
             // the password alone proves nothing yet: its count is given back, the second step's codes are counted
             protection.throttle().refund(key, deviceId, counted, now);

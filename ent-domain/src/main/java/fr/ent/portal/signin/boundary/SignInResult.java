@@ -20,6 +20,11 @@ public record SignInResult(Outcome outcome, Long accountId, String identifier, P
         SECOND_FACTOR,
         /** The password was right and the account's profile needs a second factor it has not enrolled: enrol first. */
         ENROL_FACTOR,
+        /**
+         * The password was right, the profile needs a second factor, and the account's factor is a passkey (no app):
+         * sign in with the passkey (no session; the password's count is given back).
+         */
+        PASSKEY_NEEDED,
         /** The provisional code was right but has expired: a new letter is needed. */
         CODE_EXPIRED,
         /** Anything else: wrong secret, unknown or disabled account, held back, rate-limited. */

@@ -105,9 +105,10 @@ public class CasServer {
      *
      * @param fromNewLogin credentials were typed for this very request
      * @param longTermUsed a remembered device signed the person in
+     * @param amr how the person signed in ({@link fr.ent.portal.sso.control.SignInMethod#amr})
      */
     public LoginAnswer login(String service, long accountId, Long sessionEstablishment, Instant authenticatedAt,
-                             boolean fromNewLogin, boolean longTermUsed, Client client) {
+                             boolean fromNewLogin, boolean longTermUsed, String amr, Client client) {
         Account account = em.find(Account.class, accountId);
         List<OfferedService> matching = registered(service);
         if (account == null || matching.isEmpty()) {
@@ -137,7 +138,7 @@ public class CasServer {
         OfferedService registered = offered.get();
         ServiceTicket ticket = new ServiceTicket(TicketIds.newServiceTicket(), service, registered.id(), accountId,
                 chosen, now, now.plus(settings.getDuration(Setting.CAS_TICKET_VALIDITY)), authenticatedAt,
-                fromNewLogin, longTermUsed);
+                fromNewLogin, longTermUsed, amr);
         tickets.put(ticket, now);
         audit.record(AuditEventType.CAS_TICKET_ISSUED, accountId, account.identifier(), client.ip(),
                 client.userAgent(), "service:" + registered.id(), chosen);
@@ -188,7 +189,7 @@ public class CasServer {
         }
         return CasAnswer.success(account.identifier(), withAttributes
                 ? SsoAttributes.of(person(account, ticket.establishmentId()), registered.releasedAttributes(),
-                        ticket.authenticatedAt(), ticket.fromNewLogin(), ticket.longTermUsed())
+                        ticket.authenticatedAt(), ticket.fromNewLogin(), ticket.longTermUsed(), ticket.amr())
                 : null);
     }
 

@@ -10,8 +10,10 @@ import java.util.Set;
 
 /**
  * The attributes block of a CAS 3.0 validation: the fixed CAS ones in the order of the protocol's schema
- * ({@code authenticationDate}, {@code longTermAuthenticationRequestTokenUsed}, {@code isFromNewLogin}), then those of
- * the service's list, read from the person as seen in the chosen establishment. Empty values are left out.
+ * ({@code authenticationDate}, {@code longTermAuthenticationRequestTokenUsed}, {@code isFromNewLogin}), how the person
+ * signed in ({@code authenticationMethod}: RFC 8176's {@code amr}, as in OpenID Connect; {@code authnContextClass} for
+ * two factors, Apereo CAS's names: {@link SignInMethod}), then those of the service's list, read from the person as
+ * seen in the chosen establishment. Empty values are left out.
  */
 public final class SsoAttributes {
 
@@ -25,11 +27,16 @@ public final class SsoAttributes {
 
     public static Map<String, List<String>> of(Person person, Set<ReleasedAttribute> released,
                                                Instant authenticatedAt, boolean fromNewLogin,
-                                               boolean longTermUsed) {
+                                               boolean longTermUsed, String amr) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         attributes.put("authenticationDate", List.of(authenticatedAt.toString()));
         attributes.put("longTermAuthenticationRequestTokenUsed", List.of(String.valueOf(longTermUsed)));
         attributes.put("isFromNewLogin", List.of(String.valueOf(fromNewLogin)));
+        attributes.put("authenticationMethod", List.of(amr));
+        String contextClass = SignInMethod.casContextClass(amr);
+        if (contextClass != null) {
+            attributes.put("authnContextClass", List.of(contextClass));
+        }
         for (ReleasedAttribute attribute : ReleasedAttribute.values()) {
             if (!released.contains(attribute)) {
                 continue;

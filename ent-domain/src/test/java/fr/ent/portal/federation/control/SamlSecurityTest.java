@@ -179,18 +179,29 @@ class SamlSecurityTest {
 
     // ---- messages and metadata ----------------------------------------------------------------------------------
 
+    /** Issue 24, item 6: the assertion says how the person signed in. */
+    @Test
+    void theAuthnContextClassSaysHowThePersonSignedIn() {
+        assertEquals(SamlMessages.PASSWORD_PROTECTED, SamlMessages.authnContextClass("pwd"));
+        assertEquals(SamlMessages.REFEDS_MFA, SamlMessages.authnContextClass("mfa"));
+        assertEquals(SamlMessages.REFEDS_MFA, SamlMessages.authnContextClass("hwk"));
+        assertEquals(SamlMessages.PREVIOUS_SESSION, SamlMessages.authnContextClass("device"));
+    }
+
     @Test
     void theResponseSaysWhoForWhomAndUntilWhenAndItsSignaturesVerify() throws Exception {
         Instant now = Instant.parse("2026-12-07T01:00:00Z");
         Document response = SamlMessages.response("https://ent.example/saml/metadata", "https://sp.example",
                 "https://sp.example/acs", "_req1", new SamlMessages.Subject("opaque", SamlMessages.PERSISTENT, "_s1",
-                        now, Map.of("UAI", List.of("0312289V"))), now, Duration.ofMinutes(5));
+                        now, SamlMessages.authnContextClass("hwk"), Map.of("UAI", List.of("0312289V"))), now,
+                Duration.ofMinutes(5));
         SamlSignatures.sign(SamlMessages.assertionOf(response), sp.getPrivate(), spCertificate);
         SamlSignatures.sign(response.getDocumentElement(), sp.getPrivate(), spCertificate);
         String xml = SamlXml.write(response);
         for (String expected : List.of("InResponseTo=\"_req1\"", "Recipient=\"https://sp.example/acs\"",
                 "<saml:Audience>https://sp.example</saml:Audience>", "NotOnOrAfter=\"2026-12-07T01:05:00Z\"",
-                "Method=\"urn:oasis:names:tc:SAML:2.0:cm:bearer\"", "rsa-sha256", ">0312289V<")) {
+                "Method=\"urn:oasis:names:tc:SAML:2.0:cm:bearer\"", "rsa-sha256", ">0312289V<",
+                "<saml:AuthnContextClassRef>https://refeds.org/profile/mfa</saml:AuthnContextClassRef>")) {
             assertTrue(xml.contains(expected), expected + " in " + xml);
         }
         Element root = SamlXml.parse(xml.getBytes(StandardCharsets.UTF_8), SamlXml.Limits.MESSAGE).getDocumentElement();

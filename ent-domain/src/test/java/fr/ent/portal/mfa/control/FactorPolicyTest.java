@@ -21,14 +21,25 @@ class FactorPolicyTest {
 
     @Test
     void theListedProfilesMustEnrolOthersMayChoose() {
-        assertEquals(FactorPolicy.Next.ENROL, policy.next(Profile.SCHOOL_ADMIN, false));
-        assertEquals(FactorPolicy.Next.ENROL, policy.next(Profile.REGION_ADMIN, false));
-        assertEquals(FactorPolicy.Next.NONE, policy.next(Profile.LEGAL_REPRESENTATIVE, false));
-        assertEquals(FactorPolicy.Next.ASK_FACTOR, policy.next(Profile.LEGAL_REPRESENTATIVE, true));
-        assertEquals(FactorPolicy.Next.ASK_FACTOR, policy.next(Profile.SCHOOL_ADMIN, true));
+        assertEquals(FactorPolicy.Next.ENROL, policy.next(Profile.SCHOOL_ADMIN, false, () -> false));
+        assertEquals(FactorPolicy.Next.ENROL, policy.next(Profile.REGION_ADMIN, false, () -> false));
+        assertEquals(FactorPolicy.Next.NONE, policy.next(Profile.LEGAL_REPRESENTATIVE, false, () -> true));
+        assertEquals(FactorPolicy.Next.ASK_FACTOR, policy.next(Profile.LEGAL_REPRESENTATIVE, true, () -> false));
+        assertEquals(FactorPolicy.Next.ASK_FACTOR, policy.next(Profile.SCHOOL_ADMIN, true, () -> true));
         assertEquals(Set.of(), FactorPolicy.profiles(" "));
         assertEquals(Set.of(), FactorPolicy.profiles("none"));
         assertThrows(IllegalArgumentException.class, () -> FactorPolicy.profiles("SCHOOL_ADMIN,PRINCIPAL"));
+    }
+
+    /** Issue 24: an admin whose factor is a passkey (no app) signs in with it, never asked to enrol an app. */
+    @Test
+    void aPasskeyWithoutAnAppMeansSigningInWithThePasskey() {
+        assertEquals(FactorPolicy.Next.USE_PASSKEY, policy.next(Profile.SCHOOL_ADMIN, false, () -> true));
+        assertEquals(FactorPolicy.Next.ENROL, policy.next(Profile.SCHOOL_ADMIN, false, () -> false));
+        assertEquals(FactorPolicy.Next.NONE, policy.next(Profile.TEACHER, false, () -> true), "optional: the password suffices");
+        assertEquals(FactorPolicy.Next.NONE, policy.next(Profile.PUPIL, false, () -> {
+            throw new AssertionError("not read when the profile needs no factor");
+        }));
     }
 
     @Test

@@ -34,7 +34,7 @@ class CasXmlTest {
         SsoAttributes.Person person = new SsoAttributes.Person("y.perrin1", "Yasmine", "Perrin <&>",
                 "LEGAL_REPRESENTATIVE", "0860034V", null, List.of("j.fournier1", "s.fontaine1"));
         Map<String, List<String>> attributes = SsoAttributes.of(person, Set.of(ReleasedAttribute.values()),
-                Instant.parse("2026-11-23T08:00:00Z"), true, false);
+                Instant.parse("2026-11-23T08:00:00Z"), true, false, "pwd");
         Document doc = parse(CasXml.success("y.perrin1", attributes));
         Element root = doc.getDocumentElement();
         assertEquals(CasXml.NAMESPACE, root.getNamespaceURI());
@@ -54,7 +54,7 @@ class CasXmlTest {
         SsoAttributes.Person person = new SsoAttributes.Person("l.martin1", "Léa", "Martin", "PUPIL", "0771763Y",
                 "2nde B", List.of());
         Document doc = parse(CasXml.success("l.martin1", SsoAttributes.of(person,
-                Set.of(ReleasedAttribute.UAI, ReleasedAttribute.DIVISION), Instant.EPOCH, false, false)));
+                Set.of(ReleasedAttribute.UAI, ReleasedAttribute.DIVISION), Instant.EPOCH, false, false, "pwd")));
         assertEquals("2nde B", doc.getElementsByTagNameNS(CasXml.NAMESPACE, "division").item(0).getTextContent());
         assertEquals(0, doc.getElementsByTagNameNS(CasXml.NAMESPACE, "givenName").getLength());
         assertEquals(0, doc.getElementsByTagNameNS(CasXml.NAMESPACE, "sn").getLength());
@@ -102,7 +102,7 @@ class CasXmlTest {
         SsoAttributes.Person person = new SsoAttributes.Person("l.martin1", "Léa", "Martin", "PUPIL", "0771763Y",
                 "2nde B", List.of());
         Document doc = parse(CasXml.success("l.martin1", SsoAttributes.of(person, Set.of(ReleasedAttribute.values()),
-                Instant.EPOCH, false, true)));
+                Instant.EPOCH, false, true, "device")));
         NodeList block = doc.getElementsByTagNameNS(CasXml.NAMESPACE, "attributes").item(0).getChildNodes();
         List<String> names = new java.util.ArrayList<>();
         for (int i = 0; i < block.getLength(); i++) {
@@ -119,12 +119,31 @@ class CasXmlTest {
         assertEquals("false", doc.getElementsByTagNameNS(CasXml.NAMESPACE, "isFromNewLogin").item(0).getTextContent());
     }
 
+    /** Issue 24, item 6: how the person signed in, RFC 8176's amr; two factors also as Apereo CAS's context class. */
+    @Test
+    void theAttributesSayHowThePersonSignedIn() throws Exception {
+        SsoAttributes.Person person = new SsoAttributes.Person("l.martin1", "Léa", "Martin", "PUPIL", "0771763Y",
+                "2nde B", List.of());
+        Map<String, List<String>> password = SsoAttributes.of(person, Set.of(), Instant.EPOCH, true, false, "pwd");
+        assertEquals(List.of("pwd"), password.get("authenticationMethod"));
+        assertEquals(null, password.get("authnContextClass"), "one factor: no multi-factor context");
+        Map<String, List<String>> passkey = SsoAttributes.of(person, Set.of(), Instant.EPOCH, true, false,
+                SignInMethod.amr("passkey", false));
+        assertEquals(List.of("hwk"), passkey.get("authenticationMethod"));
+        assertEquals(List.of("mfa-webauthn"), passkey.get("authnContextClass"));
+        assertEquals(List.of("mfa-gauth"), SsoAttributes.of(person, Set.of(), Instant.EPOCH, true, false,
+                SignInMethod.amr("pwd+otp", false)).get("authnContextClass"));
+        assertEquals("device", SignInMethod.amr("pwd+otp", true), "a remembered device says so, whatever came before");
+        Document doc = parse(CasXml.success("l.martin1", passkey));
+        assertEquals("hwk", doc.getElementsByTagNameNS(CasXml.NAMESPACE, "authenticationMethod").item(0).getTextContent());
+    }
+
     @Test
     void theJsonAnswersFollowSection251() {
         SsoAttributes.Person person = new SsoAttributes.Person("y.perrin1", "Yasmine", "Perrin \"<&>\\",
                 "LEGAL_REPRESENTATIVE", "0860034V", null, List.of("j.fournier1", "s.fontaine1"));
         String json = CasAnswer.success("y.perrin1", SsoAttributes.of(person, Set.of(ReleasedAttribute.values()),
-                Instant.parse("2026-11-23T08:00:00Z"), true, false)).write(CasAnswer.Format.JSON);
+                Instant.parse("2026-11-23T08:00:00Z"), true, false, "pwd")).write(CasAnswer.Format.JSON);
         assertTrue(json.startsWith("{\"serviceResponse\":{\"authenticationSuccess\":{\"user\":\"y.perrin1\","
                 + "\"attributes\":{\"authenticationDate\":\"2026-11-23T08:00:00Z\","
                 + "\"longTermAuthenticationRequestTokenUsed\":\"false\",\"isFromNewLogin\":\"true\","), json);

@@ -19,7 +19,7 @@ class TicketsTest {
     static final String SERVICE = "https://pronote.example.fr/pronote/";
 
     static ServiceTicket ticket(String id, boolean fromNewLogin) {
-        return new ServiceTicket(id, SERVICE, 7, 42, 3, NOW, NOW.plusSeconds(10), NOW.minusSeconds(60), fromNewLogin, false);
+        return new ServiceTicket(id, SERVICE, 7, 42, 3, NOW, NOW.plusSeconds(10), NOW.minusSeconds(60), fromNewLogin, false, "pwd");
     }
 
     @Test
@@ -103,8 +103,11 @@ class TicketsTest {
     @Test
     void aTicketSurvivesTheSharedStoresTextForm() {
         ServiceTicket t = new ServiceTicket(TicketIds.newServiceTicket(), SERVICE + "?a=1|b", 7, 42, 3, NOW,
-                NOW.plusSeconds(10), NOW.minusSeconds(60), true, true);
+                NOW.plusSeconds(10), NOW.minusSeconds(60), true, false, "hwk");
         assertEquals(t, ServiceTicket.CODEC.decode(ServiceTicket.CODEC.encode(t)));
+        // one put by a node of the version before issue 24 (ten fields): a remembered device's, say so
+        String older = ServiceTicket.CODEC.encode(t).replaceFirst("\\|0\\|hwk$", "|1");
+        assertEquals("device", ServiceTicket.CODEC.decode(older).amr());
         java.util.List<IssuedTicket> list = java.util.List.of(new IssuedTicket("ST-1", SERVICE, 7, 42, NOW),
                 new IssuedTicket("ST-2", SERVICE + "x", 8, 42, NOW.plusSeconds(1)));
         assertEquals(list, IssuedTicket.LIST_CODEC.decode(IssuedTicket.LIST_CODEC.encode(list)));

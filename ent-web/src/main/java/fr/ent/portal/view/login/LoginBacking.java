@@ -85,6 +85,7 @@ public class LoginBacking {
             case SECOND_FACTOR, ENROL_FACTOR -> sessions.startSecondStep(request, result, remember);
             case FIRST_CONNECTION -> sessions.startFirstConnection(request, result);
             case CODE_EXPIRED -> Texts.globalError("login.error.code_expired");
+            case PASSKEY_NEEDED -> Texts.globalError("login.error.passkey_needed");
             default -> Texts.globalError("login.error.failed");
         }
         return result.secondStep() ? "/second-factor?faces-redirect=true"
