@@ -114,7 +114,10 @@ class PasskeyBrowserIT {
             SignInPages.submitAndWait(driver, By.id("submit"));
             go(driver, "/account");
             SignInPages.submitAndWait(driver, By.cssSelector("#passkey-list button[id$='removePasskey']"));
-            assertFalse(driver.findElements(By.id("no-passkeys")).isEmpty(), "removed");
+            // the notice is inside the h:form "passkeys": its id carries the form's prefix
+            assertFalse(driver.findElements(By.id("passkeys:no-passkeys")).isEmpty(), () -> "removed: "
+                    + driver.getCurrentUrl() + " " + driver.findElement(By.id("passkeys")).getAttribute("outerHTML"));
+            assertTrue(driver.findElements(By.cssSelector("#passkey-list li.passkey")).isEmpty(), "no passkey listed");
         }
     }
 
