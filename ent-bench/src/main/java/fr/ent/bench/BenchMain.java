@@ -56,6 +56,9 @@ public final class BenchMain {
             if (config.phase("sessions")) {
                 phase("Heap per authenticated session", this::sessions);
             }
+            if (config.phase("passkey")) {
+                phase("Passkey sign-ins", this::passkeys);
+            }
             if (config.phase("keycloak") && config.keycloak) {
                 phase("Keycloak " + config.keycloakVersion, this::keycloak);
             }
@@ -68,8 +71,8 @@ public final class BenchMain {
         String section = report.render(config, started, Instant.now(), figures);
         Path copy = config.work.resolve("report.md");
         Files.writeString(copy, section);
-        if (config.phases.equals(List.of("profile"))) {
-            System.out.println("[bench] profile only: " + config.docs + " left as it is");
+        if (config.phases.equals(List.of("profile")) || config.phases.equals(List.of("passkey"))) {
+            System.out.println("[bench] " + config.phases + " only: " + config.docs + " left as it is");
         } else {
             writeInto(config.docs, section);
         }
@@ -156,6 +159,18 @@ public final class BenchMain {
                         : "not available in this build (the WAR has no waiting room)") + ".");
             }
             figures.put("rssPortal", Procs.procStatusKib(portal.pid(), "VmHWM") / 1024.0);
+        }
+    }
+
+    /** Passkey sign-ins per second beside password ones, same portal, same clients (issue 24; {@link PasskeyRate}). */
+    private void passkeys() throws Exception {
+        Db.recreate(config);
+        try (Portal portal = Portal.start(config, config.work, "portal-passkey", config.portalXmx, List.of())) {
+            Db.seed(config, HashCeiling.phc(config.password, HashCeiling.MEMORY_KIB, HashCeiling.ITERATIONS, HashCeiling.PARALLELISM));
+            PasskeyRate.Loop[] loops = new PasskeyRate(config).measure(portal);
+            figures.put("passkey", loops[0].perSecond());
+            figures.put("passkeyPassword", loops[1].perSecond());
+            report.passkeys(loops[0], loops[1], config);
         }
     }
 

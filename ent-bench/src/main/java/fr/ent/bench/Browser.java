@@ -72,6 +72,13 @@ final class Browser {
         return client.send(post.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A JSON POST (the passkeys' exchanges), as the page's script sends it. */
+    HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A form POST to a test-only control ({@code /dev/…}); returns the status. */
     int postControl(String path, String body) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))

@@ -21,7 +21,7 @@ final class Config {
     final Path docs = Path.of(req("bench.docs"));
 
     /** Which phases run: all by default; e.g. -Dbench.phases=hash,portal,keycloak. */
-    final List<String> phases = list("bench.phases", "hash,portal,sessions,keycloak");
+    final List<String> phases = list("bench.phases", "hash,portal,sessions,passkey,keycloak");
 
     final String pgHost = str("bench.pg", "127.0.0.1:5432");
     final String dbUser = str("bench.pg.user", "postgres");
@@ -61,6 +61,11 @@ final class Config {
     final int stormSeconds = integer("bench.storm.seconds", 180);
     /** impatient (retry a 503 at once), polite (honour Retry-After), browser (follow the waiting room). */
     final List<String> stormKinds = list("bench.storm.kinds", "impatient,polite,browser");
+
+    /** Passkey sign-ins beside password ones (issue 24): accounts given a passkey, clients, seconds per loop. */
+    final int passkeyDevices = integer("bench.passkey.devices", 200);
+    final int passkeyClients = integer("bench.passkey.clients", 8);
+    final int passkeySeconds = integer("bench.passkey.seconds", 30);
 
     final int sessions = integer("bench.sessions", 50_000);
     final int sessionUsers = integer("bench.sessions.users", 8);

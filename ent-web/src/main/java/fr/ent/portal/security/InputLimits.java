@@ -75,4 +75,9 @@ public final class InputLimits {
         String context = request.getContextPath();
         return uri != null && context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
+
+    /** The sign-in form's identifier (present) and secret within their caps. */
+    public static boolean signInForm(String identifier, String secret) {
+        return identifier != null && within(identifier, IDENTIFIER) && within(secret, SECRET);
+    }
 }

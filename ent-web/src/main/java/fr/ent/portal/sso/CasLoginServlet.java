@@ -18,7 +18,6 @@ import fr.ent.portal.security.Clients;
 import fr.ent.portal.security.Sessions;
 import fr.ent.portal.sso.boundary.CasServer;
 import fr.ent.portal.sso.control.LoginAnswer;
-import fr.ent.portal.sso.control.SignInMethod;
 
 /**
  * {@code GET /cas/login?service=…[&renew=true][&gateway=true]} (CAS protocol 3.0, section 2.1).
@@ -103,7 +102,7 @@ public class CasLoginServlet extends HttpServlet {
         }
         LoginAnswer answer = cas.login(service, accountId, sessions.establishment(request),
                 signedInAt == null ? Instant.now() : signedInAt, newLogin, byDevice,
-                SignInMethod.amr(sessions.signedInWith(request), byDevice), client);
+                sessions.signedInWith(request), client);
         switch (answer.kind()) {
             case REFUSED -> {
                 returns.clear(request, response);

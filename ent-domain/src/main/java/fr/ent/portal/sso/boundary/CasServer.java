@@ -34,6 +34,7 @@ import fr.ent.portal.sso.control.OpenedServices;
 import fr.ent.portal.sso.control.PersonAtEstablishment;
 import fr.ent.portal.sso.control.ServiceTicket;
 import fr.ent.portal.sso.control.ServiceTickets;
+import fr.ent.portal.sso.control.SignInMethod;
 import fr.ent.portal.sso.control.SsoAttributes;
 import fr.ent.portal.sso.control.TicketCheck;
 import fr.ent.portal.sso.control.TicketIds;
@@ -105,10 +106,12 @@ public class CasServer {
      *
      * @param fromNewLogin credentials were typed for this very request
      * @param longTermUsed a remembered device signed the person in
-     * @param amr how the person signed in ({@link fr.ent.portal.sso.control.SignInMethod#amr})
+     * @param signedInWith how the session was signed in (the web's {@code Sessions.signedInWith}: pwd, pwd+otp,
+     *                     passkey, device; null if unknown), made into the ticket's method by {@link SignInMethod#amr}
      */
     public LoginAnswer login(String service, long accountId, Long sessionEstablishment, Instant authenticatedAt,
-                             boolean fromNewLogin, boolean longTermUsed, String amr, Client client) {
+                             boolean fromNewLogin, boolean longTermUsed, String signedInWith, Client client) {
+        String amr = SignInMethod.amr(signedInWith, longTermUsed);
         Account account = em.find(Account.class, accountId);
         List<OfferedService> matching = registered(service);
         if (account == null || matching.isEmpty()) {

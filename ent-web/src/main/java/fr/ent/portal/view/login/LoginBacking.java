@@ -55,8 +55,7 @@ public class LoginBacking {
         HttpServletRequest request = Faces.getRequest();
         String secret = password == null ? "" : password; // longer than the cap: not checked (the policy allows 128)
         password = null;
-        if (!InputLimits.within(secret, InputLimits.SECRET) || identifier == null
-                || !InputLimits.within(identifier, InputLimits.IDENTIFIER)) {
+        if (!InputLimits.signInForm(identifier, secret)) {
             Texts.globalError("login.error.failed");
             return null;
         }
