@@ -15,9 +15,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -83,7 +80,7 @@ final class PasskeyRate {
         ConcurrentLinkedQueue<Authenticator> devices = new ConcurrentLinkedQueue<>();
         AtomicInteger next = new AtomicInteger();
         AtomicLong refused = new AtomicLong();
-        inParallel(4, () -> {
+        Profile.inParallel(4, () -> {
             int n;
             while ((n = next.incrementAndGet()) <= config.passkeyDevices) {
                 Authenticator device = register(portal, origin, "u.bench" + n);
@@ -161,7 +158,7 @@ final class PasskeyRate {
         AtomicLong failed = new AtomicLong();
         List<Double> millis = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + seconds * 1_000_000_000L;
-        inParallel(clients, () -> {
+        Profile.inParallel(clients, () -> {
             while (System.nanoTime() < end) {
                 long t0 = System.nanoTime();
                 boolean done;
@@ -180,21 +177,6 @@ final class PasskeyRate {
             return null;
         });
         return new Loop(ok.get(), failed.get(), seconds, millis);
-    }
-
-    private static void inParallel(int clients, java.util.concurrent.Callable<Void> client) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<Void>> all = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                all.add(pool.submit(client));
-            }
-            for (Future<Void> f : all) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** A platform authenticator with one resident P-256 credential, user verification, a counter that grows. */

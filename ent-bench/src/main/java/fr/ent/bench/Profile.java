@@ -292,7 +292,7 @@ final class Profile {
     }
 
     /** Runs {@code clients} copies of {@code client} on their own threads and waits for all of them. */
-    private static void inParallel(int clients, java.util.concurrent.Callable<Void> client) throws Exception {
+    static void inParallel(int clients, java.util.concurrent.Callable<Void> client) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<Void>> all = new ArrayList<>();
