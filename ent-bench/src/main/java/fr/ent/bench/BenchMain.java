@@ -1,5 +1,6 @@
 package fr.ent.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipFile;
 
@@ -47,6 +49,9 @@ public final class BenchMain {
         Instant started = Instant.now();
         System.out.println("[bench] phases " + config.phases + ", work " + config.work);
         try {
+            if (config.phase("start")) {
+                phase("Cold start by launcher", this::starts);
+            }
             if (config.phase("hash")) {
                 phase("Hash-only ceiling", this::hashCeiling);
             }
@@ -71,7 +76,8 @@ public final class BenchMain {
         String section = report.render(config, started, Instant.now(), figures);
         Path copy = config.work.resolve("report.md");
         Files.writeString(copy, section);
-        if (config.phases.equals(List.of("profile")) || config.phases.equals(List.of("passkey"))) {
+        if (config.phases.equals(List.of("profile")) || config.phases.equals(List.of("passkey"))
+                || config.phases.equals(List.of("start"))) {
             System.out.println("[bench] " + config.phases + " only: " + config.docs + " left as it is");
         } else {
             writeInto(config.docs, section);
@@ -96,6 +102,33 @@ public final class BenchMain {
             Procs.stopAll();
             report.duration(name, (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- start
+
+    /**
+     * Cold start (empty database, Flyway migrates) by each way of launching ({@link Launcher}), {@code bench.start.rounds}
+     * rounds in turn so that a slower minute of the machine does not fall on one kind only.
+     */
+    private void starts() throws Exception {
+        List<String> kinds = List.of("jar", "prepared", "cds");
+        Map<String, List<Long>> millis = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        for (int round = 0; round < config.startRounds; round++) {
+            for (String kind : kinds) {
+                Db.recreate(config);
+                try (Portal portal = Portal.start(config, config.work, "portal-start-" + kind, config.portalXmx, List.of(), kind)) {
+                    millis.computeIfAbsent(kind, k -> new ArrayList<>()).add(portal.coldStartMillis);
+                    // CPU time is steadier than wall time when something else runs on the two cores
+                    cpu.computeIfAbsent(kind, k -> new ArrayList<>()).add(Procs.cpuSeconds(portal.pid()));
+                }
+            }
+        }
+        for (String kind : kinds) {
+            long best = millis.get(kind).stream().mapToLong(Long::longValue).min().orElseThrow();
+            figures.put("start-" + kind, (double) best);
+        }
+        report.starts(millis, cpu, config);
     }
 
     // ---------------------------------------------------------------------------------------------------- hash
@@ -227,6 +260,16 @@ public final class BenchMain {
         double perSecond = r.ok("get") / (double) config.anonSeconds;
         figures.put("anon", perSecond);
         report.anonymous(r, perSecond, config);
+        Optional<File> wrk = Wrk.binary();
+        if (wrk.isEmpty()) {
+            report.note("GET /login with wrk: not measured (no wrk on PATH; Debian's package `wrk`).");
+            return;
+        }
+        Wrk.Result w = Wrk.run(wrk.get(), portal.base.resolve("login"), 20, config.anonSeconds);
+        if (w.non2xx() == 0) {
+            figures.put("anonWrk", w.perSecond());
+        }
+        report.anonymousWrk(w, config);
     }
 
     /**

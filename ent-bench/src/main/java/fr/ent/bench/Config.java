@@ -21,7 +21,7 @@ final class Config {
     final Path docs = Path.of(req("bench.docs"));
 
     /** Which phases run: all by default; e.g. -Dbench.phases=hash,portal,keycloak. */
-    final List<String> phases = list("bench.phases", "hash,portal,sessions,passkey,keycloak");
+    final List<String> phases = list("bench.phases", "start,hash,portal,sessions,passkey,keycloak");
 
     final String pgHost = str("bench.pg", "127.0.0.1:5432");
     final String dbUser = str("bench.pg.user", "postgres");
@@ -71,6 +71,9 @@ final class Config {
     final int sessionUsers = integer("bench.sessions.users", 8);
     final String sessionsXmx = str("bench.sessions.xmx", "3g");
     final String portalXmx = str("bench.portal.xmx", "1g");
+    /** How the portal is launched ({@link Launcher}): jar, prepared or cds. */
+    final String portalLauncher = str("bench.portal.launcher", "cds");
+    final int startRounds = integer("bench.start.rounds", 2);
     /** MALLOC_ARENA_MAX of the portal's process, as in production (docker/Dockerfile); "default" = glibc's. */
     final String mallocArenas = str("bench.portal.malloc-arenas", "2");
 

@@ -37,6 +37,12 @@ final class Portal implements AutoCloseable {
     }
 
     static Portal start(Config config, Path work, String name, String xmx, List<String> extraProperties) throws Exception {
+        return start(config, work, name, xmx, extraProperties, config.portalLauncher);
+    }
+
+    /** The same, launched as {@code launcher} says ({@link Launcher}: jar, prepared or cds). */
+    static Portal start(Config config, Path work, String name, String xmx, List<String> extraProperties, String launcher)
+            throws Exception {
         Path dir = work.resolve(name);
         Procs.deleteRecursively(dir);
         Files.createDirectories(dir);
@@ -53,8 +59,8 @@ final class Portal implements AutoCloseable {
                 "-Dent.http.trusted-proxies=127.0.0.1/32",
                 "-Dent.signin.ip.allowlist=127.0.0.1/32"));
         command.addAll(extraProperties);
-        command.addAll(List.of("-jar", config.microJar.toString(), "--deploy", config.war.toString(),
-                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
+        command.addAll(Launcher.arguments(config, launcher));
+        command.addAll(List.of("--port", String.valueOf(port), "--nocluster"));
         Path log = dir.resolve("portal.log");
         long t0 = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)

@@ -34,6 +34,8 @@ import fr.ent.portal.schooling.entity.SchoolYear;
  * names: "after"). Prints the times per phase, the heap used (sampled each second, and after collections), the peak
  * RSS and the load average. Run from {@code ent-domain}:
  * <pre>cd ent-domain &amp;&amp; mvn -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=fr.ent.portal.registry.AafFeedBenchmark</pre>
+ * On PostgreSQL (the database outside the heap): add {@code -Dbench.db.url=jdbc:postgresql://127.0.0.1:5432/aafbench}
+ * (a database whose name contains "bench": it is emptied) and {@code MAVEN_OPTS=-Xmx512m}.
  */
 public final class AafFeedBenchmark {
 
@@ -78,7 +80,7 @@ public final class AafFeedBenchmark {
         });
         sampler.setDaemon(true);
         sampler.start();
-        EntityManagerFactory emf = TestPersistenceUnit.migratedH2("aaf-benchmark");
+        EntityManagerFactory emf = database();
         try {
             PasswordHashing hashing = new PasswordHashing(1024, 1, 1, 2);
             TestPersistenceUnit.inTransaction(emf, em -> new DemoDataSet(em, hashing, clock).loadIfAbsent());
@@ -109,6 +111,33 @@ public final class AafFeedBenchmark {
         } finally {
             emf.close();
         }
+    }
+
+    /**
+     * H2 in memory by default (the database then shares the benchmark's heap); with {@code -Dbench.db.url} a
+     * PostgreSQL database whose name contains "bench", emptied (schema {@code public} dropped) and migrated, so that
+     * {@code -Xmx512m} measures the import's own memory. User {@code bench.db.user} (default postgres).
+     */
+    private static EntityManagerFactory database() {
+        String url = System.getProperty("bench.db.url", "").strip();
+        if (url.isEmpty()) {
+            return TestPersistenceUnit.migratedH2("aaf-benchmark");
+        }
+        if (!url.startsWith("jdbc:postgresql:") || !url.substring(url.lastIndexOf('/') + 1).contains("bench")) {
+            throw new IllegalArgumentException("bench.db.url: a PostgreSQL database whose name contains \"bench\" (it is emptied)");
+        }
+        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+        pg.setURL(url);
+        pg.setUser(System.getProperty("bench.db.user", "postgres"));
+        try (java.sql.Connection c = pg.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("drop schema if exists public cascade");
+            st.execute("create schema public");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot empty " + url, e);
+        }
+        org.flywaydb.core.Flyway.configure().dataSource(pg).locations("classpath:db/migration").load().migrate();
+        System.out.println("database: " + url);
+        return TestPersistenceUnit.entityManagerFactory(pg);
     }
 
     private static String phases(AafFeedImport.Outcome outcome) {
