@@ -31,8 +31,11 @@ public class SameOriginFilter extends HttpFilter {
     /**
      * The SAML HTTP-POST binding is a cross-site POST by definition (a service provider's page posts the request):
      * its own signature, age and replay checks protect it, and it changes nothing before the person's session does.
+     * The OpenID Connect token and userinfo endpoints take the client's own proof (secret, code verifier, bearer
+     * token), never the portal's cookies, so a cross-site POST cannot act for anyone; which pages may read their
+     * answers is {@code federation.OidcCors}'s decision.
      */
-    private static final Set<String> CROSS_SITE_BINDINGS = Set.of("/saml/sso", "/saml/slo");
+    private static final Set<String> CROSS_SITE_BINDINGS = Set.of("/saml/sso", "/saml/slo", "/oidc/token", "/oidc/userinfo");
 
     @Inject
     Settings settings;
@@ -65,7 +68,7 @@ public class SameOriginFilter extends HttpFilter {
     }
 
     /** scheme://host[:port] in lower case, the default port left out; null when it is not such an origin. */
-    static String normalized(String url) {
+    public static String normalized(String url) {
         if (url == null || url.isBlank()) {
             return null;
         }

@@ -346,6 +346,89 @@ class OidcIT {
         }
     }
 
+    /**
+     * A single-page application is a public client: its script redeems the code and reads userinfo from its own
+     * origin. Only the origin of an enabled public client's redirect URI may (CORS); another site's preflight is
+     * refused and its calls carry no permission to read; the discovery document and the keys are public.
+     */
+    @Test
+    @Order(7)
+    void aPageOfAPublicClientsOriginMayRedeemItsCodeFromScriptAndNoOtherSiteMayRead() throws Exception {
+        String page = "http://127.0.0.1:9"; // the origin of CALLBACK, registered for the public client
+        String other = "https://pirate.example";
+        String server = "http://localhost:9"; // a confidential client's only origin: a server, not a page
+        shown(register(region, "Serveur applicatif (test CORS)", true, false, "", URI.create(server + "/cb")), "data-client-id");
+        java.net.http.HttpClient raw = java.net.http.HttpClient.newHttpClient();
+
+        HttpResponse<String> preflight = raw.send(preflight(provider.getTokenEndpointURI(), page), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, preflight.statusCode(), preflight.body());
+        assertEquals(page, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase().contains("content-type"));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Credentials").isEmpty(), "never the portal's cookies");
+
+        HttpResponse<String> refusedPreflight = raw.send(preflight(provider.getTokenEndpointURI(), other), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, refusedPreflight.statusCode());
+        assertTrue(refusedPreflight.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+
+        // the script's POST, as a browser sends it (Origin header): tokens, readable by that page only
+        Http person = AdminRegionIT.signedIn(PERSON, PASSWORD, "198.51.100.239");
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = code(person, publicClient, verifier);
+        com.nimbusds.oauth2.sdk.http.HTTPRequest post = request(null, new AuthorizationCodeGrant(code, CALLBACK, verifier),
+                publicClient).toHTTPRequest();
+        HttpResponse<String> redeemed = raw.send(withOrigin(post, page), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, redeemed.statusCode(), redeemed.body());
+        assertEquals(page, redeemed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        OIDCTokens tokens = OIDCTokens.parse(com.nimbusds.oauth2.sdk.util.JSONObjectUtils.parse(redeemed.body()));
+        com.nimbusds.oauth2.sdk.http.HTTPRequest info = new UserInfoRequest(provider.getUserInfoEndpointURI(),
+                (BearerAccessToken) tokens.getAccessToken()).toHTTPRequest();
+        HttpResponse<String> claims = raw.send(withOrigin(info, page), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, claims.statusCode(), claims.body());
+        assertEquals(page, claims.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+
+        // another site's script: the endpoint answers (a cross-site POST takes no cookie, acts for no one) but gives
+        // that page no permission to read the answer
+        CodeVerifier second = new CodeVerifier();
+        AuthorizationCode secondCode = code(person, publicClient, second);
+        com.nimbusds.oauth2.sdk.http.HTTPRequest foreign = request(null, new AuthorizationCodeGrant(secondCode, CALLBACK, second),
+                publicClient).toHTTPRequest();
+        HttpResponse<String> answered = raw.send(withOrigin(foreign, other), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answered.statusCode(), answered.body());
+        assertTrue(answered.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), "no permission for another site");
+
+        // a confidential client's origin: no permission (it is a server; a page of that origin holds no secret)
+        assertEquals(403, raw.send(preflight(provider.getTokenEndpointURI(), server), HttpResponse.BodyHandlers.ofString())
+                .statusCode());
+        assertEquals(403, raw.send(preflight(provider.getUserInfoEndpointURI(), other), HttpResponse.BodyHandlers.ofString())
+                .statusCode());
+
+        HttpResponse<String> discovery = raw.send(java.net.http.HttpRequest.newBuilder(
+                URI.create(Portal.base() + ".well-known/openid-configuration")).header("Origin", other).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, discovery.statusCode());
+        assertEquals("*", discovery.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    }
+
+    /**
+     * Nimbus' request sent as a browser's script sends it, with an {@code Origin} header (the JDK's HttpURLConnection,
+     * which Nimbus uses, silently drops that header: it is one of its restricted ones).
+     */
+    @SuppressWarnings("unchecked")
+    static java.net.http.HttpRequest withOrigin(com.nimbusds.oauth2.sdk.http.HTTPRequest request, String origin) {
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(request.getURI()).header("Origin", origin);
+        ((Map<String, List<String>>) request.getHeaderMap()).forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
+        String body = request.getBody();
+        return builder.method(request.getMethod().name(), body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    static java.net.http.HttpRequest preflight(URI endpoint, String origin) {
+        return java.net.http.HttpRequest.newBuilder(endpoint).method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").build();
+    }
+
     @Test
     @Order(20)
     void aClientOfferedInOtherEstablishmentsOnlyGetsAccessDeniedAndNoCode() throws Exception {
@@ -376,12 +459,17 @@ class OidcIT {
 
     /** As above, offered only in the establishments of these UAIs (empty: everywhere). */
     static String register(Http region, String name, boolean confidential, boolean refresh, String uais) {
+        return register(region, name, confidential, refresh, uais, CALLBACK);
+    }
+
+    /** As above, sending back to {@code callback}. */
+    static String register(Http region, String name, boolean confidential, boolean refresh, String uais, URI callback) {
         String path = "/admin/region/services";
         List<Map.Entry<String, String>> fields = new ArrayList<>(AdminRegionIT.form(region.get(path + "?protocol=OIDC").body(), "client",
                 "client:save").entrySet());
         fields.add(Map.entry("client:name", name));
-        fields.add(Map.entry("client:redirectUris", CALLBACK.toString()));
-        fields.add(Map.entry("client:logoutUris", AFTER_LOGOUT.toString()));
+        fields.add(Map.entry("client:redirectUris", callback.toString()));
+        fields.add(Map.entry("client:logoutUris", (callback.equals(CALLBACK) ? AFTER_LOGOUT : callback.resolve("bye")).toString()));
         for (String scope : SCOPE.toStringList()) {
             fields.add(Map.entry("client:scopes", scope));
         }

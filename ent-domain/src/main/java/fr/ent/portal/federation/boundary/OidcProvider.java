@@ -122,6 +122,18 @@ public class OidcProvider {
         return settings.publicUrl();
     }
 
+    /**
+     * The redirect URIs of the enabled public clients: a page of one of their origins may call the token and userinfo
+     * endpoints from script (CORS). A confidential client holds a secret, so it is a server, never a page's script,
+     * and gets no such permission.
+     */
+    public List<String> browserClientRedirectUris() {
+        return em.createNamedQuery(OidcClient.ALL, OidcClient.class).getResultList().stream()
+                .filter(c -> c.enabled() && !c.confidential())
+                .flatMap(c -> c.redirectUris().stream())
+                .toList();
+    }
+
     // ---- authorization endpoint -------------------------------------------------------------------------------
 
     /**
