@@ -68,7 +68,9 @@ import fr.ent.portal.sso.control.PersonAtEstablishment;
  * anything else (known provider, signature when it must sign or did sign, ACS registered, age, replay); signed
  * Responses with a signed Assertion (RSA-SHA256, the federation's key) posted to the registered ACS only, for the
  * person as the chosen establishment sees them; IdP-initiated starts from the portal's tiles; LogoutRequests from a
- * provider, and LogoutRequests sent to the providers a portal session opened when it ends. Every refusal is audited
+ * provider, and LogoutRequests sent to the providers a portal session opened when it ends: by the browser, one
+ * provider after the other, to those whose logout address takes the HTTP-Redirect binding (the web keeps the
+ * chain: {@link fr.ent.portal.federation.control.LogoutChain}), by the server to the others. Every refusal is audited
  * and nothing is issued after one.
  */
 @Stateless
@@ -322,10 +324,12 @@ public class SamlIdentityProvider {
     /**
      * What a LogoutRequest from a provider does: end the portal session when it names a session this portal session
      * opened there ({@code endSession}), and the signed LogoutResponse to redirect to (its registered SLO address
-     * only). Refused (null redirect, audited): unknown provider, bad or missing signature, no SLO address, too old,
+     * only) when no other provider is to be told by the browser first ({@link #endOfLogout} answers after a chain).
+     * Refused (null redirect, audited): unknown provider, bad or missing signature, no SLO address, too old,
      * replayed.
      */
-    public record LogoutAnswer(boolean endSession, String redirect, String refusal, String spEntityId) {
+    public record LogoutAnswer(boolean endSession, String redirect, String refusal, String spEntityId,
+                               String requestId) {
     }
 
     public LogoutAnswer logoutRequest(boolean redirect, String samlRequest, String relayState, String rawQuery,
@@ -347,18 +351,124 @@ public class SamlIdentityProvider {
             once(provider.entityId(), request.id(), request.issueInstant());
             boolean ours = accountId != null && opened.stream().anyMatch(s -> s.spEntityId().equals(provider.entityId())
                     && s.nameId().equals(request.nameId()) && s.accountId() == accountId);
-            Document response = SamlMessages.logoutResponse(entityId(), provider.sloUrl(), request.id(), clock.instant());
-            String query = SamlSignatures.signedRedirectQuery("SAMLResponse", SamlXml.write(response), relayState,
-                    signingKey());
             audit.record(AuditEventType.SAML_LOGOUT, ours ? accountId : null, null, http.ip(), http.userAgent(),
                     detail(ours ? "from_sp" : "from_sp:no_session", provider.entityId()));
-            return new LogoutAnswer(ours, provider.sloUrl() + (provider.sloUrl().contains("?") ? "&" : "?") + query, null,
-                    provider.entityId());
+            return new LogoutAnswer(ours, logoutResponseTo(provider, request.id(), relayState, false), null,
+                    provider.entityId(), request.id());
         } catch (SamlRefused refused) {
             audit.record(AuditEventType.SAML_LOGOUT_REFUSED, accountId, null, http.ip(), http.userAgent(),
                     detail(refused.reason(), sp));
-            return new LogoutAnswer(false, null, refused.reason(), sp);
+            return new LogoutAnswer(false, null, refused.reason(), sp, null);
         }
+    }
+
+    private String logoutResponseTo(SamlServiceProvider provider, String requestId, String relayState, boolean partial) {
+        Document response = SamlMessages.logoutResponse(entityId(), provider.sloUrl(), requestId, partial,
+                clock.instant());
+        return withQuery(provider.sloUrl(), SamlSignatures.signedRedirectQuery("SAMLResponse", SamlXml.write(response),
+                relayState, signingKey()));
+    }
+
+    private static String withQuery(String url, String query) {
+        return url + (url.contains("?") ? "&" : "?") + query;
+    }
+
+    // ---- front-channel single logout chain (the browser sent to each provider in turn) ----------------------------
+
+    /** The sessions among {@code opened} whose provider logs out by the browser (the others are told by the server). */
+    public List<SamlSession> byBrowser(List<SamlSession> opened) {
+        return opened.stream().filter(s -> provider(s.spEntityId()).map(SamlServiceProvider::logsOutByBrowser)
+                .orElse(false)).toList();
+    }
+
+    /** Where the browser goes to end one provider's session: its SLO address with a signed LogoutRequest. */
+    public record LogoutStep(String redirect, String requestId) {
+    }
+
+    /**
+     * The signed LogoutRequest (HTTP-Redirect binding, query signature RSA-SHA256) that ends {@code session} at its
+     * provider, audited {@code SAML_LOGOUT} ({@code front:sent}); null when the provider no longer logs out by the
+     * browser (withdrawn meanwhile).
+     */
+    public LogoutStep logoutByBrowser(SamlSession session, Client http) {
+        Optional<SamlServiceProvider> found = provider(session.spEntityId())
+                .filter(SamlServiceProvider::logsOutByBrowser);
+        audit.record(AuditEventType.SAML_LOGOUT, session.accountId(), null, http.ip(), http.userAgent(),
+                detail(found.isPresent() ? "front:sent" : "front:withdrawn", session.spEntityId()));
+        if (found.isEmpty()) {
+            return null;
+        }
+        SamlServiceProvider provider = found.get();
+        Document request = SamlMessages.logoutRequest(entityId(), provider.entityId(), provider.sloUrl(),
+                session.nameId(), session.nameIdFormat(), session.sessionIndex(), clock.instant());
+        String query = SamlSignatures.signedRedirectQuery("SAMLRequest", SamlXml.write(request), null, signingKey());
+        return new LogoutStep(withQuery(provider.sloUrl(), query), request.getDocumentElement().getAttribute("ID"));
+    }
+
+    /**
+     * A provider's LogoutResponse, in a chain that waits for {@code awaitingSp}'s answer to its LogoutRequest
+     * {@code awaitingRequestId} (both null: the browser brought no chain). Null when it confirms (audited
+     * {@code SAML_LOGOUT}, {@code front:confirmed}); else the reason, audited: {@code SAML_LOGOUT_REFUSED} when the
+     * message is refused (missing, unexpected, another issuer, unsigned when the provider signs — it must sign its
+     * requests or has a certificate —, a signature that does not verify, another {@code InResponseTo}, another
+     * destination, too old, replayed), {@code SAML_LOGOUT} {@code front:not_confirmed} when the provider says it
+     * did not log out.
+     */
+    public String logoutResponse(boolean redirect, String samlResponse, String rawQuery, String awaitingSp,
+                                 String awaitingRequestId, Long accountId, Client http) {
+        String sp = awaitingSp;
+        try {
+            if (samlResponse == null || samlResponse.isBlank()) {
+                throw new SamlRefused("missing");
+            }
+            Element root = received(redirect, samlResponse);
+            SamlMessages.LogoutResponse response = SamlMessages.LogoutResponse.read(root);
+            if (awaitingSp == null) {
+                sp = response.issuer();
+                throw new SamlRefused("unexpected");
+            }
+            if (!awaitingSp.equals(response.issuer())) {
+                throw new SamlRefused("issuer");
+            }
+            SamlServiceProvider provider = registered(response.issuer());
+            boolean signed = redirect ? rawQuery != null && rawQuery.contains("Signature=") : SamlSignatures.signed(root);
+            if (provider.answersSigned() && !signed) {
+                throw new SamlRefused("unsigned");
+            }
+            checkSignature(provider, redirect, root, rawQuery, "SAMLResponse");
+            if (!awaitingRequestId.equals(response.inResponseTo())) {
+                throw new SamlRefused("in_response_to");
+            }
+            if (response.destination() != null && !sloUrl().equals(response.destination())) {
+                throw new SamlRefused("destination");
+            }
+            fresh(response.issueInstant());
+            once(provider.entityId(), response.id(), response.issueInstant());
+            audit.record(AuditEventType.SAML_LOGOUT, accountId, null, http.ip(), http.userAgent(),
+                    detail(response.success() ? "front:confirmed" : "front:not_confirmed", sp));
+            return response.success() ? null : "not_confirmed";
+        } catch (SamlRefused refused) {
+            audit.record(AuditEventType.SAML_LOGOUT_REFUSED, accountId, null, http.ip(), http.userAgent(),
+                    detail(refused.reason(), sp));
+            return refused.reason();
+        }
+    }
+
+    /**
+     * The end of a chain, audited {@code SAML_LOGOUT} ({@code front:ended}, or {@code front:partial} when a provider
+     * did not confirm): the signed LogoutResponse to the provider that started it, Success or PartialLogout
+     * (HTTP-Redirect to its registered SLO address); null when the portal's sign-out started it (or that provider is
+     * gone).
+     */
+    public String endOfLogout(String initiatorSp, String requestId, String relayState, boolean partial, long accountId,
+                              Client http) {
+        audit.record(AuditEventType.SAML_LOGOUT, accountId, null, http.ip(), http.userAgent(),
+                detail(partial ? "front:partial" : "front:ended", initiatorSp));
+        Optional<SamlServiceProvider> initiator = initiatorSp == null ? Optional.empty() : provider(initiatorSp);
+        if (initiator.isEmpty() || initiator.get().sloUrl() == null) {
+            return null;
+        }
+        return logoutResponseTo(initiator.get(), requestId, relayState, partial);
     }
 
     /**
