@@ -139,7 +139,12 @@ public class SamlLogoutChain {
     }
 
     Optional<LogoutChain> read(HttpServletRequest request) {
-        return signatures.openDated(PURPOSE, Clients.cookie(request, NAME), 3, MAX_VALUE, VERSION, clock.instant(),
-                MAX_AGE_SECONDS).flatMap(dated -> LogoutChain.decode(dated.fields()[0]));
+        return open(Clients.cookie(request, NAME));
+    }
+
+    /** The chain a cookie's value holds, when sealed for this purpose less than {@link LogoutChain#MAX_AGE} ago. */
+    Optional<LogoutChain> open(String value) {
+        return signatures.openDated(PURPOSE, value, 3, MAX_VALUE, VERSION, clock.instant(), MAX_AGE_SECONDS)
+                .flatMap(dated -> LogoutChain.decode(dated.fields()[0]));
     }
 }

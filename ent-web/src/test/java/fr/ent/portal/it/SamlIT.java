@@ -83,6 +83,7 @@ class SamlIT {
     static final String PASSWORD = "Portail#Quillet2026";
     static final String TOULOUSE = "Lycée Pierre-Paul Riquet";
     static final String TOULOUSE_UAI = "0312289V";
+    static final String PASSWORD_PROTECTED = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport";
 
     static HttpServer services;
     static String base;
@@ -535,6 +536,41 @@ class SamlIT {
         assertEquals(400, replayed.statusCode(), replayed.body());
         assertEquals(refusedBefore + 4, auditCount("SAML_LOGOUT_REFUSED"), "another InResponseTo, replayed");
         assertTrue(person.get("/home").statusCode() / 100 == 3, "signed out");
+    }
+
+    @Test
+    @Order(10)
+    void aRequestedAuthnContextThePasswordCannotMeetGetsNoAuthnContextAndMinimumGetsTheClassAsked() throws Exception {
+        Http person = AdminRegionIT.signedIn(PERSON, PASSWORD, "198.51.100.248");
+        long before = auditCount("SAML_REQUEST_REFUSED");
+        AuthnRequest twoFactors = new AuthnRequest(withContext(other, "exact", "https://refeds.org/profile/mfa"));
+        Map<String, String> posted = postForm(person.get("/saml/sso?SAMLRequest="
+                + enc(twoFactors.getEncodedAuthnRequest())), other);
+        String xml = new String(Base64.getDecoder().decode(posted.get("SAMLResponse")), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("urn:oasis:names:tc:SAML:2.0:status:Responder"), xml);
+        assertTrue(xml.contains("urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext"), xml);
+        assertTrue(xml.contains("InResponseTo=\"" + twoFactors.getId() + "\""), xml);
+        assertFalse(xml.contains("Assertion"), "no assertion");
+        assertTrue(Util.validateSign(Util.loadXML(xml), all(other.settings()), null, "sha256",
+                "/samlp:Response/ds:Signature"), "signed by the portal");
+        assertEquals(before + 1, auditCount("SAML_REQUEST_REFUSED"), "audited (no_authn_context)");
+
+        Saml2Settings minimum = withContext(other, "minimum", PASSWORD_PROTECTED);
+        AuthnRequest atLeastAPassword = new AuthnRequest(minimum);
+        SamlResponse response = new SamlResponse(minimum, new HttpRequest(other.acs()).addParameter("SAMLResponse",
+                postForm(person.get("/saml/sso?SAMLRequest=" + enc(atLeastAPassword.getEncodedAuthnRequest())), other)
+                        .get("SAMLResponse")));
+        assertTrue(response.isValid(atLeastAPassword.getId()), response::getError);
+        assertTrue(response.getSAMLResponseXml().contains(">" + PASSWORD_PROTECTED + "<"));
+    }
+
+    /** The provider's settings, asking for these authentication context classes with this comparison. */
+    static Saml2Settings withContext(Sp sp, String comparison, String... classes) throws Exception {
+        Map<String, Object> values = new HashMap<>(sp.own());
+        values.putAll(IdPMetadataParser.parseXML(Util.convertStringToDocument(new Http().get("/saml/metadata").body())));
+        values.put("onelogin.saml2.security.requested_authncontext", String.join(",", classes));
+        values.put("onelogin.saml2.security.requested_authncontextcomparison", comparison);
+        return new SettingsBuilder().fromValues(values).build();
     }
 
     /** Opens a session at the provider by the IdP-initiated start (java-saml accepts the Response). */

@@ -211,7 +211,7 @@ public class SamlIdentityProvider {
             fresh(request.issueInstant());
             once(provider.entityId(), request.id(), request.issueInstant());
             return new Received(new SamlPending(provider.entityId(), request.id(), relayState, request.forceAuthn(),
-                    request.passive()), null);
+                    request.passive(), request.authnContext()), null);
         } catch (SamlRefused refused) {
             audit.record(AuditEventType.SAML_REQUEST_REFUSED, accountId, null, http.ip(), http.userAgent(),
                     detail(refused.reason(), sp));
@@ -255,6 +255,9 @@ public class SamlIdentityProvider {
         if (account == null || account.status() == AccountStatus.DISABLED) {
             return refuse(http, session.accountId(), "account_disabled", provider.entityId());
         }
+        if (pending.authnContext() != null && pending.authnContext().answer(session.amr()).isEmpty()) {
+            return failure(provider, pending, SamlMessages.NO_AUTHN_CONTEXT, "no_authn_context", account.id(), http);
+        }
         Long establishmentId = establishment(session);
         if (establishmentId == null && choice.landing(session.accountId()).choiceNeeded()) {
             if (pending.passive()) {
@@ -274,7 +277,8 @@ public class SamlIdentityProvider {
         String nameId = provider.nameIdTransient() ? SamlMessages.newId() : pairwise;
         var person = PersonAtEstablishment.of(em, account, establishmentId, LocalDate.now(clock));
         SamlMessages.Subject subject = new SamlMessages.Subject(nameId, format, SamlMessages.newId(),
-                session.signedInAt(), SamlMessages.authnContextClass(session.amr()),
+                session.signedInAt(), pending.authnContext() == null ? SamlMessages.authnContextClass(session.amr())
+                        : pending.authnContext().answer(session.amr()).orElseThrow(),
                 SamlAttribute.values(SamlAttribute.parse(provider.attributes()), person, pairwise,
                         settings.get(Setting.SAML_GAR_ID_ENT)));
         Document response = SamlMessages.response(entityId(), provider.entityId(), provider.acsUrl(),
@@ -294,11 +298,20 @@ public class SamlIdentityProvider {
 
     /** The signed {@code NoPassive} answer to a passive request the portal cannot answer without a page. */
     private SamlAnswer noPassive(SamlServiceProvider provider, SamlPending pending, Long accountId, Client http) {
-        Document response = SamlMessages.failure(entityId(), provider.acsUrl(), pending.requestId(),
-                SamlMessages.NO_PASSIVE, clock.instant());
+        return failure(provider, pending, SamlMessages.NO_PASSIVE, "no_passive", accountId, http);
+    }
+
+    /**
+     * A signed Response without assertion, {@code Responder} and the second-level {@code status}, posted to the
+     * registered ACS ({@code NoPassive}, {@code NoAuthnContext}); audited {@code SAML_REQUEST_REFUSED}.
+     */
+    private SamlAnswer failure(SamlServiceProvider provider, SamlPending pending, String status, String reason,
+                               Long accountId, Client http) {
+        Document response = SamlMessages.failure(entityId(), provider.acsUrl(), pending.requestId(), status,
+                clock.instant());
         SamlSignatures.sign(response.getDocumentElement(), signingKey(), signingCertificate());
         audit.record(AuditEventType.SAML_REQUEST_REFUSED, accountId, null, http.ip(), http.userAgent(),
-                detail("no_passive", provider.entityId()));
+                detail(reason, provider.entityId()));
         String encoded = Base64.getEncoder().encodeToString(SamlXml.write(response).getBytes(StandardCharsets.UTF_8));
         return new SamlAnswer(SamlAnswer.Kind.POST, provider.acsUrl(), encoded, pending.relayState(), null,
                 provider.name());

@@ -23,6 +23,8 @@ public final class SamlMessages {
     public static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
     /** Top-level status of an answer the identity provider could not give ({@link #failure}). */
     public static final String RESPONDER = "urn:oasis:names:tc:SAML:2.0:status:Responder";
+    /** Second-level status: the sign-in satisfies none of the classes of the request's {@code RequestedAuthnContext}. */
+    public static final String NO_AUTHN_CONTEXT = "urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext";
     /** Second-level status: {@code IsPassive} asked, and the person would have to sign in or choose first. */
     public static final String NO_PASSIVE = "urn:oasis:names:tc:SAML:2.0:status:NoPassive";
     /**
@@ -58,7 +60,8 @@ public final class SamlMessages {
 
     /** What the portal reads from an AuthnRequest. */
     public record AuthnRequest(String id, String issuer, Instant issueInstant, String destination, String acs,
-                               String protocolBinding, boolean forceAuthn, boolean passive) {
+                               String protocolBinding, boolean forceAuthn, boolean passive,
+                               RequestedAuthnContext authnContext) {
 
         public static AuthnRequest read(Element root) {
             if (!SamlXml.is(root, SamlXml.PROTOCOL, "AuthnRequest")) {
@@ -68,7 +71,7 @@ public final class SamlMessages {
             return new AuthnRequest(common.id(), common.issuer(), common.issueInstant(),
                     SamlXml.attribute(root, "Destination"), SamlXml.attribute(root, "AssertionConsumerServiceURL"),
                     SamlXml.attribute(root, "ProtocolBinding"), "true".equals(root.getAttribute("ForceAuthn")),
-                    "true".equals(root.getAttribute("IsPassive")));
+                    "true".equals(root.getAttribute("IsPassive")), RequestedAuthnContext.read(root));
         }
     }
 
