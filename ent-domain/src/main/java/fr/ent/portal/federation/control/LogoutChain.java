@@ -96,11 +96,14 @@ public record LogoutChain(Instant started, long accountId, String initiatorSp, S
 
     // ---- the cookie's form ----------------------------------------------------------------------------------------
 
-    /** The chain as URL-safe text (no dot, no cookie separator). */
+    /**
+     * The chain as text a cookie carries unquoted: Base64url fields, separated by {@code ~}, {@code *} and {@code |}
+     * ({@code !}: none); no dot (the sealed value's separator), no HTTP separator.
+     */
     public String encode() {
         List<String> sessions = new ArrayList<>();
         for (SamlSession s : remaining) {
-            sessions.add(text(s.spEntityId()) + ":" + text(s.nameId()) + ":" + format(s.nameIdFormat()) + ":"
+            sessions.add(text(s.spEntityId()) + "|" + text(s.nameId()) + "|" + format(s.nameIdFormat()) + "|"
                     + text(s.sessionIndex()));
         }
         return String.join("~", Long.toString(started.getEpochSecond()), Long.toString(accountId), text(initiatorSp),
@@ -118,7 +121,7 @@ public record LogoutChain(Instant started, long accountId, String initiatorSp, S
             List<SamlSession> sessions = new ArrayList<>();
             long accountId = Long.parseLong(f[1]);
             for (String one : f[5].isEmpty() ? new String[0] : f[5].split("\\*", -1)) {
-                String[] s = one.split(":", -1);
+                String[] s = one.split("\\|", -1);
                 if (s.length != 4 || s[0].equals(NONE) || s[1].equals(NONE)) {
                     return Optional.empty();
                 }
