@@ -44,6 +44,7 @@ import fr.ent.portal.families.boundary.EstablishmentChoice;
 import fr.ent.portal.families.boundary.LinkedEstablishment;
 import fr.ent.portal.families.control.EstablishmentLanding;
 import fr.ent.portal.federation.control.KeyCertificate;
+import fr.ent.portal.federation.control.LogoutResponseCheck;
 import fr.ent.portal.federation.control.PairwiseSubject;
 import fr.ent.portal.federation.control.PortalSession;
 import fr.ent.portal.federation.control.SamlAnswer;
@@ -440,21 +441,9 @@ public class SamlIdentityProvider {
                 sp = response.issuer();
                 throw new SamlRefused("unexpected");
             }
-            if (!awaitingSp.equals(response.issuer())) {
-                throw new SamlRefused("issuer");
-            }
-            SamlServiceProvider provider = registered(response.issuer());
-            boolean signed = redirect ? rawQuery != null && rawQuery.contains("Signature=") : SamlSignatures.signed(root);
-            if (provider.answersSigned() && !signed) {
-                throw new SamlRefused("unsigned");
-            }
-            checkSignature(provider, redirect, root, rawQuery, "SAMLResponse");
-            if (!awaitingRequestId.equals(response.inResponseTo())) {
-                throw new SamlRefused("in_response_to");
-            }
-            if (response.destination() != null && !sloUrl().equals(response.destination())) {
-                throw new SamlRefused("destination");
-            }
+            SamlServiceProvider provider = registered(awaitingSp);
+            LogoutResponseCheck.check(root, response, redirect ? rawQuery : null, awaitingSp, awaitingRequestId,
+                    provider.answersSigned(), provider.certificate(), sloUrl());
             fresh(response.issueInstant());
             once(provider.entityId(), response.id(), response.issueInstant());
             audit.record(AuditEventType.SAML_LOGOUT, accountId, null, http.ip(), http.userAgent(),
