@@ -584,7 +584,7 @@ class SamlIT {
     }
 
     /** Opens a session at the provider by the IdP-initiated start (java-saml accepts the Response). */
-    static void open(Http person, Sp sp) {
+    static void open(Http person, Sp sp) throws Exception {
         SamlResponse opened = new SamlResponse(sp.settings(), new HttpRequest(sp.acs()).addParameter("SAMLResponse",
                 postForm(person.get("/saml/start?sp=" + enc(sp.entityId())), sp).get("SAMLResponse")));
         assertTrue(opened.isValid(), opened::getError);
