@@ -99,6 +99,21 @@ public class FederationKeys {
         return now.privates().get(signing.kid());
     }
 
+    /** A published key with its private half (its self-signed SAML certificate); reads the keys again if unknown. */
+    public RSAKey withPrivate(String kid) {
+        RSAKey key = current().privates().get(kid);
+        if (key == null) {
+            synchronized (this) {
+                loaded = null;
+            }
+            key = current().privates().get(kid);
+        }
+        if (key == null) {
+            throw new IllegalStateException("No published federation key " + kid);
+        }
+        return key;
+    }
+
     private KeySchedule schedule() {
         return new KeySchedule(clock, settings.getDuration(Setting.FEDERATION_KEY_PUBLICATION_DELAY),
                 settings.getDuration(Setting.FEDERATION_KEY_OVERLAP));

@@ -84,7 +84,7 @@ public class SamlIdentityProvider {
     static final Duration SKEW = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    /** Certificates built per (key, signer) pair: the same on every node. */
+    /** Certificates built per key (self-signed): the same on every node. */
     private static final Map<String, X509Certificate> CERTIFICATES = new ConcurrentHashMap<>();
 
     @PersistenceContext
@@ -144,16 +144,16 @@ public class SamlIdentityProvider {
     }
 
     /**
-     * The certificate of a published key: signed by the key that signs now (self-signed for that one). Every node
-     * builds the same one from the same keys.
+     * The certificate of a published key, self-signed by that key: the same on every node and whichever key signs
+     * (a provider that compares the certificate of a message's {@code KeyInfo} with the metadata's, as java-saml does,
+     * finds it again after the key it read during a rotation's publication delay starts signing).
      */
     X509Certificate certificate(RSAKey published) {
-        RSAKey signer = keys.signer();
-        return CERTIFICATES.computeIfAbsent(published.getKeyID() + "/" + signer.getKeyID(), k -> {
+        return CERTIFICATES.computeIfAbsent(published.getKeyID(), kid -> {
             try {
-                KeyPair pair = new KeyPair(published.toRSAPublicKey(), signer.toRSAPrivateKey());
+                KeyPair pair = new KeyPair(published.toRSAPublicKey(), keys.withPrivate(kid).toRSAPrivateKey());
                 Instant created = published.getIssueTime() == null ? Instant.EPOCH : published.getIssueTime().toInstant();
-                return KeyCertificate.of(published.getKeyID(), signer.getKeyID(), pair, created, base());
+                return KeyCertificate.of(kid, kid, pair, created, base());
             } catch (JOSEException e) {
                 throw new IllegalStateException(e);
             }
