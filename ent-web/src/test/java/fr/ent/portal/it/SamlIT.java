@@ -590,6 +590,34 @@ class SamlIT {
         return new SettingsBuilder().fromValues(values).build();
     }
 
+    @Test
+    @Order(11)
+    void aLogoutResponsePostedFromTheProvidersSiteIsPostedAgainFromThePortalSoTheChainsCookieComesAlong()
+            throws Exception {
+        Http person = AdminRegionIT.signedIn(PERSON, PASSWORD, "198.51.100.249");
+        open(person, other);
+        HttpResponse<String> out = person.post("/logout", Map.of(), "X-Forwarded-For", "198.51.100.249");
+        LogoutRequest atOther = received(URI.create(location(out)), other);
+        // the provider answers by HTTP-POST (enveloped signature); from its site the browser brings no SameSite=Lax cookie
+        String xml = new LogoutResponse(other.settings(), new LogoutResponseParams(idOf(atOther), Constants.STATUS_SUCCESS))
+                .getLogoutResponseXml();
+        String signed = Util.addSign(Util.loadXML(xml), other.key().getPrivate(), other.certificate(), Constants.RSA_SHA256);
+        String answer = Util.base64encoder(signed);
+        long refused = auditCount("SAML_LOGOUT_REFUSED");
+        HttpResponse<String> page = new Http().post("/saml/slo", Map.of("SAMLResponse", answer), "Origin", base);
+        assertEquals(200, page.statusCode(), page.body());
+        Matcher action = Pattern.compile("<form id=\"saml-post\" method=\"post\" action=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(action.find(), page.body());
+        assertEquals(Portal.url("/saml/slo").toString(), action.group(1));
+        assertTrue(page.body().contains("value=\"" + answer + "\""), "the same answer, posted again");
+        // posted again from the portal's page: same site, the chain's cookie comes along, the chain ends
+        String portal = Portal.url("/").toString().replaceFirst("/$", "");
+        HttpResponse<String> done = person.post("/saml/slo", Map.of("SAMLResponse", answer), "Origin", portal);
+        assertEquals(302, done.statusCode(), done.body());
+        assertTrue(location(done).endsWith("/login?signedOut=true"), location(done));
+        assertEquals(refused, auditCount("SAML_LOGOUT_REFUSED"), "confirmed, nothing refused");
+    }
+
     /** Opens a session at the provider by the IdP-initiated start (java-saml accepts the Response). */
     static void open(Http person, Sp sp) throws Exception {
         SamlResponse opened = new SamlResponse(sp.settings(), new HttpRequest(sp.acs()).addParameter("SAMLResponse",
