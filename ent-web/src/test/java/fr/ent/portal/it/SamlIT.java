@@ -618,6 +618,31 @@ class SamlIT {
         assertEquals(refused, auditCount("SAML_LOGOUT_REFUSED"), "confirmed, nothing refused");
     }
 
+    @Test
+    @Order(12)
+    void whenTheSecondServiceDoesNotConfirmTheMediacentreGetsPartialLogout() throws Exception {
+        Http person = AdminRegionIT.signedIn(PERSON, PASSWORD, "198.51.100.250");
+        SamlResponse atGar = new SamlResponse(gar.settings(), new HttpRequest(gar.acs()).addParameter("SAMLResponse",
+                postForm(person.get("/saml/start?sp=" + enc(gar.entityId())), gar).get("SAMLResponse")));
+        assertTrue(atGar.isValid(), atGar::getError);
+        open(person, other);
+        LogoutRequest logout = new LogoutRequest(gar.settings(),
+                new LogoutRequestParams(atGar.getSessionIndex(), atGar.getNameId()));
+        HttpResponse<String> toOther = person.get(redirect("/saml/slo", "SAMLRequest", logout.getEncodedLogoutRequest(),
+                null, gar));
+        LogoutRequest atOther = received(URI.create(location(toOther)), other);
+        // the second service's answer comes back unsigned: refused, the chain goes on to its end
+        HttpResponse<String> back = person.get("/saml/slo?SAMLResponse=" + enc(logoutResponse(other, idOf(atOther))));
+        URI toGar = URI.create(location(back));
+        assertTrue(toGar.toString().startsWith(gar.slo() + "?"), toGar.toString());
+        LogoutResponse response = new LogoutResponse(gar.settings(), new HttpRequest(gar.slo(),
+                parameters(toGar.getRawQuery()), toGar.getRawQuery()));
+        assertTrue(response.isValid(logout.getId()), response::getError);
+        assertEquals(Constants.STATUS_SUCCESS, response.getStatus());
+        assertTrue(response.getLogoutResponseXml().contains("urn:oasis:names:tc:SAML:2.0:status:PartialLogout"),
+                response.getLogoutResponseXml());
+    }
+
     /** Opens a session at the provider by the IdP-initiated start (java-saml accepts the Response). */
     static void open(Http person, Sp sp) throws Exception {
         SamlResponse opened = new SamlResponse(sp.settings(), new HttpRequest(sp.acs()).addParameter("SAMLResponse",
