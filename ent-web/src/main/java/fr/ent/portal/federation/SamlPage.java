@@ -59,6 +59,24 @@ final class SamlPage {
         PlainPage.write(request, response, HttpServletResponse.SC_OK, texts, "sso.continue.title", "", body);
     }
 
+    /**
+     * A provider's LogoutResponse posted from its site (which brings no SameSite=Lax cookie: not the logout chain's)
+     * posted again to {@code /saml/slo} from this page of the portal (same site: the chain's cookie comes along).
+     */
+    static void repost(HttpServletRequest request, HttpServletResponse response, String slo, String samlResponse,
+                       String relayState) throws IOException {
+        ResourceBundle texts = PlainPage.texts(request);
+        String body = "<h1>" + Html.escape(texts.getString("saml.logout.heading")) + "</h1>"
+                + "<form id=\"saml-post\" method=\"post\" action=\"" + Html.escape(slo) + "\">"
+                + "<input type=\"hidden\" name=\"SAMLResponse\" value=\"" + Html.escape(samlResponse) + "\">"
+                + (relayState == null ? "" : "<input type=\"hidden\" name=\"RelayState\" value=\""
+                + Html.escape(relayState) + "\">")
+                + "<p><button type=\"submit\" id=\"continue\" class=\"button--primary\">"
+                + Html.escape(texts.getString("saml.logout.link")) + "</button></p></form>"
+                + "<script src=\"" + request.getContextPath() + SCRIPT + "\"></script>";
+        PlainPage.write(request, response, HttpServletResponse.SC_OK, texts, "saml.logout.title", "", body);
+    }
+
     /** scheme://host[:port] of the ACS, for the page's form-action. */
     static String origin(String acs) {
         URI uri = URI.create(acs);

@@ -15,8 +15,9 @@ import fr.ent.portal.federation.control.SamlSession;
 /**
  * The sessions a portal session opened at SAML service providers registered for single logout, kept in it (attribute
  * {@value #ATTRIBUTE}, serializable: on a cluster it travels with the session). Whatever ends the portal session
- * (sign-out, a provider's LogoutRequest, an OpenID Connect logout, a new sign-in, the idle timeout) sends them a
- * LogoutRequest, as {@link fr.ent.portal.sso.SingleLogoutListener} does for CAS.
+ * (sign-out, a provider's LogoutRequest, an OpenID Connect logout, a new sign-in, the idle timeout) sends those still
+ * in it a LogoutRequest from the server, as {@link fr.ent.portal.sso.SingleLogoutListener} does for CAS; the portal's
+ * sign-out and a provider's LogoutRequest first take out those told by the browser ({@link SamlLogoutChain}).
  */
 @WebListener
 public class SamlSessions implements HttpSessionListener {

@@ -11,7 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Sign-out: a POST to /logout ends the session (and forgets this browser if it was a remembered device) and returns
- * to /login. A GET changes nothing.
+ * to /login, or first to the SAML providers that log out by the browser (see {@link SigningOut}). A GET changes
+ * nothing.
  */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
@@ -23,8 +24,8 @@ public class LogoutServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        signOut.perform(request, response);
-        response.sendRedirect(request.getContextPath() + "/login?signedOut=true");
+        String next = signOut.perform(request, response);
+        response.sendRedirect(next != null ? next : request.getContextPath() + "/login?signedOut=true");
     }
 
     @Override

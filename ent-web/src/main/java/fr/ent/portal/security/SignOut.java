@@ -2,6 +2,7 @@ package fr.ent.portal.security;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,9 @@ import fr.ent.portal.signin.boundary.RememberedDevices;
 /**
  * Ends the portal session of this browser ({@code POST /logout}, {@code /cas/logout}): audited, the remembered
  * device forgotten (otherwise /login would sign the person in again), the caller logged out and the session
- * invalidated (which ends the single sign-on session and its services: {@code sso.SingleLogoutListener}).
+ * invalidated (which ends the single sign-on session and its services: {@code sso.SingleLogoutListener}). The
+ * portal's own sign-out first fires {@link SigningOut}: the SAML providers that log out by the browser take it on a
+ * way out before the sign-in page.
  */
 @ApplicationScoped
 public class SignOut {
@@ -35,9 +38,22 @@ public class SignOut {
     @EJB
     RememberedDevices devices;
 
-    /** Ends the session and forgets the remembered device ({@code POST /logout} from the portal's own page). */
-    public void perform(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+    @Inject
+    Event<SigningOut> signingOut;
+
+    /**
+     * Ends the session and forgets the remembered device ({@code POST /logout} from the portal's own page).
+     *
+     * @return where the browser goes next when an observer of {@link SigningOut} named it (the SAML front-channel
+     *         logout chain), else null: the sign-in page
+     */
+    public String perform(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        SigningOut out = new SigningOut(request, response);
+        if (request.getUserPrincipal() != null) {
+            signingOut.fire(out);
+        }
         perform(request, response, true);
+        return out.continueAt();
     }
 
     /**

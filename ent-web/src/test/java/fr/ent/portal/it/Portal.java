@@ -146,6 +146,9 @@ public final class Portal implements BeforeAllCallback {
                 "-Dent.passkey.origins=http://localhost:" + port,
                 // SingleSignOnIT registers test services on http://localhost (a real CAS client on embedded Jetty)
                 "-Dent.cas.loopback-http=true",
+                // SamlIT rotates the federation key: the new key signs after this delay (one node here; a cluster
+                // needs at least the 60 s its nodes take to re-read the keys, the default is PT2M)
+                "-Dent.federation.key-publication-delay=PT3S",
                 // the suite runs on the demo data: demo mode is never the default (a start without settings is
                 // production, ProductionDefaultsIT)
                 "-Dent.demo.data=true"));

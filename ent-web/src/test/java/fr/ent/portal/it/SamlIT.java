@@ -53,6 +53,7 @@ import com.onelogin.saml2.http.HttpRequest;
 import com.onelogin.saml2.logout.LogoutRequest;
 import com.onelogin.saml2.logout.LogoutRequestParams;
 import com.onelogin.saml2.logout.LogoutResponse;
+import com.onelogin.saml2.logout.LogoutResponseParams;
 import com.onelogin.saml2.settings.IdPMetadataParser;
 import com.onelogin.saml2.settings.Metadata;
 import com.onelogin.saml2.settings.Saml2Settings;
@@ -68,8 +69,11 @@ import com.sun.net.httpserver.HttpServer;
  * attributes); u.quillet1 (two children in two establishments; no other class uses this family) starts at the
  * Médiacentre, signs in through the portal's /login, chooses Toulouse first, and the Médiacentre reads Toulouse's UAI;
  * the second service opens without a password (HTTP-POST binding); a key rotation keeps the session and both keys
- * are published; the Médiacentre's LogoutRequest ends the portal session and the second service is told
- * (back-channel). Then every bad input of the issue is refused with a page and an audit event, nothing posted.
+ * are published; the Médiacentre's LogoutRequest ends the portal session, the browser is sent to the second service
+ * with a LogoutRequest (front channel), comes back with its LogoutResponse and goes to the Médiacentre with the
+ * portal's; a third service whose logout address takes POST only is told by the server (back channel). Then every bad
+ * input of the issue is refused with a page and an audit event, nothing posted; and the logout chain refuses forged,
+ * unsigned, misdirected and replayed LogoutResponses, audits them, and goes on.
  */
 @ExtendWith(Portal.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -79,12 +83,15 @@ class SamlIT {
     static final String PASSWORD = "Portail#Quillet2026";
     static final String TOULOUSE = "Lycée Pierre-Paul Riquet";
     static final String TOULOUSE_UAI = "0312289V";
+    static final String PASSWORD_PROTECTED = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport";
 
     static HttpServer services;
     static String base;
     static final BlockingQueue<String> backChannel = new LinkedBlockingQueue<>();
     static Sp gar;
     static Sp other;
+    /** A service whose single logout address takes the HTTP-POST binding only: told by the server. */
+    static Sp carnet;
     static Http region;
     static Http family;
     static String idpMetadata;
@@ -129,12 +136,14 @@ class SamlIT {
         idpMetadata = new Http().get("/saml/metadata").body();
         gar = sp("mediacentre", true).withIdp(idpMetadata);
         other = sp("cahier", false).withIdp(idpMetadata);
+        carnet = sp("carnet", false, Constants.BINDING_HTTP_POST).withIdp(idpMetadata);
         stranger = keyPair();
         strangerCertificate = certificate(stranger, "CN=stranger");
 
         region = AdminRegionIT.signedIn(AdminRegionIT.REGION, AdminRegionIT.REGION_PASSWORD, "198.51.100.241");
         register(gar, "Médiacentre (test SAML)", List.of("GAR_PERSON_ID", "GAR_ID_ENT", "UAI"), true);
         register(other, "Cahier (test SAML)", List.of("IDENTIFIER", "GIVEN_NAME", "UAI"), false);
+        register(carnet, "Carnet (test SAML)", List.of("IDENTIFIER"), false);
     }
 
     @AfterAll
@@ -222,51 +231,91 @@ class SamlIT {
         assertEquals(302, rotated.statusCode(), rotated.body());
         String after = new Http().get("/saml/metadata").body();
         List<String> published = certificates(after);
-        assertEquals(2, published.size(), after);
-        assertTrue(published.stream().anyMatch(c -> c.equals(before)) || published.size() == 2,
-                "the previous key stays published");
+        assertEquals(2, published.size(), "the new key is published at once: " + after);
+        assertTrue(published.contains(before), "the previous key stays published");
         other = other.withIdp(after);
         gar = gar.withIdp(after);
 
-        // IdP-initiated (the tile's address): the session is still there, signed with the new key
-        Map<String, String> posted = postForm(family.get("/saml/start?sp="
-                + URLEncoder.encode(other.entityId(), StandardCharsets.UTF_8)), other);
-        SamlResponse response = new SamlResponse(other.settings(), new HttpRequest(other.acs())
-                .addParameter("SAMLResponse", posted.get("SAMLResponse")));
+        // IdP-initiated (the tile's address): the session is still there; the previous key signs until the new one
+        // has been published for ent.federation.key-publication-delay (PT3S in the test portal)
+        SamlResponse meanwhile = started(other);
+        assertTrue(meanwhile.isValid(), meanwhile::getError);
+        assertEquals(otherNameId, meanwhile.getNameId(), "persistent: the same identifier again");
+        assertTrue(plain(meanwhile.getSAMLResponseXml()).contains(before), "still signed by the previous key");
+        Thread.sleep(3_500);
+        SamlResponse response = started(other);
         assertTrue(response.isValid(), response::getError);
-        assertEquals(otherNameId, response.getNameId(), "persistent: the same identifier again");
-        assertFalse(response.getSAMLResponseXml().contains(before), "signed by the new key");
+        assertEquals(otherNameId, response.getNameId());
+        String xml = plain(response.getSAMLResponseXml());
+        assertFalse(xml.contains(before), "signed by the new key");
+        assertTrue(published.stream().anyMatch(xml::contains), "whose certificate the provider read at the rotation");
+        assertEquals(published, certificates(new Http().get("/saml/metadata").body()), "both still published, unchanged");
+    }
+
+    /** The XML without the line breaks (and their {@code &#13;}) xmlsec puts in a certificate's Base64. */
+    static String plain(String xml) {
+        return xml.replace("&#13;", "").replaceAll("\\s", "");
+    }
+
+    /** The family's IdP-initiated start at the provider: the Response it gets. */
+    static SamlResponse started(Sp sp) throws Exception {
+        return new SamlResponse(sp.settings(), new HttpRequest(sp.acs()).addParameter("SAMLResponse",
+                postForm(family.get("/saml/start?sp=" + URLEncoder.encode(sp.entityId(), StandardCharsets.UTF_8)), sp)
+                        .get("SAMLResponse")));
     }
 
     @Test
     @Order(4)
-    void theMediacentresLogoutEndsThePortalSessionAndTheSecondServiceIsTold() throws Exception {
+    void theMediacentresLogoutSendsTheBrowserToTheSecondServiceThenBackAndTheThirdIsToldByTheServer()
+            throws Exception {
+        String metadata = new Http().get("/saml/metadata").body();
+        carnet = carnet.withIdp(metadata);
+        open(family, carnet);
         backChannel.clear();
         LogoutRequest logout = new LogoutRequest(gar.settings(), new LogoutRequestParams(garSession, garNameId));
-        HttpResponse<String> answer = family.get(redirect("/saml/slo", "SAMLRequest",
+        HttpResponse<String> toSecond = family.get(redirect("/saml/slo", "SAMLRequest",
                 logout.getEncodedLogoutRequest(), "after-logout", gar));
-        assertEquals(302, answer.statusCode(), answer.body());
-        URI back = URI.create(location(answer));
+        assertEquals(302, toSecond.statusCode(), toSecond.body());
+        HttpResponse<String> home = family.get("/home");
+        assertTrue(home.statusCode() == 302 || home.statusCode() == 303, "signed out at once: " + home.statusCode());
+
+        // the second service (java-saml) receives the browser's LogoutRequest, signed by the portal, for its NameID
+        URI atSecond = URI.create(location(toSecond));
+        LogoutRequest received = received(atSecond, other);
+        assertEquals(otherNameId, LogoutRequest.getNameId(received.getLogoutRequestXml()));
+        String answer = redirect("/saml/slo", "SAMLResponse", logoutResponse(other, idOf(received)), null, other);
+        HttpResponse<String> toFirst = family.get(answer);
+        assertEquals(302, toFirst.statusCode(), toFirst.body());
+
+        // then the Médiacentre gets its LogoutResponse: Success, to its request
+        URI back = URI.create(location(toFirst));
         assertTrue(back.toString().startsWith(gar.slo() + "?"), back.toString());
+        assertEquals(List.of("after-logout"), parameters(back.getRawQuery()).get("RelayState"));
         LogoutResponse response = new LogoutResponse(gar.settings(), new HttpRequest(gar.slo(),
                 parameters(back.getRawQuery()), back.getRawQuery()));
         assertTrue(response.isValid(logout.getId()), response::getError);
-        HttpResponse<String> home = family.get("/home");
-        assertTrue(home.statusCode() == 302 || home.statusCode() == 303, "signed out: " + home.statusCode());
+        assertEquals(Constants.STATUS_SUCCESS, response.getStatus());
+        assertFalse(response.getLogoutResponseXml().contains("PartialLogout"), response.getLogoutResponseXml());
 
+        // the same answer again: the chain is over (400, audited)
+        long refused = auditCount("SAML_LOGOUT_REFUSED");
+        HttpResponse<String> replayed = family.get(answer);
+        assertEquals(400, replayed.statusCode(), replayed.body());
+        assertTrue(replayed.body().contains("id=\"saml-refused\""));
+        assertEquals(refused + 1, auditCount("SAML_LOGOUT_REFUSED"));
+
+        // the third service, POST only, is told by the server; the second is not told twice
         String told = backChannel.poll(15, TimeUnit.SECONDS);
-        assertNotNull(told, "the second service receives a LogoutRequest");
-        assertTrue(told.startsWith("/cahier/slo\n"), told);
+        assertNotNull(told, "the third service receives a LogoutRequest");
+        assertTrue(told.startsWith("/carnet/slo\n"), told);
         String samlRequest = URLDecoder.decode(told.substring(told.indexOf("SAMLRequest=") + 12), StandardCharsets.UTF_8);
-        LogoutRequest received = new LogoutRequest(other.settings(), new HttpRequest(other.slo())
+        LogoutRequest byServer = new LogoutRequest(carnet.settings(), new HttpRequest(carnet.slo())
                 .addParameter("SAMLRequest", samlRequest));
-        assertTrue(received.isValid(), received::getError);
-        String xml = received.getLogoutRequestXml();
-        assertEquals(otherNameId, LogoutRequest.getNameId(xml));
-        Document document = Util.loadXML(xml);
-        assertTrue(Util.validateSign(document, other.settings().getIdpx509certMulti() == null
-                        ? List.of(other.settings().getIdpx509cert()) : all(other.settings()), null, "sha256",
+        assertTrue(byServer.isValid(), byServer::getError);
+        Document document = Util.loadXML(byServer.getLogoutRequestXml());
+        assertTrue(Util.validateSign(document, all(carnet.settings()), null, "sha256",
                 "/samlp:LogoutRequest/ds:Signature"), "the LogoutRequest is signed by the portal");
+        assertNull(backChannel.poll(2, TimeUnit.SECONDS), "nothing else posted: " + backChannel);
     }
 
     @Test
@@ -464,6 +513,165 @@ class SamlIT {
         assertTrue(location(authorized).contains("state=tile"), location(authorized));
     }
 
+    @Test
+    @Order(9)
+    void theLogoutChainRefusesForgedUnsignedMisdirectedAndReplayedAnswersAuditsThemAndGoesOn() throws Exception {
+        long refusedBefore = auditCount("SAML_LOGOUT_REFUSED");
+        Sp impostor = new Sp(gar.name(), stranger, strangerCertificate, gar.own(), gar.settings());
+
+        // the portal's sign-out with sessions at both services: the browser goes to the Médiacentre first
+        Http person = AdminRegionIT.signedIn(PERSON, PASSWORD, "198.51.100.246");
+        open(person, gar);
+        open(person, other);
+        HttpResponse<String> out = person.post("/logout", Map.of(), "X-Forwarded-For", "198.51.100.246");
+        assertEquals(302, out.statusCode(), out.body());
+        LogoutRequest atGar = received(URI.create(location(out)), gar);
+        // its answer forged by a stranger: refused, the chain goes on to the second service
+        HttpResponse<String> forged = person.get(redirect("/saml/slo", "SAMLResponse",
+                logoutResponse(gar, idOf(atGar)), null, impostor));
+        assertEquals(302, forged.statusCode(), forged.body());
+        LogoutRequest atOther = received(URI.create(location(forged)), other);
+        // an unsigned answer (the second service has a certificate: it must sign): refused, the chain ends
+        HttpResponse<String> unsigned = person.get("/saml/slo?SAMLResponse=" + enc(logoutResponse(other, idOf(atOther))));
+        assertEquals(302, unsigned.statusCode(), unsigned.body());
+        assertTrue(location(unsigned).endsWith("/login?signedOut=true"), location(unsigned));
+        assertEquals(refusedBefore + 2, auditCount("SAML_LOGOUT_REFUSED"), "forged, unsigned");
+
+        // again: an answer to another request, then the right one, then that one again
+        person = AdminRegionIT.signedIn(PERSON, PASSWORD, "198.51.100.247");
+        open(person, gar);
+        open(person, other);
+        out = person.post("/logout", Map.of(), "X-Forwarded-For", "198.51.100.247");
+        atGar = received(URI.create(location(out)), gar);
+        HttpResponse<String> misdirected = person.get(redirect("/saml/slo", "SAMLResponse",
+                logoutResponse(gar, "_another" + idOf(atGar).substring(1)), null, gar));
+        atOther = received(URI.create(location(misdirected)), other);
+        String right = redirect("/saml/slo", "SAMLResponse", logoutResponse(other, idOf(atOther)), null, other);
+        HttpResponse<String> done = person.get(right);
+        assertTrue(location(done).endsWith("/login?signedOut=true"), location(done));
+        HttpResponse<String> replayed = person.get(right);
+        assertEquals(400, replayed.statusCode(), replayed.body());
+        assertEquals(refusedBefore + 4, auditCount("SAML_LOGOUT_REFUSED"), "another InResponseTo, replayed");
+        assertTrue(person.get("/home").statusCode() / 100 == 3, "signed out");
+    }
+
+    @Test
+    @Order(10)
+    void aRequestedAuthnContextThePasswordCannotMeetGetsNoAuthnContextAndMinimumGetsTheClassAsked() throws Exception {
+        Http person = AdminRegionIT.signedIn(PERSON, PASSWORD, "198.51.100.248");
+        long before = auditCount("SAML_REQUEST_REFUSED");
+        AuthnRequest twoFactors = new AuthnRequest(withContext(other, "exact", "https://refeds.org/profile/mfa"));
+        Map<String, String> posted = postForm(person.get("/saml/sso?SAMLRequest="
+                + enc(twoFactors.getEncodedAuthnRequest())), other);
+        String xml = new String(Base64.getDecoder().decode(posted.get("SAMLResponse")), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("urn:oasis:names:tc:SAML:2.0:status:Responder"), xml);
+        assertTrue(xml.contains("urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext"), xml);
+        assertTrue(xml.contains("InResponseTo=\"" + twoFactors.getId() + "\""), xml);
+        assertFalse(xml.contains("Assertion"), "no assertion");
+        assertTrue(Util.validateSign(Util.loadXML(xml), all(other.settings()), null, "sha256",
+                "/samlp:Response/ds:Signature"), "signed by the portal");
+        assertEquals(before + 1, auditCount("SAML_REQUEST_REFUSED"), "audited (no_authn_context)");
+
+        Saml2Settings minimum = withContext(other, "minimum", PASSWORD_PROTECTED);
+        AuthnRequest atLeastAPassword = new AuthnRequest(minimum);
+        SamlResponse response = new SamlResponse(minimum, new HttpRequest(other.acs()).addParameter("SAMLResponse",
+                postForm(person.get("/saml/sso?SAMLRequest=" + enc(atLeastAPassword.getEncodedAuthnRequest())), other)
+                        .get("SAMLResponse")));
+        assertTrue(response.isValid(atLeastAPassword.getId()), response::getError);
+        assertTrue(response.getSAMLResponseXml().contains(">" + PASSWORD_PROTECTED + "<"));
+    }
+
+    /** The provider's settings, asking for these authentication context classes with this comparison. */
+    static Saml2Settings withContext(Sp sp, String comparison, String... classes) throws Exception {
+        Map<String, Object> values = new HashMap<>(sp.own());
+        values.putAll(IdPMetadataParser.parseXML(Util.convertStringToDocument(new Http().get("/saml/metadata").body())));
+        values.put("onelogin.saml2.security.requested_authncontext", String.join(",", classes));
+        values.put("onelogin.saml2.security.requested_authncontextcomparison", comparison);
+        return new SettingsBuilder().fromValues(values).build();
+    }
+
+    @Test
+    @Order(11)
+    void aLogoutResponsePostedFromTheProvidersSiteIsPostedAgainFromThePortalSoTheChainsCookieComesAlong()
+            throws Exception {
+        Http person = AdminRegionIT.signedIn(PERSON, PASSWORD, "198.51.100.249");
+        open(person, other);
+        HttpResponse<String> out = person.post("/logout", Map.of(), "X-Forwarded-For", "198.51.100.249");
+        LogoutRequest atOther = received(URI.create(location(out)), other);
+        // the provider answers by HTTP-POST (enveloped signature); from its site the browser brings no SameSite=Lax cookie
+        String xml = new LogoutResponse(other.settings(), new LogoutResponseParams(idOf(atOther), Constants.STATUS_SUCCESS))
+                .getLogoutResponseXml();
+        String signed = Util.addSign(Util.loadXML(xml), other.key().getPrivate(), other.certificate(), Constants.RSA_SHA256);
+        String answer = Util.base64encoder(signed);
+        long refused = auditCount("SAML_LOGOUT_REFUSED");
+        HttpResponse<String> page = new Http().post("/saml/slo", Map.of("SAMLResponse", answer), "Origin", base);
+        assertEquals(200, page.statusCode(), page.body());
+        Matcher action = Pattern.compile("<form id=\"saml-post\" method=\"post\" action=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(action.find(), page.body());
+        assertEquals(Portal.url("/saml/slo").toString(), action.group(1));
+        assertTrue(page.body().contains("value=\"" + answer + "\""), "the same answer, posted again");
+        // posted again from the portal's page: same site, the chain's cookie comes along, the chain ends
+        String portal = Portal.url("/").toString().replaceFirst("/$", "");
+        HttpResponse<String> done = person.post("/saml/slo", Map.of("SAMLResponse", answer), "Origin", portal);
+        assertEquals(302, done.statusCode(), done.body());
+        assertTrue(location(done).endsWith("/login?signedOut=true"), location(done));
+        assertEquals(refused, auditCount("SAML_LOGOUT_REFUSED"), "confirmed, nothing refused");
+    }
+
+    @Test
+    @Order(12)
+    void whenTheSecondServiceDoesNotConfirmTheMediacentreGetsPartialLogout() throws Exception {
+        Http person = AdminRegionIT.signedIn(PERSON, PASSWORD, "198.51.100.250");
+        SamlResponse atGar = new SamlResponse(gar.settings(), new HttpRequest(gar.acs()).addParameter("SAMLResponse",
+                postForm(person.get("/saml/start?sp=" + enc(gar.entityId())), gar).get("SAMLResponse")));
+        assertTrue(atGar.isValid(), atGar::getError);
+        open(person, other);
+        LogoutRequest logout = new LogoutRequest(gar.settings(),
+                new LogoutRequestParams(atGar.getSessionIndex(), atGar.getNameId()));
+        HttpResponse<String> toOther = person.get(redirect("/saml/slo", "SAMLRequest", logout.getEncodedLogoutRequest(),
+                null, gar));
+        LogoutRequest atOther = received(URI.create(location(toOther)), other);
+        // the second service's answer comes back unsigned: refused, the chain goes on to its end
+        HttpResponse<String> back = person.get("/saml/slo?SAMLResponse=" + enc(logoutResponse(other, idOf(atOther))));
+        URI toGar = URI.create(location(back));
+        assertTrue(toGar.toString().startsWith(gar.slo() + "?"), toGar.toString());
+        LogoutResponse response = new LogoutResponse(gar.settings(), new HttpRequest(gar.slo(),
+                parameters(toGar.getRawQuery()), toGar.getRawQuery()));
+        assertTrue(response.isValid(logout.getId()), response::getError);
+        assertEquals(Constants.STATUS_SUCCESS, response.getStatus());
+        assertTrue(response.getLogoutResponseXml().contains("urn:oasis:names:tc:SAML:2.0:status:PartialLogout"),
+                response.getLogoutResponseXml());
+    }
+
+    /** Opens a session at the provider by the IdP-initiated start (java-saml accepts the Response). */
+    static void open(Http person, Sp sp) throws Exception {
+        SamlResponse opened = new SamlResponse(sp.settings(), new HttpRequest(sp.acs()).addParameter("SAMLResponse",
+                postForm(person.get("/saml/start?sp=" + enc(sp.entityId())), sp).get("SAMLResponse")));
+        assertTrue(opened.isValid(), opened::getError);
+    }
+
+    /** The LogoutRequest the browser brings to the provider's SLO address, as java-saml reads and checks it. */
+    static LogoutRequest received(URI at, Sp sp) {
+        assertTrue(at.toString().startsWith(sp.slo() + "?"), at.toString());
+        assertTrue(parameters(at.getRawQuery()).containsKey("Signature"), "signed (query signature)");
+        LogoutRequest received = new LogoutRequest(sp.settings(), new HttpRequest(sp.slo(),
+                parameters(at.getRawQuery()), at.getRawQuery()));
+        assertTrue(received.isValid(), received::getError);
+        return received;
+    }
+
+    static String idOf(LogoutRequest request) {
+        Matcher id = Pattern.compile("\\sID=\"([^\"]+)\"").matcher(request.getLogoutRequestXml());
+        assertTrue(id.find(), request.getLogoutRequestXml());
+        return id.group(1);
+    }
+
+    /** The provider's LogoutResponse (java-saml), Success, for the redirect binding (deflated, Base64). */
+    static String logoutResponse(Sp sp, String inResponseTo) throws Exception {
+        return new LogoutResponse(sp.settings(), new LogoutResponseParams(inResponseTo, Constants.STATUS_SUCCESS))
+                .getEncodedLogoutResponse();
+    }
+
     static String establishmentId(String uai) {
         Matcher id = Pattern.compile("data-uai=\"" + uai + "\" data-id=\"(\\d+)\"")
                 .matcher(region.get("/admin/region/establishments").body());
@@ -495,6 +703,10 @@ class SamlIT {
     // ---- the service providers' side --------------------------------------------------------------------------
 
     static Sp sp(String name, boolean signs) throws Exception {
+        return sp(name, signs, Constants.BINDING_HTTP_REDIRECT);
+    }
+
+    static Sp sp(String name, boolean signs, String logoutBinding) throws Exception {
         KeyPair key = keyPair();
         X509Certificate certificate = certificate(key, "CN=" + name);
         Map<String, Object> values = new LinkedHashMap<>();
@@ -502,6 +714,7 @@ class SamlIT {
         values.put("onelogin.saml2.sp.entityid", base + "/" + name + "/metadata");
         values.put("onelogin.saml2.sp.assertion_consumer_service.url", base + "/" + name + "/acs");
         values.put("onelogin.saml2.sp.single_logout_service.url", base + "/" + name + "/slo");
+        values.put("onelogin.saml2.sp.single_logout_service.binding", logoutBinding);
         values.put("onelogin.saml2.sp.nameidformat", Constants.NAMEID_PERSISTENT);
         values.put("onelogin.saml2.sp.x509cert", pem("CERTIFICATE", certificate.getEncoded()));
         values.put("onelogin.saml2.sp.privatekey", pem("PRIVATE KEY", key.getPrivate().getEncoded()));

@@ -44,6 +44,7 @@ import fr.ent.portal.families.boundary.EstablishmentChoice;
 import fr.ent.portal.families.boundary.LinkedEstablishment;
 import fr.ent.portal.families.control.EstablishmentLanding;
 import fr.ent.portal.federation.control.KeyCertificate;
+import fr.ent.portal.federation.control.LogoutResponseCheck;
 import fr.ent.portal.federation.control.PairwiseSubject;
 import fr.ent.portal.federation.control.PortalSession;
 import fr.ent.portal.federation.control.SamlAnswer;
@@ -68,7 +69,9 @@ import fr.ent.portal.sso.control.PersonAtEstablishment;
  * anything else (known provider, signature when it must sign or did sign, ACS registered, age, replay); signed
  * Responses with a signed Assertion (RSA-SHA256, the federation's key) posted to the registered ACS only, for the
  * person as the chosen establishment sees them; IdP-initiated starts from the portal's tiles; LogoutRequests from a
- * provider, and LogoutRequests sent to the providers a portal session opened when it ends. Every refusal is audited
+ * provider, and LogoutRequests sent to the providers a portal session opened when it ends: by the browser, one
+ * provider after the other, to those whose logout address takes the HTTP-Redirect binding (the web keeps the
+ * chain: {@link fr.ent.portal.federation.control.LogoutChain}), by the server to the others. Every refusal is audited
  * and nothing is issued after one.
  */
 @Stateless
@@ -81,7 +84,7 @@ public class SamlIdentityProvider {
     static final Duration SKEW = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    /** Certificates built per (key, signer) pair: the same on every node. */
+    /** Certificates built per key (self-signed): the same on every node. */
     private static final Map<String, X509Certificate> CERTIFICATES = new ConcurrentHashMap<>();
 
     @PersistenceContext
@@ -141,16 +144,16 @@ public class SamlIdentityProvider {
     }
 
     /**
-     * The certificate of a published key: signed by the key that signs now (self-signed for that one). Every node
-     * builds the same one from the same keys.
+     * The certificate of a published key, self-signed by that key: the same on every node and whichever key signs
+     * (a provider that compares the certificate of a message's {@code KeyInfo} with the metadata's, as java-saml does,
+     * finds it again after the key it read during a rotation's publication delay starts signing).
      */
     X509Certificate certificate(RSAKey published) {
-        RSAKey signer = keys.signer();
-        return CERTIFICATES.computeIfAbsent(published.getKeyID() + "/" + signer.getKeyID(), k -> {
+        return CERTIFICATES.computeIfAbsent(published.getKeyID(), kid -> {
             try {
-                KeyPair pair = new KeyPair(published.toRSAPublicKey(), signer.toRSAPrivateKey());
+                KeyPair pair = new KeyPair(published.toRSAPublicKey(), keys.withPrivate(kid).toRSAPrivateKey());
                 Instant created = published.getIssueTime() == null ? Instant.EPOCH : published.getIssueTime().toInstant();
-                return KeyCertificate.of(published.getKeyID(), signer.getKeyID(), pair, created, base());
+                return KeyCertificate.of(kid, kid, pair, created, base());
             } catch (JOSEException e) {
                 throw new IllegalStateException(e);
             }
@@ -209,7 +212,7 @@ public class SamlIdentityProvider {
             fresh(request.issueInstant());
             once(provider.entityId(), request.id(), request.issueInstant());
             return new Received(new SamlPending(provider.entityId(), request.id(), relayState, request.forceAuthn(),
-                    request.passive()), null);
+                    request.passive(), request.authnContext()), null);
         } catch (SamlRefused refused) {
             audit.record(AuditEventType.SAML_REQUEST_REFUSED, accountId, null, http.ip(), http.userAgent(),
                     detail(refused.reason(), sp));
@@ -253,6 +256,9 @@ public class SamlIdentityProvider {
         if (account == null || account.status() == AccountStatus.DISABLED) {
             return refuse(http, session.accountId(), "account_disabled", provider.entityId());
         }
+        if (pending.authnContext() != null && pending.authnContext().answer(session.amr()).isEmpty()) {
+            return failure(provider, pending, SamlMessages.NO_AUTHN_CONTEXT, "no_authn_context", account.id(), http);
+        }
         Long establishmentId = establishment(session);
         if (establishmentId == null && choice.landing(session.accountId()).choiceNeeded()) {
             if (pending.passive()) {
@@ -272,7 +278,8 @@ public class SamlIdentityProvider {
         String nameId = provider.nameIdTransient() ? SamlMessages.newId() : pairwise;
         var person = PersonAtEstablishment.of(em, account, establishmentId, LocalDate.now(clock));
         SamlMessages.Subject subject = new SamlMessages.Subject(nameId, format, SamlMessages.newId(),
-                session.signedInAt(), SamlMessages.authnContextClass(session.amr()),
+                session.signedInAt(), pending.authnContext() == null ? SamlMessages.authnContextClass(session.amr())
+                        : pending.authnContext().answer(session.amr()).orElseThrow(),
                 SamlAttribute.values(SamlAttribute.parse(provider.attributes()), person, pairwise,
                         settings.get(Setting.SAML_GAR_ID_ENT)));
         Document response = SamlMessages.response(entityId(), provider.entityId(), provider.acsUrl(),
@@ -292,11 +299,20 @@ public class SamlIdentityProvider {
 
     /** The signed {@code NoPassive} answer to a passive request the portal cannot answer without a page. */
     private SamlAnswer noPassive(SamlServiceProvider provider, SamlPending pending, Long accountId, Client http) {
-        Document response = SamlMessages.failure(entityId(), provider.acsUrl(), pending.requestId(),
-                SamlMessages.NO_PASSIVE, clock.instant());
+        return failure(provider, pending, SamlMessages.NO_PASSIVE, "no_passive", accountId, http);
+    }
+
+    /**
+     * A signed Response without assertion, {@code Responder} and the second-level {@code status}, posted to the
+     * registered ACS ({@code NoPassive}, {@code NoAuthnContext}); audited {@code SAML_REQUEST_REFUSED}.
+     */
+    private SamlAnswer failure(SamlServiceProvider provider, SamlPending pending, String status, String reason,
+                               Long accountId, Client http) {
+        Document response = SamlMessages.failure(entityId(), provider.acsUrl(), pending.requestId(), status,
+                clock.instant());
         SamlSignatures.sign(response.getDocumentElement(), signingKey(), signingCertificate());
         audit.record(AuditEventType.SAML_REQUEST_REFUSED, accountId, null, http.ip(), http.userAgent(),
-                detail("no_passive", provider.entityId()));
+                detail(reason, provider.entityId()));
         String encoded = Base64.getEncoder().encodeToString(SamlXml.write(response).getBytes(StandardCharsets.UTF_8));
         return new SamlAnswer(SamlAnswer.Kind.POST, provider.acsUrl(), encoded, pending.relayState(), null,
                 provider.name());
@@ -322,10 +338,12 @@ public class SamlIdentityProvider {
     /**
      * What a LogoutRequest from a provider does: end the portal session when it names a session this portal session
      * opened there ({@code endSession}), and the signed LogoutResponse to redirect to (its registered SLO address
-     * only). Refused (null redirect, audited): unknown provider, bad or missing signature, no SLO address, too old,
+     * only) when no other provider is to be told by the browser first ({@link #endOfLogout} answers after a chain).
+     * Refused (null redirect, audited): unknown provider, bad or missing signature, no SLO address, too old,
      * replayed.
      */
-    public record LogoutAnswer(boolean endSession, String redirect, String refusal, String spEntityId) {
+    public record LogoutAnswer(boolean endSession, String redirect, String refusal, String spEntityId,
+                               String requestId) {
     }
 
     public LogoutAnswer logoutRequest(boolean redirect, String samlRequest, String relayState, String rawQuery,
@@ -347,18 +365,112 @@ public class SamlIdentityProvider {
             once(provider.entityId(), request.id(), request.issueInstant());
             boolean ours = accountId != null && opened.stream().anyMatch(s -> s.spEntityId().equals(provider.entityId())
                     && s.nameId().equals(request.nameId()) && s.accountId() == accountId);
-            Document response = SamlMessages.logoutResponse(entityId(), provider.sloUrl(), request.id(), clock.instant());
-            String query = SamlSignatures.signedRedirectQuery("SAMLResponse", SamlXml.write(response), relayState,
-                    signingKey());
             audit.record(AuditEventType.SAML_LOGOUT, ours ? accountId : null, null, http.ip(), http.userAgent(),
                     detail(ours ? "from_sp" : "from_sp:no_session", provider.entityId()));
-            return new LogoutAnswer(ours, provider.sloUrl() + (provider.sloUrl().contains("?") ? "&" : "?") + query, null,
-                    provider.entityId());
+            return new LogoutAnswer(ours, logoutResponseTo(provider, request.id(), relayState, false), null,
+                    provider.entityId(), request.id());
         } catch (SamlRefused refused) {
             audit.record(AuditEventType.SAML_LOGOUT_REFUSED, accountId, null, http.ip(), http.userAgent(),
                     detail(refused.reason(), sp));
-            return new LogoutAnswer(false, null, refused.reason(), sp);
+            return new LogoutAnswer(false, null, refused.reason(), sp, null);
         }
+    }
+
+    private String logoutResponseTo(SamlServiceProvider provider, String requestId, String relayState, boolean partial) {
+        Document response = SamlMessages.logoutResponse(entityId(), provider.sloUrl(), requestId, partial,
+                clock.instant());
+        return withQuery(provider.sloUrl(), SamlSignatures.signedRedirectQuery("SAMLResponse", SamlXml.write(response),
+                relayState, signingKey()));
+    }
+
+    private static String withQuery(String url, String query) {
+        return url + (url.contains("?") ? "&" : "?") + query;
+    }
+
+    // ---- front-channel single logout chain (the browser sent to each provider in turn) ----------------------------
+
+    /** The sessions among {@code opened} whose provider logs out by the browser (the others are told by the server). */
+    public List<SamlSession> byBrowser(List<SamlSession> opened) {
+        return opened.stream().filter(s -> provider(s.spEntityId()).map(SamlServiceProvider::logsOutByBrowser)
+                .orElse(false)).toList();
+    }
+
+    /** Where the browser goes to end one provider's session: its SLO address with a signed LogoutRequest. */
+    public record LogoutStep(String redirect, String requestId) {
+    }
+
+    /**
+     * The signed LogoutRequest (HTTP-Redirect binding, query signature RSA-SHA256) that ends {@code session} at its
+     * provider, audited {@code SAML_LOGOUT} ({@code front:sent}); null when the provider no longer logs out by the
+     * browser (withdrawn meanwhile).
+     */
+    public LogoutStep logoutByBrowser(SamlSession session, Client http) {
+        Optional<SamlServiceProvider> found = provider(session.spEntityId())
+                .filter(SamlServiceProvider::logsOutByBrowser);
+        audit.record(AuditEventType.SAML_LOGOUT, session.accountId(), null, http.ip(), http.userAgent(),
+                detail(found.isPresent() ? "front:sent" : "front:withdrawn", session.spEntityId()));
+        if (found.isEmpty()) {
+            return null;
+        }
+        SamlServiceProvider provider = found.get();
+        Document request = SamlMessages.logoutRequest(entityId(), provider.entityId(), provider.sloUrl(),
+                session.nameId(), session.nameIdFormat(), session.sessionIndex(), clock.instant());
+        String query = SamlSignatures.signedRedirectQuery("SAMLRequest", SamlXml.write(request), null, signingKey());
+        return new LogoutStep(withQuery(provider.sloUrl(), query), request.getDocumentElement().getAttribute("ID"));
+    }
+
+    /**
+     * A provider's LogoutResponse, in a chain that waits for {@code awaitingSp}'s answer to its LogoutRequest
+     * {@code awaitingRequestId} (both null: the browser brought no chain). Null when it confirms (audited
+     * {@code SAML_LOGOUT}, {@code front:confirmed}); else the reason, audited: {@code SAML_LOGOUT_REFUSED} when the
+     * message is refused (missing, unexpected, another issuer, unsigned when the provider signs — it must sign its
+     * requests or has a certificate —, a signature that does not verify, another {@code InResponseTo}, another
+     * destination, too old, replayed), {@code SAML_LOGOUT} {@code front:not_confirmed} when the provider says it
+     * did not log out.
+     */
+    public String logoutResponse(boolean redirect, String samlResponse, String rawQuery, String awaitingSp,
+                                 String awaitingRequestId, Long accountId, Client http) {
+        String sp = awaitingSp;
+        try {
+            if (samlResponse == null || samlResponse.isBlank()) {
+                throw new SamlRefused("missing");
+            }
+            Element root = received(redirect, samlResponse);
+            SamlMessages.LogoutResponse response = SamlMessages.LogoutResponse.read(root);
+            if (awaitingSp == null) {
+                sp = response.issuer();
+                throw new SamlRefused("unexpected");
+            }
+            SamlServiceProvider provider = registered(awaitingSp);
+            LogoutResponseCheck.check(root, response, redirect ? rawQuery : null, awaitingSp, awaitingRequestId,
+                    provider.answersSigned(), provider.certificate(), sloUrl());
+            fresh(response.issueInstant());
+            once(provider.entityId(), response.id(), response.issueInstant());
+            audit.record(AuditEventType.SAML_LOGOUT, accountId, null, http.ip(), http.userAgent(),
+                    detail(response.success() ? "front:confirmed" : "front:not_confirmed", sp));
+            return response.success() ? null : "not_confirmed";
+        } catch (SamlRefused refused) {
+            audit.record(AuditEventType.SAML_LOGOUT_REFUSED, accountId, null, http.ip(), http.userAgent(),
+                    detail(refused.reason(), sp));
+            return refused.reason();
+        }
+    }
+
+    /**
+     * The end of a chain, audited {@code SAML_LOGOUT} ({@code front:ended}, or {@code front:partial} when a provider
+     * did not confirm): the signed LogoutResponse to the provider that started it, Success or PartialLogout
+     * (HTTP-Redirect to its registered SLO address); null when the portal's sign-out started it (or that provider is
+     * gone).
+     */
+    public String endOfLogout(String initiatorSp, String requestId, String relayState, boolean partial, long accountId,
+                              Client http) {
+        audit.record(AuditEventType.SAML_LOGOUT, accountId, null, http.ip(), http.userAgent(),
+                detail(partial ? "front:partial" : "front:ended", initiatorSp));
+        Optional<SamlServiceProvider> initiator = initiatorSp == null ? Optional.empty() : provider(initiatorSp);
+        if (initiator.isEmpty() || initiator.get().sloUrl() == null) {
+            return null;
+        }
+        return logoutResponseTo(initiator.get(), requestId, relayState, partial);
     }
 
     /**

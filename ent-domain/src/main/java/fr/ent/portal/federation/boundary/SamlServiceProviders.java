@@ -66,7 +66,7 @@ public class SamlServiceProviders {
         if (known) {
             throw new ConflictException("admin.saml.error.known");
         }
-        SamlServiceProvider provider = new SamlServiceProvider(read.entityId(), read.acs(), read.slo(), read.certificate(),
+        SamlServiceProvider provider = new SamlServiceProvider(read.entityId(), read.acs(), read.slo(), read.sloRedirect(), read.certificate(),
                 read.requestsSigned(), clock.instant());
         provider.change(draft.name(), SamlAttribute.join(draft.attributes()), draft.transientNameId(), draft.signedRequests(), draft.uais(),
                 draft.singleLogout(), draft.enabled());
@@ -91,7 +91,8 @@ public class SamlServiceProviders {
             throw new ConflictException(OidcClients.CHANGED_MEANWHILE);
         }
         if (read != null) {
-            found.useMetadata(read.entityId(), read.acs(), read.slo(), read.certificate(), read.requestsSigned());
+            found.useMetadata(read.entityId(), read.acs(), read.slo(), read.sloRedirect(), read.certificate(),
+                    read.requestsSigned());
         }
         found.change(draft.name(), SamlAttribute.join(draft.attributes()), draft.transientNameId(), draft.signedRequests(), draft.uais(),
                 draft.singleLogout(), draft.enabled());

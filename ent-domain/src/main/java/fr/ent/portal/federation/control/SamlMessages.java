@@ -23,8 +23,15 @@ public final class SamlMessages {
     public static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
     /** Top-level status of an answer the identity provider could not give ({@link #failure}). */
     public static final String RESPONDER = "urn:oasis:names:tc:SAML:2.0:status:Responder";
+    /** Second-level status: the sign-in satisfies none of the classes of the request's {@code RequestedAuthnContext}. */
+    public static final String NO_AUTHN_CONTEXT = "urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext";
     /** Second-level status: {@code IsPassive} asked, and the person would have to sign in or choose first. */
     public static final String NO_PASSIVE = "urn:oasis:names:tc:SAML:2.0:status:NoPassive";
+    /**
+     * Second-level status under Success of the LogoutResponse to the provider that started a single logout, when
+     * another provider of the session could not be told or did not confirm (SAML 2.0 core, 3.7.3.2).
+     */
+    public static final String PARTIAL_LOGOUT = "urn:oasis:names:tc:SAML:2.0:status:PartialLogout";
     public static final String BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
     public static final String PASSWORD_PROTECTED = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport";
     /** SAML 2.0's class of a sign-in that rests on an earlier one (a remembered device's cookie). */
@@ -53,7 +60,8 @@ public final class SamlMessages {
 
     /** What the portal reads from an AuthnRequest. */
     public record AuthnRequest(String id, String issuer, Instant issueInstant, String destination, String acs,
-                               String protocolBinding, boolean forceAuthn, boolean passive) {
+                               String protocolBinding, boolean forceAuthn, boolean passive,
+                               RequestedAuthnContext authnContext) {
 
         public static AuthnRequest read(Element root) {
             if (!SamlXml.is(root, SamlXml.PROTOCOL, "AuthnRequest")) {
@@ -63,7 +71,7 @@ public final class SamlMessages {
             return new AuthnRequest(common.id(), common.issuer(), common.issueInstant(),
                     SamlXml.attribute(root, "Destination"), SamlXml.attribute(root, "AssertionConsumerServiceURL"),
                     SamlXml.attribute(root, "ProtocolBinding"), "true".equals(root.getAttribute("ForceAuthn")),
-                    "true".equals(root.getAttribute("IsPassive")));
+                    "true".equals(root.getAttribute("IsPassive")), RequestedAuthnContext.read(root));
         }
     }
 
@@ -88,7 +96,8 @@ public final class SamlMessages {
     }
 
     /** What the portal reads from a LogoutResponse (the answer of a service provider it sent a LogoutRequest). */
-    public record LogoutResponse(String id, String issuer, String inResponseTo, boolean success) {
+    public record LogoutResponse(String id, String issuer, Instant issueInstant, String destination, String inResponseTo,
+                                 boolean success) {
 
         public static LogoutResponse read(Element root) {
             if (!SamlXml.is(root, SamlXml.PROTOCOL, "LogoutResponse")) {
@@ -97,7 +106,8 @@ public final class SamlMessages {
             Common common = Common.read(root);
             Element status = SamlXml.child(root, SamlXml.PROTOCOL, "Status");
             Element code = status == null ? null : SamlXml.child(status, SamlXml.PROTOCOL, "StatusCode");
-            return new LogoutResponse(common.id(), common.issuer(), SamlXml.attribute(root, "InResponseTo"),
+            return new LogoutResponse(common.id(), common.issuer(), common.issueInstant(),
+                    SamlXml.attribute(root, "Destination"), SamlXml.attribute(root, "InResponseTo"),
                     code != null && SUCCESS.equals(code.getAttribute("Value")));
         }
     }
@@ -270,9 +280,24 @@ public final class SamlMessages {
 
     /** The LogoutResponse to a service provider's LogoutRequest (unsigned: sent signed by the redirect binding). */
     public static Document logoutResponse(String idp, String destination, String inResponseTo, Instant now) {
+        return logoutResponse(idp, destination, inResponseTo, false, now);
+    }
+
+    /**
+     * The same, saying {@link #PARTIAL_LOGOUT} under Success when {@code partial}: another provider of the session
+     * was not logged out for sure.
+     */
+    public static Document logoutResponse(String idp, String destination, String inResponseTo, boolean partial,
+                                          Instant now) {
         Document document = SamlXml.newDocument();
         Element response = answer(document, "LogoutResponse", idp, destination, inResponseTo, now);
-        response.appendChild(success(document));
+        Element status = success(document);
+        if (partial) {
+            Element second = document.createElementNS(SamlXml.PROTOCOL, "samlp:StatusCode");
+            second.setAttribute("Value", PARTIAL_LOGOUT);
+            status.getFirstChild().appendChild(second);
+        }
+        response.appendChild(status);
         return document;
     }
 

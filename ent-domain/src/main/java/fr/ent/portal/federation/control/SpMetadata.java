@@ -9,10 +9,12 @@ import org.w3c.dom.Element;
 /**
  * What the portal takes from a service provider's SAML metadata uploaded by the region: its entity id, its assertion
  * consumer service (HTTP-POST binding: the default one, else the first), its single logout address (HTTP-Redirect,
- * else HTTP-POST), its signing certificate and whether it signs its AuthnRequests. Read with {@link SamlXml} (no DTD,
+ * else HTTP-POST) and whether that address takes the HTTP-Redirect binding (the browser may be sent there: the
+ * front-channel logout chain), its signing certificate and whether it signs its AuthnRequests. Read with {@link SamlXml} (no DTD,
  * limits); nothing else from the file is trusted or kept.
  */
-public record SpMetadata(String entityId, String acs, String slo, String certificate, boolean requestsSigned) {
+public record SpMetadata(String entityId, String acs, String slo, boolean sloRedirect, String certificate,
+                         boolean requestsSigned) {
 
     public static SpMetadata read(byte[] xml) {
         Element root = SamlXml.parse(xml, SamlXml.Limits.METADATA).getDocumentElement();
@@ -42,10 +44,13 @@ public record SpMetadata(String entityId, String acs, String slo, String certifi
             throw new SamlRefused("metadata_no_acs");
         }
         String slo = null;
+        boolean sloRedirect = false;
         for (Element service : SamlXml.children(sp, SamlXml.METADATA, "SingleLogoutService")) {
             String binding = service.getAttribute("Binding");
-            if (SamlXml.BINDING_REDIRECT.equals(binding) || slo == null && SamlXml.BINDING_POST.equals(binding)) {
+            if (!sloRedirect && SamlXml.BINDING_REDIRECT.equals(binding)
+                    || slo == null && SamlXml.BINDING_POST.equals(binding)) {
                 slo = SamlXml.attribute(service, "Location");
+                sloRedirect = SamlXml.BINDING_REDIRECT.equals(binding);
             }
         }
         String certificate = null;
@@ -65,7 +70,7 @@ public record SpMetadata(String entityId, String acs, String slo, String certifi
             certificate = KeyCertificate.base64(parsed);
         }
         boolean signed = "true".equals(sp.getAttribute("AuthnRequestsSigned"));
-        return new SpMetadata(entityId, acs, slo, certificate, signed);
+        return new SpMetadata(entityId, acs, slo, sloRedirect && slo != null, certificate, signed);
     }
 
     public static SpMetadata read(String xml) {

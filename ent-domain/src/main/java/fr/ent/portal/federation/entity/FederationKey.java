@@ -10,10 +10,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A signing key of the federation (ID tokens; SAML assertions later), shared by every node: the public JWK in clear,
- * the private JWK sealed with the key-encryption key ({@code ent.federation.key-encryption-key}). The newest key not
- * retired signs; every key whose {@code retireAfter} is empty or still ahead is published, so that tokens signed just
- * before a rotation still verify.
+ * A signing key of the federation (ID tokens, SAML messages), shared by every node: the public JWK in clear, the private
+ * JWK sealed with the key-encryption key ({@code ent.federation.key-encryption-key}). Every key whose
+ * {@code retireAfter} is empty or still ahead is published, so that tokens signed just before a rotation still verify;
+ * a key signs from {@code signsFrom} (a rotation's key: once every node publishes it), and the published key with the
+ * latest {@code signsFrom} not in the future is the one that signs ({@code control.KeySchedule}).
  */
 @Entity
 @Table(name = "federation_key")
@@ -47,26 +48,42 @@ public class FederationKey {
     @Column(name = "retire_after")
     private Instant retireAfter;
 
+    /** When it starts signing (null in rows written before V18_20: from its creation). */
+    @Column(name = "signs_from", updatable = false)
+    private Instant signsFrom;
+
     protected FederationKey() {
     }
 
     public FederationKey(String kid, String algorithm, String publicJwk, String privateSealed, Instant createdAt) {
+        this(kid, algorithm, publicJwk, privateSealed, createdAt, createdAt);
+    }
+
+    /** A key published from {@code createdAt} that signs from {@code signsFrom} (not before its creation). */
+    public FederationKey(String kid, String algorithm, String publicJwk, String privateSealed, Instant createdAt,
+                         Instant signsFrom) {
         this.kid = kid;
         this.algorithm = algorithm;
         this.publicJwk = publicJwk;
         this.privateSealed = privateSealed;
         this.createdAt = createdAt;
+        this.signsFrom = signsFrom.isBefore(createdAt) ? createdAt : signsFrom;
     }
 
-    /** Stops signing with this key now; it stays published until {@code until} (the overlap). */
+    /** Stays published until {@code until} (the overlap after the key that replaces it starts signing). */
     public void retire(Instant until) {
         if (retireAfter == null || until.isBefore(retireAfter)) {
             retireAfter = until;
         }
     }
 
-    public boolean signs() {
-        return retireAfter == null;
+    /** Published at {@code instant}: not retired, or retired after it. */
+    public boolean publishedAt(Instant instant) {
+        return retireAfter == null || retireAfter.isAfter(instant);
+    }
+
+    public Instant signsFrom() {
+        return signsFrom == null ? createdAt : signsFrom;
     }
 
     public String kid() {

@@ -50,6 +50,10 @@ public class SamlServiceProvider {
     @Column(name = "slo_url", length = 500)
     private String sloUrl;
 
+    /** The single logout address takes the HTTP-Redirect binding: the browser is sent there (front channel). */
+    @Column(name = "slo_redirect", nullable = false)
+    private boolean sloRedirect;
+
     @Column(name = "certificate", length = 8000)
     private String certificate;
 
@@ -81,20 +85,22 @@ public class SamlServiceProvider {
     protected SamlServiceProvider() {
     }
 
-    public SamlServiceProvider(String entityId, String acs, String slo, String certificate, boolean signsRequests,
-                               Instant createdAt) {
+    public SamlServiceProvider(String entityId, String acs, String slo, boolean sloRedirect, String certificate,
+                               boolean signsRequests, Instant createdAt) {
         this.createdAt = createdAt;
-        useMetadata(entityId, acs, slo, certificate, signsRequests);
+        useMetadata(entityId, acs, slo, sloRedirect, certificate, signsRequests);
     }
 
     /** New metadata of the same provider (a renewed certificate, a moved ACS), as read by {@code SpMetadata}. */
-    public void useMetadata(String newEntityId, String acs, String slo, String newCertificate, boolean signsRequests) {
+    public void useMetadata(String newEntityId, String acs, String slo, boolean redirectSlo, String newCertificate,
+                            boolean signsRequests) {
         if (entityId != null && !entityId.equals(newEntityId)) {
             throw new IllegalArgumentException("Another entity id");
         }
         this.entityId = newEntityId;
         this.acsUrl = acs;
         this.sloUrl = slo;
+        this.sloRedirect = slo != null && redirectSlo;
         this.certificate = newCertificate;
         this.requestsSigned = requestsSigned || signsRequests;
     }
@@ -128,6 +134,22 @@ public class SamlServiceProvider {
     /** The only address an assertion for this provider is ever posted to. */
     public boolean consumesAt(String url) {
         return url == null || acsUrl.equals(url);
+    }
+
+    /**
+     * Told by the browser when a portal session ends (the front-channel chain): registered for single logout at an
+     * address that takes the HTTP-Redirect binding. The others registered for single logout are told by the server.
+     */
+    public boolean logsOutByBrowser() {
+        return singleLogout && sloUrl != null && sloRedirect;
+    }
+
+    /**
+     * Its LogoutResponses must be signed: it must sign its requests, or its metadata gave a signing certificate (it
+     * can sign; an unsigned answer could be anyone's).
+     */
+    public boolean answersSigned() {
+        return requestsSigned || certificate != null;
     }
 
     public Long id() { return id; }

@@ -163,6 +163,8 @@ public enum Setting {
             "Base64 of 32 random bytes (openssl rand -base64 32) that encrypts the federation's private signing keys in the database (AES-256-GCM). Give it through ENT_FEDERATION_KEY_ENCRYPTION_KEY; changing it makes the stored keys unreadable. Demo mode only: empty = derived from the master signing key."),
     FEDERATION_KEY_OVERLAP("ent.federation.key-overlap", "P2D",
             "After a key rotation, how long the previous signing key stays published in the JWKS (tokens it signed still verify)."),
+    FEDERATION_KEY_PUBLICATION_DELAY("ent.federation.key-publication-delay", "PT2M",
+            "After a key rotation, how long the new key is only published (SAML metadata, JWKS) before it signs, the previous key signing meanwhile: at least the 60 s every node takes to re-read the keys, so that no node signs with a key another does not publish yet."),
     OIDC_CODE_VALIDITY("ent.oidc.code.validity", "PT60S",
             "How long an OpenID Connect authorization code may wait for its redemption (single use in any case)."),
     OIDC_TOKEN_VALIDITY("ent.oidc.token.validity", "PT5M",

@@ -223,8 +223,10 @@ class SamlSecurityTest {
                 + "<md:AssertionConsumerService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"https://sp.example/acs\" index=\"1\"/>"
                 + "</md:SPSSODescriptor></md:EntityDescriptor>";
         SpMetadata read = SpMetadata.read(metadata);
-        assertEquals(new SpMetadata("https://sp.example", "https://sp.example/acs", "https://sp.example/slo",
+        assertEquals(new SpMetadata("https://sp.example", "https://sp.example/acs", "https://sp.example/slo", true,
                 certificate, true), read);
+        assertFalse(SpMetadata.read(metadata.replace("HTTP-Redirect\" Location", "HTTP-POST\" Location")).sloRedirect(),
+                "a POST-only logout address: back-channel");
         assertEquals("metadata_not_sp", reason(() -> SpMetadata.read(metadata.replace("SPSSODescriptor", "IDPSSODescriptor"))));
         assertEquals("doctype", reason(() -> SpMetadata.read("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/hostname\">]>"
                 + metadata.replace("https://sp.example/slo", "&e;"))));
@@ -262,5 +264,23 @@ class SamlSecurityTest {
         assertEquals(SamlMessages.RESPONDER, top.getAttribute("Value"));
         assertEquals(SamlMessages.NO_PASSIVE, SamlXml.child(top, SamlXml.PROTOCOL, "StatusCode").getAttribute("Value"));
         assertEquals(null, SamlXml.child(root, SamlXml.ASSERTION, "Assertion"));
+    }
+
+    @Test
+    void aLogoutResponseSaysPartialLogoutUnderSuccessWhenAProviderDidNotConfirm() {
+        Instant now = Instant.parse("2026-12-07T08:00:00Z");
+        for (boolean partial : List.of(false, true)) {
+            String xml = SamlXml.write(SamlMessages.logoutResponse("https://ent.example/saml/metadata",
+                    "https://sp.example/slo", "_req1", partial, now));
+            Element root = SamlXml.parse(xml.getBytes(StandardCharsets.UTF_8), SamlXml.Limits.MESSAGE).getDocumentElement();
+            SamlMessages.LogoutResponse read = SamlMessages.LogoutResponse.read(root);
+            assertTrue(read.success(), xml);
+            assertEquals("_req1", read.inResponseTo());
+            assertEquals("https://sp.example/slo", read.destination());
+            assertEquals(now, read.issueInstant());
+            Element top = SamlXml.child(SamlXml.child(root, SamlXml.PROTOCOL, "Status"), SamlXml.PROTOCOL, "StatusCode");
+            Element second = SamlXml.child(top, SamlXml.PROTOCOL, "StatusCode");
+            assertEquals(partial ? SamlMessages.PARTIAL_LOGOUT : null, second == null ? null : second.getAttribute("Value"));
+        }
     }
 }
