@@ -46,13 +46,7 @@ final class SamlPage {
                      String relayState, String serviceName) throws IOException {
         ResourceBundle texts = PlainPage.texts(request);
         String body = "<h1>" + Html.escape(MessageFormat.format(texts.getString("sso.continue.heading"), serviceName))
-                + "</h1><form id=\"saml-post\" method=\"post\" action=\"" + Html.escape(acs) + "\">"
-                + "<input type=\"hidden\" name=\"SAMLResponse\" value=\"" + Html.escape(samlResponse) + "\">"
-                + (relayState == null ? "" : "<input type=\"hidden\" name=\"RelayState\" value=\""
-                + Html.escape(relayState) + "\">")
-                + "<p><button type=\"submit\" id=\"continue\" class=\"button--primary\">"
-                + Html.escape(texts.getString("sso.continue.link")) + "</button></p></form>"
-                + "<script src=\"" + request.getContextPath() + SCRIPT + "\"></script>";
+                + "</h1>" + postingForm(request, acs, samlResponse, relayState, texts.getString("sso.continue.link"));
         // the answer may post to that ACS's origin only
         response.setHeader("Content-Security-Policy",
                 SecurityHeaders.PLAIN_CSP.replace("form-action 'self'", "form-action 'self' " + origin(acs)));
@@ -67,14 +61,20 @@ final class SamlPage {
                        String relayState) throws IOException {
         ResourceBundle texts = PlainPage.texts(request);
         String body = "<h1>" + Html.escape(texts.getString("saml.logout.heading")) + "</h1>"
-                + "<form id=\"saml-post\" method=\"post\" action=\"" + Html.escape(slo) + "\">"
+                + postingForm(request, slo, samlResponse, relayState, texts.getString("saml.logout.link"));
+        PlainPage.write(request, response, HttpServletResponse.SC_OK, texts, "saml.logout.title", "", body);
+    }
+
+    /** The HTTP-POST binding's form: the message and relay state hidden, a button, sent at once by {@code saml-post.js}. */
+    private static String postingForm(HttpServletRequest request, String action, String samlResponse, String relayState,
+                                      String button) {
+        return "<form id=\"saml-post\" method=\"post\" action=\"" + Html.escape(action) + "\">"
                 + "<input type=\"hidden\" name=\"SAMLResponse\" value=\"" + Html.escape(samlResponse) + "\">"
                 + (relayState == null ? "" : "<input type=\"hidden\" name=\"RelayState\" value=\""
                 + Html.escape(relayState) + "\">")
                 + "<p><button type=\"submit\" id=\"continue\" class=\"button--primary\">"
-                + Html.escape(texts.getString("saml.logout.link")) + "</button></p></form>"
+                + Html.escape(button) + "</button></p></form>"
                 + "<script src=\"" + request.getContextPath() + SCRIPT + "\"></script>";
-        PlainPage.write(request, response, HttpServletResponse.SC_OK, texts, "saml.logout.title", "", body);
     }
 
     /** scheme://host[:port] of the ACS, for the page's form-action. */
