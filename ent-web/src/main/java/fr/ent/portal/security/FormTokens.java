@@ -19,8 +19,9 @@ import fr.ent.portal.platform.config.Settings;
  * Anti-forgery tokens of the public forms (sign-in, first connection, reset, help) that need no script (issue 21,
  * item 3). The browser holds a random binding in the short cookie {@value #COOKIE} (HttpOnly, SameSite=Lax, for the
  * browser's session only; cleared at sign-out); each form carries in its hidden field {@value #PARAMETER} the token
- * {@code expiry.signature}, the signature being HMAC-SHA256 ({@link Signatures}, purpose {@value #PURPOSE}) of the
- * binding and the expiry. A post is acted on only when its token is signed for the binding its browser holds and not
+ * {@code expiry.nonce.signature}, the signature being HMAC-SHA256 ({@link Signatures}, purpose {@value #PURPOSE}) of
+ * the binding, the expiry and the nonce. The nonce makes each rendering's token its own, so that the same form sent
+ * twice can be told from the form shown again and sent anew (the help forms act once per sending). A post is acted on only when its token is signed for the binding its browser holds and not
  * expired: another site can neither read the token nor make the browser send the cookie with a cross-site POST
  * (SameSite=Lax), and a form kept from before a sign-out no longer matches the new binding. No session is needed.
  */
@@ -96,7 +97,10 @@ public class FormTokens {
             return ""; // never bound (the guard filter did not run): any post of this form is refused
         }
         long expiry = clock.instant().plus(validity).getEpochSecond();
-        return expiry + "." + signatures.sign(PURPOSE, binding + "." + expiry);
+        byte[] random = new byte[9];
+        RANDOM.nextBytes(random);
+        String signed = expiry + "." + B64.encodeToString(random);
+        return signed + "." + signatures.sign(PURPOSE, binding + "." + signed);
     }
 
     /** What the token posted with this request is worth. */
@@ -110,7 +114,8 @@ public class FormTokens {
             return Status.UNBOUND;
         }
         int dot = token.indexOf('.');
-        if (token.length() > MAX_LENGTH || dot <= 0) {
+        int last = token.lastIndexOf('.');
+        if (token.length() > MAX_LENGTH || dot <= 0 || last <= dot + 1) {
             return Status.FORGED;
         }
         long expiry;
@@ -119,10 +124,18 @@ public class FormTokens {
         } catch (NumberFormatException e) {
             return Status.FORGED;
         }
-        if (!signatures.verify(PURPOSE, binding + "." + expiry, token.substring(dot + 1))) {
+        if (!signatures.verify(PURPOSE, binding + "." + token.substring(0, last), token.substring(last + 1))) {
             return Status.FORGED;
         }
         return expiry < clock.instant().getEpochSecond() ? Status.EXPIRED : Status.VALID;
+    }
+
+    /**
+     * The token this POST carried ({@link FormGuardFilter} let it through only when valid): what tells one sending
+     * of a form from the same form sent again by a double click, a reload or the back button.
+     */
+    public String posted(HttpServletRequest request) {
+        return request.getParameter(PARAMETER);
     }
 
     /** At sign-out: the binding goes, so that no form kept from before is acted on. */

@@ -122,6 +122,49 @@ class NoScriptFormsIT {
         assertStale(http.post("/help/identifier", identifier, "X-Forwarded-For", "198.51.100.227"), "forged token");
     }
 
+    /**
+     * A help form the browser sends again (a double click, a reload of the posted page, the back button and a
+     * resubmission: the same token, the same content) gets the same answer and is acted on once, on the server, whatever
+     * the browser does; the page shown afresh and sent is a new request. The identifiers are unknown on purpose: the
+     * requests are audited all the same, and no other test's data is touched.
+     */
+    @Test
+    void aHelpFormSentAgainIsActedOnOnceAndAPageShownAfreshAsksAnew() {
+        Http region = JourneyPages.region("198.51.100.228");
+        Http family = new Http();
+        String who = "x.renvoi1";
+        Map<String, String> ask = AdminRegionIT.form(family.get("/help/password").body(), "forgottenPassword",
+                "forgottenPassword:submit");
+        ask.put("forgottenPassword:typed", who);
+        for (int copy = 0; copy < 3; copy++) {
+            assertSent(family.post("/help/password", ask, "X-Forwarded-For", "198.51.100.229"), "/help/password");
+        }
+        JourneyPages.awaitAudit(region, "PASSWORD_RESET_REQUESTED", who, 1);
+        JourneyPages.assertAuditStays(region, "PASSWORD_RESET_REQUESTED", who, 1);
+        assertEquals(2, JourneyPages.auditCount(region, "FORM_RESENT", who), "each copy audited");
+
+        Map<String, String> anew = AdminRegionIT.form(family.get("/help/password").body(), "forgottenPassword",
+                "forgottenPassword:submit");
+        anew.put("forgottenPassword:typed", who);
+        assertSent(family.post("/help/password", anew, "X-Forwarded-For", "198.51.100.229"), "/help/password");
+        JourneyPages.awaitAudit(region, "PASSWORD_RESET_REQUESTED", who, 2);
+
+        String email = "x.renvoi@example.org";
+        Map<String, String> remind = AdminRegionIT.form(family.get("/help/identifier").body(), "forgottenIdentifier",
+                "forgottenIdentifier:submit");
+        remind.put("forgottenIdentifier:email", email);
+        assertSent(family.post("/help/identifier", remind, "X-Forwarded-For", "198.51.100.229"), "/help/identifier");
+        assertSent(family.post("/help/identifier", remind, "X-Forwarded-For", "198.51.100.229"), "/help/identifier");
+        JourneyPages.assertAuditStays(region, "IDENTIFIER_REMINDER_REQUESTED", email, 1);
+        assertEquals(1, JourneyPages.auditCount(region, "FORM_RESENT", email));
+    }
+
+    private static void assertSent(HttpResponse<String> answer, String page) {
+        assertEquals(302, answer.statusCode(), answer.body());
+        String location = answer.headers().firstValue("Location").orElse("");
+        assertTrue(location.contains(page) && location.contains("sent=1"), "the same answer page: " + location);
+    }
+
     /** Issue 21, item 2: the kept rendering of /login gets a fresh nonce and token on each answer, and no session. */
     @Test
     void theKeptSignInPageIsFreshOnEachAnswer() {

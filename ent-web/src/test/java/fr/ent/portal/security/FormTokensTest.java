@@ -1,6 +1,7 @@
 package fr.ent.portal.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -77,6 +78,24 @@ class FormTokensTest {
                 tokens(NOW.plus(Duration.ofHours(2)), (byte) 1).check(request("binding-A", token)));
         assertEquals(FormTokens.Status.EXPIRED,
                 tokens(NOW.plus(Duration.ofHours(2)).plusSeconds(1), (byte) 1).check(request("binding-A", token)));
+    }
+
+    /** The help forms act once per sending (FormSubmissions): each rendering's token must be its own. */
+    @Test
+    void eachRenderingHasItsOwnTokenAndItsNonceIsSigned() {
+        FormTokens tokens = tokens(NOW, (byte) 1);
+        String first = tokens.token(request("binding-A", null));
+        String second = tokens.token(request("binding-A", null));
+        assertNotEquals(first, second, "two renderings in the same second");
+        assertEquals(FormTokens.Status.VALID, tokens.check(request("binding-A", second)));
+        String[] parts = first.split("\\.");
+        assertEquals(3, parts.length, first);
+        String otherNonce = parts[0] + "." + second.split("\\.")[1] + "." + parts[2];
+        assertEquals(FormTokens.Status.FORGED, tokens.check(request("binding-A", otherNonce)), "nonce swapped");
+        assertEquals(FormTokens.Status.FORGED, tokens.check(request("binding-A", parts[0] + "." + parts[2])),
+                "nonce removed");
+        assertEquals(FormTokens.Status.FORGED, tokens.check(request("binding-A", parts[0] + ".." + parts[2])),
+                "empty nonce");
     }
 
     @Test

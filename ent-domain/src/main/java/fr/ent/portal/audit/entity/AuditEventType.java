@@ -165,5 +165,7 @@ public enum AuditEventType {
     ADMIN_SAML_SP_SAVED,
     // Issue 21, item 3 (forms without JavaScript)
     /** A public form (sign-in, first connection, reset, help) posted with a missing, forged, expired or unbound token. */
-    FORM_TOKEN_REJECTED
+    FORM_TOKEN_REJECTED,
+    /** A help form sent again (double click, reload, back button: same token, same content), not acted on again. */
+    FORM_RESENT
 }

@@ -36,18 +36,29 @@ public class Recovery {
     @EJB
     AuditTrail audit;
 
+    @EJB
+    FormSubmissions submissions;
+
     @Inject
     SignInProtection protection;
 
     @Inject
     java.time.Clock clock;
 
-    /** "I forgot my password": an identifier or an email. Over the address's budget, nothing happens (same answer). */
-    public void forgottenPassword(String typed, Client client) {
+    /**
+     * "I forgot my password": an identifier or an email. Over the address's budget, nothing happens (same answer).
+     * {@code formToken} is the anti-forgery token the form was sent with: the same form sent again (same token, same
+     * identifier) is audited as {@code FORM_RESENT} and not acted on again ({@link FormSubmissions}).
+     */
+    public void forgottenPassword(String typed, Client client, String formToken) {
         String key = normalized(typed);
         if (key.isEmpty()) {
             throw new InvalidInputException(List.of(new InvalidInputException.FieldError("typed",
                     "help.password.error.required")));
+        }
+        if (!submissions.first("help/password", formToken, key)) {
+            audit.record(AuditEventType.FORM_RESENT, null, key, client.ip(), client.userAgent(), "help/password");
+            return;
         }
         if (!protection.recoveryRateLimiter().tryAcquire(client.ip(), clock.instant())) {
             audit.record(AuditEventType.PASSWORD_RESET_REQUESTED, null, key, client.ip(), client.userAgent(),
@@ -58,12 +69,16 @@ public class Recovery {
         work.forgottenPassword(key, client);
     }
 
-    /** "I forgot my identifier": an email (its shape is checked, which tells nothing about accounts). */
-    public void forgottenIdentifier(String typedEmail, Client client) {
+    /** "I forgot my identifier": an email (its shape is checked, which tells nothing about accounts); sent once. */
+    public void forgottenIdentifier(String typedEmail, Client client, String formToken) {
         String email = normalized(typedEmail);
         if (email.isEmpty() || !EmailShape.isValid(email)) {
             throw new InvalidInputException(List.of(new InvalidInputException.FieldError("email",
                     email.isEmpty() ? "help.identifier.error.required" : "account.recoveryEmail.invalid")));
+        }
+        if (!submissions.first("help/identifier", formToken, email)) {
+            audit.record(AuditEventType.FORM_RESENT, null, email, client.ip(), client.userAgent(), "help/identifier");
+            return;
         }
         if (!protection.recoveryRateLimiter().tryAcquire(client.ip(), clock.instant())) {
             audit.record(AuditEventType.IDENTIFIER_REMINDER_REQUESTED, null, email, client.ip(), client.userAgent(),

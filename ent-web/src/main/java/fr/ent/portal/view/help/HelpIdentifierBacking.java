@@ -9,6 +9,7 @@ import org.omnifaces.util.Faces;
 
 import fr.ent.portal.help.boundary.Recovery;
 import fr.ent.portal.security.Clients;
+import fr.ent.portal.security.FormTokens;
 import fr.ent.portal.security.InputLimits;
 
 /** Backing bean of /help/identifier: an email in, always the same answer out. */
@@ -22,13 +23,16 @@ public class HelpIdentifierBacking {
     @Inject
     Clients clients;
 
+    @Inject
+    FormTokens formTokens;
+
     private String email;
     private boolean done;
 
     /** The answer is a redirect (post-redirect-get): a reload or the back button never sends the request again. */
     public String submit() {
         recovery.forgottenIdentifier(email == null || !InputLimits.within(email, InputLimits.TYPED) ? "?" : email,
-                clients.of(Faces.getRequest()));
+                clients.of(Faces.getRequest()), formTokens.posted(Faces.getRequest()));
         done = true;
         email = null;
         return "/help/identifier?faces-redirect=true&" + HelpPasswordBacking.SENT + "=1";

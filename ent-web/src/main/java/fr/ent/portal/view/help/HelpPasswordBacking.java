@@ -9,6 +9,7 @@ import org.omnifaces.util.Faces;
 
 import fr.ent.portal.help.boundary.Recovery;
 import fr.ent.portal.security.Clients;
+import fr.ent.portal.security.FormTokens;
 import fr.ent.portal.security.InputLimits;
 
 /** Backing bean of /help/password: an identifier or an email in, always the same answer out. */
@@ -26,6 +27,9 @@ public class HelpPasswordBacking {
     @Inject
     Clients clients;
 
+    @Inject
+    FormTokens formTokens;
+
     private String typed;
     private boolean done;
 
@@ -33,7 +37,7 @@ public class HelpPasswordBacking {
     public String submit() {
         try {
             recovery.forgottenPassword(typed == null || !InputLimits.within(typed, InputLimits.TYPED) ? "?" : typed,
-                    clients.of(Faces.getRequest()));
+                    clients.of(Faces.getRequest()), formTokens.posted(Faces.getRequest()));
             done = true;
             return "/help/password?faces-redirect=true&" + SENT + "=1";
         } finally {
