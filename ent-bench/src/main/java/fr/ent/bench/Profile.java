@@ -84,7 +84,10 @@ final class Profile {
                 "-Dent.password.argon2.memory-kib=8", "-Dent.password.argon2.iterations=1",
                 "-Dent.admission.dev-controls=true", // the refusals' part holds the hash slots
                 "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints",
-                "-XX:StartFlightRecording=name=start,settings=profile"))) {
+                "-XX:StartFlightRecording=name=start,settings=profile"),
+                // JFR with the dynamic CDS archive crashes OpenJDK 17.0.15 (SIGSEGV in
+                // KlassFactory::check_shared_class_file_load_hook, 2026-12-07): profile without the archive
+                "cds".equals(config.portalLauncher) ? "prepared" : config.portalLauncher)) {
             jcmd(portal, "JFR.stop", "name=start", "filename=" + start);
             summary.append(String.format(Locale.ROOT, "# Profile of the portal (%s)%n%nCold start (empty database, Flyway"
                     + " migrates): first 200 on /login after %,d ms, ready after %,d ms.%n%n", java.time.Instant.now(),

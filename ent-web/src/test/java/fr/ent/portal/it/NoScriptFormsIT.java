@@ -57,6 +57,40 @@ class NoScriptFormsIT {
         assertEquals(302, signedIn.statusCode(), signedIn.body());
     }
 
+    /**
+     * Issue 21, item 1: a filled-in sign-in form is answered before any Faces view is restored. A post of only the
+     * three fields a person fills in and the token (no Faces view state, no form marker: Faces would not even see a
+     * postback in it, and would show the page again) signs in; an empty field and a wrong password still get the page
+     * with its messages, the identifier kept.
+     */
+    @Test
+    void theSignInFormIsAnsweredWithoutFacesAndItsRefusalsByThePage() {
+        Http http = new Http();
+        Map<String, String> page = loginForm(http);
+        Map<String, String> bare = new java.util.HashMap<>(Map.of("identifier", BERNARD, "password", BERNARD_PASSWORD,
+                "ent_form_token", page.get("ent_form_token")));
+        HttpResponse<String> signedIn = http.post("/login", bare, "X-Forwarded-For", "198.51.100.230");
+        assertEquals(302, signedIn.statusCode(), signedIn.body());
+        assertTrue(signedIn.headers().firstValue("Location").orElse("").endsWith("/home"),
+                signedIn.headers().firstValue("Location").toString());
+        assertEquals(200, http.get("/home").statusCode(), "signed in");
+
+        Http other = new Http();
+        Map<String, String> wrong = loginForm(other);
+        wrong.put("identifier", "x.inconnu1"); // no such account: refused like a wrong password, no one's counter
+        wrong.put("password", "Pas#LeBon2026");
+        HttpResponse<String> refused = other.post("/login", wrong, "X-Forwarded-For", "198.51.100.231");
+        assertEquals(200, refused.statusCode());
+        assertTrue(refused.body().contains("data-error-summary=\"true\""), "the error summary: " + refused.body());
+        assertTrue(refused.body().contains("value=\"x.inconnu1\""), "the identifier kept");
+
+        Map<String, String> empty = loginForm(other);
+        empty.put("password", "");
+        HttpResponse<String> required = other.post("/login", empty, "X-Forwarded-For", "198.51.100.231");
+        assertEquals(200, required.statusCode());
+        assertTrue(required.body().contains("data-error-summary=\"true\""), "the page's required message");
+    }
+
     @Test
     void aMissingTokenIsRefused() {
         Http http = new Http();

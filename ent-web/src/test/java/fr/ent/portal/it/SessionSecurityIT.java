@@ -89,9 +89,9 @@ class SessionSecurityIT {
         }
         Http refused = new Http();
         Map<String, String> form = Http.loginForm(refused.get("/login").body(), PUPIL, PASSWORD);
-        form.remove("primefaces.nonce");
+        form.remove("ent_form_token");
         HttpResponse<String> stale = refused.post("/login", form, "X-Forwarded-For", "198.51.100.183");
-        checks.add(() -> assertEquals(400, stale.statusCode(), "a post without the nonce: the stale-form page"));
+        checks.add(() -> assertEquals(400, stale.statusCode(), "a post without its token: the stale-form page"));
         checks.add(() -> assertSecurityHeaders("refused post /login", stale));
         assertAll(checks);
     }
