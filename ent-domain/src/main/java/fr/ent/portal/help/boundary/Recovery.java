@@ -56,13 +56,13 @@ public class Recovery {
             throw new InvalidInputException(List.of(new InvalidInputException.FieldError("typed",
                     "help.password.error.required")));
         }
-        if (!submissions.first("help/password", formToken, key)) {
-            audit.record(AuditEventType.FORM_RESENT, null, key, client.ip(), client.userAgent(), "help/password");
-            return;
-        }
         if (!protection.recoveryRateLimiter().tryAcquire(client.ip(), clock.instant())) {
             audit.record(AuditEventType.PASSWORD_RESET_REQUESTED, null, key, client.ip(), client.userAgent(),
                     "ip-rate-limited");
+            return;
+        }
+        if (!submissions.first("help/password", formToken, key)) { // after the budget: it bounds what is written
+            audit.record(AuditEventType.FORM_RESENT, null, key, client.ip(), client.userAgent(), "help/password");
             return;
         }
         audit.record(AuditEventType.PASSWORD_RESET_REQUESTED, null, key, client.ip(), client.userAgent(), null);
@@ -76,13 +76,13 @@ public class Recovery {
             throw new InvalidInputException(List.of(new InvalidInputException.FieldError("email",
                     email.isEmpty() ? "help.identifier.error.required" : "account.recoveryEmail.invalid")));
         }
-        if (!submissions.first("help/identifier", formToken, email)) {
-            audit.record(AuditEventType.FORM_RESENT, null, email, client.ip(), client.userAgent(), "help/identifier");
-            return;
-        }
         if (!protection.recoveryRateLimiter().tryAcquire(client.ip(), clock.instant())) {
             audit.record(AuditEventType.IDENTIFIER_REMINDER_REQUESTED, null, email, client.ip(), client.userAgent(),
                     "ip-rate-limited");
+            return;
+        }
+        if (!submissions.first("help/identifier", formToken, email)) {
+            audit.record(AuditEventType.FORM_RESENT, null, email, client.ip(), client.userAgent(), "help/identifier");
             return;
         }
         audit.record(AuditEventType.IDENTIFIER_REMINDER_REQUESTED, null, email, client.ip(), client.userAgent(), null);
