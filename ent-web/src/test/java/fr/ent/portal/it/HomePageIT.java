@@ -51,6 +51,61 @@ class HomePageIT {
         assertFalse(teacher.get("/home").body().contains(name), "gone at the next render");
     }
 
+    /**
+     * The kept rendering (HomePageCache) from the attacker's side: two pupils of one school, then two families of one
+     * school with other children. Each page names its own person and children, never the one rendered first; the
+     * marks never show; each answer has its own script nonce, the one of its policy header.
+     */
+    @Test
+    void aKeptHomePageShowsEachPersonTheirOwnNameAndChildren() {
+        String pupilPassword = fr.ent.portal.demo.control.DemoDataSet.MARCHAND_PASSWORD;
+        String ambre = AdminRegionIT.signedIn("a.marchand1", pupilPassword, "198.51.100.234").get("/home").body();
+        HttpResponse<String> bastien = AdminRegionIT.signedIn("b.marchand1", pupilPassword, "198.51.100.235").get("/home");
+        assertShows(bastien, "b.marchand1", "a.marchand1");
+        assertShows(bastien, "b.marchand1", "a.marchand1"); // a second one, kept or not
+        assertTrue(ambre.contains("a.marchand1"), ambre);
+        assertEquals(withoutPerRequestValues(ambre, "a.marchand1"), withoutPerRequestValues(bastien.body(), "b.marchand1"),
+                "the same page but for the person");
+
+        String familyPassword = fr.ent.portal.demo.control.DemoDataSet.KEPT_HOME_PASSWORD;
+        Http aubert = AdminRegionIT.signedIn("k.aubert1", familyPassword, "198.51.100.236");
+        HttpResponse<String> first = aubert.get("/home");
+        assertShows(first, "k.aubert1", "k.barre1");
+        assertTrue(first.body().contains("Lucas") && !first.body().contains("Maël"), first.body());
+        HttpResponse<String> barre = AdminRegionIT.signedIn("k.barre1", familyPassword, "198.51.100.237").get("/home");
+        assertShows(barre, "k.barre1", "k.aubert1");
+        assertTrue(barre.body().contains("Maël") && !barre.body().contains("Lucas"), "the other family's child: " + barre.body());
+        assertTrue(barre.body().contains("class=\"tile__for\""), "tiles for the child");
+        HttpResponse<String> again = aubert.get("/home");
+        assertShows(again, "k.aubert1", "k.barre1");
+        assertTrue(again.body().contains("Lucas") && !again.body().contains("Maël"), again.body());
+        assertFalse(nonce(again).equals(nonce(first)), "a fresh nonce per answer");
+    }
+
+    private static void assertShows(HttpResponse<String> home, String person, String other) {
+        assertEquals(200, home.statusCode(), home.body());
+        String body = home.body();
+        assertTrue(body.contains("<span class=\"portal-user__name\">" + person + "</span>"), "the header names " + person + ": " + body);
+        assertTrue(Pattern.compile("<p class=\"lead\">[^<]*" + Pattern.quote(person)).matcher(body).find(),
+                "the greeting names " + person + ": " + body);
+        assertFalse(body.contains(other), other + " on " + person + "'s page: " + body);
+        assertFalse(Pattern.compile("(caller|children)[0-9a-f]{32}").matcher(body).find(), "a mark left: " + body);
+        String nonce = nonce(home);
+        assertTrue(body.contains("nonce=\"" + nonce + "\""), "the page's scripts carry the header's nonce " + nonce);
+    }
+
+    private static String nonce(HttpResponse<String> answer) {
+        Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(
+                String.join(", ", answer.headers().allValues("Content-Security-Policy")));
+        assertTrue(nonce.find());
+        return nonce.group(1);
+    }
+
+    private static String withoutPerRequestValues(String page, String person) {
+        return page.replace(person, "PERSON").replaceAll("nonce-?[=\"'(]+[A-Za-z0-9+/=]+", "NONCE")
+                .replaceAll("PrimeFaces.csp.init\\('[^']+'\\)", "NONCE");
+    }
+
     @Test
     void cpuPerRender() {
         Http teacher = AdminRegionIT.signedIn(TEACHER, TEACHER_PASSWORD, "198.51.100.233");

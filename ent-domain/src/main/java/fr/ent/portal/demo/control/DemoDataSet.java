@@ -57,6 +57,8 @@ public class DemoDataSet {
     public static final String SANSCRIPT_CODE = "DEMO5-NOSCRIPT";
     /** a.marchand1 and b.marchand1: two pupils in Toulouse who meet in the waiting room (browser tests). */
     public static final String MARCHAND_PASSWORD = "File#Attente2026";
+    /** k.aubert1 and k.barre1: two families of the Toulouse lycée, one attached child each (the kept /home, HomePageIT). */
+    public static final String KEPT_HOME_PASSWORD = "Cartable#Rouge2026";
     /** o.morel1 (pupil in Toulouse, 2nde 1) and m.morel1 (her representative): the OpenID Connect journey's (OidcIT). */
     public static final String MOREL_PASSWORD = "Relais#Morel2026";
     /**
@@ -198,6 +200,17 @@ public class DemoDataSet {
         Responsibility morel = new Responsibility(mathisMorel, oceaneMorel, now);
         morel.attach(now);
         em.persist(morel);
+
+        // The kept /home's own families (issue 21, HomePageIT; no other test uses them): same establishment, other
+        // children, so that one family's page is never shown with another's names.
+        for (String[] family : new String[][] {{"Karine", "Aubert", "Lucas"}, {"Kevin", "Barre", "Maël"}}) {
+            Account parent = person(family[0], family[1], null, Profile.LEGAL_REPRESENTATIVE);
+            withPassword(parent, KEPT_HOME_PASSWORD);
+            Responsibility kept = new Responsibility(parent,
+                    pupil(family[2], family[1], LocalDate.of(2010, 2, 3), toulouse, "Terminale 3", thisYear), now);
+            kept.attach(now);
+            em.persist(kept);
+        }
 
         // The SAML journey's own family (issue 23, SamlIT; no other test uses it): two children in two establishments.
         Account ulysseQuillet = person("Ulysse", "Quillet", null, Profile.LEGAL_REPRESENTATIVE);

@@ -25,6 +25,11 @@ public final class Tile implements Serializable {
         return services.stream().map(s -> new Tile(s.name(), s.url(), forChildren, s.sso())).toList();
     }
 
+    /** This tile for other children's names (empty: for the person), the rest unchanged. */
+    public Tile withForChildren(String names) {
+        return new Tile(name, url, forChildren.isEmpty() ? "" : names, sso);
+    }
+
     public String getName() { return name; }
     public String getUrl() { return url; }
     /** First names joined ("Émile, Manon"), empty when the tile is for the person themselves. */

@@ -71,6 +71,8 @@ public enum Setting {
             "Refused sign-ins of clients that are not browsers come back at about this many per second in all, however many they are: their Retry-After (5 to 120 s) grows with their number. 0 = Retry-After 5-15 s each."),
     LOGIN_PAGE_CACHE("ent.login.page-cache", "true",
             "Answer anonymous GET /login from a kept rendering of login.xhtml (per language and incident version, fresh nonce and token); false = render it with Faces each time."),
+    HOME_PAGE_CACHE("ent.home.page-cache", "true",
+            "Answer GET /home from a kept rendering of home.xhtml (per establishment, tiles, language and notices; identifier, children's names and nonce filled per request); false = render it with Faces each time."),
     SECURITY_FORM_TOKEN_VALIDITY("ent.security.form-token-validity", "PT2H",
             "How long the anti-forgery token of a public form (sign-in, first connection, reset, help) stays valid; a later post gets the stale-form page."),
     ADMISSION_DEV_CONTROLS("ent.admission.dev-controls", "false",

@@ -1,21 +1,17 @@
 package fr.ent.portal.view.home;
 
 import java.util.List;
-import java.util.Objects;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.omnifaces.util.Faces;
 
 import fr.ent.portal.families.boundary.HomePage;
 import fr.ent.portal.families.boundary.LinkedEstablishment;
 import fr.ent.portal.families.boundary.Tile;
-import fr.ent.portal.security.Sessions;
+import fr.ent.portal.view.CallerName;
 import fr.ent.portal.view.CurrentEstablishment;
 
 /**
@@ -26,49 +22,37 @@ import fr.ent.portal.view.CurrentEstablishment;
 @RequestScoped
 public class HomeBacking {
 
-    private static final HomePage.View NOBODY = new HomePage.View(List.of(), null, false, List.of(), false);
+    @Inject
+    CallerName callerName;
 
     @Inject
-    SecurityContext security;
-
-    @Inject
-    Sessions sessions;
+    HomeViews views;
 
     @Inject
     CurrentEstablishment current;
-
-    @EJB
-    HomePage homePage;
 
     private HomePage.View view;
 
     /** View action: a person with several establishments and none chosen (or no longer linked) chooses first. */
     public String load() {
-        HttpServletRequest request = Faces.getRequest();
-        HomePage.View shown = view();
-        if (shown.choiceNeeded()) {
-            return "/establishments?faces-redirect=true";
-        }
-        Long chosen = sessions.establishment(request);
-        Long establishmentId = shown.current() == null ? null : shown.current().getId();
-        if (sessions.accountId(request) != null && !Objects.equals(chosen, establishmentId)) {
-            sessions.establishment(request, establishmentId);
-        }
-        return null;
+        return view().choiceNeeded() ? "/establishments?faces-redirect=true" : null;
     }
 
     private HomePage.View view() {
         if (view == null) {
-            HttpServletRequest request = Faces.getRequest();
-            Long accountId = sessions.accountId(request);
-            view = accountId == null ? NOBODY : homePage.of(accountId, sessions.establishment(request));
+            view = views.prepare(Faces.getRequest());
             current.use(view.linked());
         }
         return view;
     }
 
+    /** The marks {@link HomePageCache} asks for while it keeps this rendering, or null. */
+    private static HomePageCache.Marks marks() {
+        return (HomePageCache.Marks) Faces.getRequest().getAttribute(HomePageCache.Marks.ATTRIBUTE);
+    }
+
     public String getIdentifier() {
-        return security.getCallerPrincipal() == null ? "" : security.getCallerPrincipal().getName();
+        return callerName.getText();
     }
 
     public LinkedEstablishment getEstablishment() {
@@ -76,7 +60,9 @@ public class HomeBacking {
     }
 
     public List<Tile> getTiles() {
-        return view().tiles();
+        HomePageCache.Marks marks = marks();
+        List<Tile> tiles = view().tiles();
+        return marks == null ? tiles : tiles.stream().map(t -> t.withForChildren(marks.forChildren())).toList();
     }
 
     public boolean isChildrenToConfirm() {

@@ -16,14 +16,16 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.junit.jupiter.api.Test;
 
+import fr.ent.portal.view.KeptPage;
+
 /** Issue 21, item 2: the kept rendering of /login, cut at its per-request values and filled again. */
 class LoginPageCacheTest {
 
     static final String NONCE = "NjA1ZjM3ZTQtYjA4ZS00ZjM2LWFmMzgtNWQ1NTI2ZjEyNDA5";
     static final String TOKEN = "1765000000.abcDEF_-123";
 
-    static LoginPageCache.Capture captured(String body, String csp) {
-        LoginPageCache.Capture capture = new LoginPageCache.Capture(response(new ArrayList<>()));
+    static KeptPage.Capture captured(String body, String csp) {
+        KeptPage.Capture capture = new KeptPage.Capture(response(new ArrayList<>()));
         capture.setContentType("text/html;charset=UTF-8");
         capture.addHeader("Content-Security-Policy", csp);
         capture.getWriter().write(body);
@@ -35,27 +37,27 @@ class LoginPageCacheTest {
         String body = "<script nonce=\"" + NONCE + "\">PrimeFaces.csp.init('" + NONCE + "');</script>"
                 + "<form><input type=\"hidden\" name=\"ent_form_token\" value=\"" + TOKEN + "\"/>"
                 + "<input type=\"hidden\" name=\"primefaces.nonce\" value=\"" + NONCE + "\"/></form>";
-        LoginPageCache.Capture capture = captured(body, "script-src 'self' 'nonce-" + NONCE + "'");
+        KeptPage.Capture capture = captured(body, "script-src 'self' 'nonce-" + NONCE + "'");
         LoginPageCache.Rendering rendering = LoginPageCache.template(capture.body(), capture);
         assertNotNull(rendering);
-        assertEquals(List.of(true, true, false, true), rendering.nonceAfter());
-        String joined = String.join("|", rendering.parts());
+        assertEquals(List.of(0, 0, 1, 0), rendering.page().holes());
+        String joined = String.join("|", rendering.page().parts());
         assertFalse(joined.contains(NONCE) || joined.contains(TOKEN), joined);
-        assertEquals("script-src 'self' 'nonce-" + LoginPageCache.NONCE_MARK + "'", rendering.headers().get(0)[1]);
+        assertEquals("script-src 'self' 'nonce-" + KeptPage.NONCE_MARK + "'", rendering.headers().get(0)[1]);
     }
 
     @Test
     void aPageWithoutTokenOrNonceIsNotKept() {
-        LoginPageCache.Capture noToken = captured("<p>no form</p>", "script-src 'self' 'nonce-" + NONCE + "'");
+        KeptPage.Capture noToken = captured("<p>no form</p>", "script-src 'self' 'nonce-" + NONCE + "'");
         assertNull(LoginPageCache.template(noToken.body(), noToken));
-        LoginPageCache.Capture noNonce = captured("<input type=\"hidden\" name=\"ent_form_token\" value=\"" + TOKEN
+        KeptPage.Capture noNonce = captured("<input type=\"hidden\" name=\"ent_form_token\" value=\"" + TOKEN
                 + "\"/>", "default-src 'self'");
         assertNull(LoginPageCache.template(noNonce.body(), noNonce));
     }
 
     @Test
     void aRedirectOrAnErrorIsNotKept() throws Exception {
-        LoginPageCache.Capture capture = new LoginPageCache.Capture(response(new ArrayList<>()));
+        KeptPage.Capture capture = new KeptPage.Capture(response(new ArrayList<>()));
         capture.sendRedirect("/home");
         assertFalse(capture.cacheable());
         assertTrue(capture.sent());
