@@ -203,7 +203,7 @@ public class DemoDataSet {
 
         // The kept /home's own families (issue 21, HomePageIT; no other test uses them): same establishment, other
         // children, so that one family's page is never shown with another's names.
-        for (String[] family : new String[][] {{"Karine", "Aubert", "Lucas"}, {"Kevin", "Barre", "Maël"}}) {
+        for (String[] family : new String[][] {{"Karine", "Aubert", "Yanis"}, {"Kevin", "Barre", "Maël"}}) {
             Account parent = person(family[0], family[1], null, Profile.LEGAL_REPRESENTATIVE);
             withPassword(parent, KEPT_HOME_PASSWORD);
             Responsibility kept = new Responsibility(parent,
