@@ -40,19 +40,34 @@ public class Landings {
     @jakarta.inject.Inject
     fr.ent.portal.federation.SamlReturn samlReturn;
 
-    /** The outcome after a sign-in: a Faces redirect, or a {@code /cas/} path (see {@link #follow(String)}). */
+    /**
+     * The outcome after a sign-in: a Faces redirect, or a {@code /cas/} path (see {@link #follow(String)}). Going to
+     * /home, the establishments are not read here: /home resolves where the person lands ({@code HomePage}, the same
+     * rule as {@link EstablishmentChoice#landing}) and sends to /establishments when a choice is needed, so a sign-in
+     * reads them once (issue 21). A pending single sign-on needs the establishment first: read here.
+     */
     public String afterSignIn(HttpServletRequest request, long accountId) {
+        java.util.Optional<String> pending = pendingReturn(request);
+        if (pending.isEmpty()) {
+            sessions.establishment(request, null);
+            return HOME;
+        }
         EstablishmentLanding landing = choice.landing(accountId);
         sessions.establishment(request, landing.establishmentId());
-        return landing.choiceNeeded() ? "/establishments?faces-redirect=true" : afterChoice(request);
+        return landing.choiceNeeded() ? "/establishments?faces-redirect=true" : pending.get();
     }
 
     /** Once the establishment is known: back to a pending single sign-on (CAS, then OpenID Connect, then SAML), else /home. */
     public String afterChoice(HttpServletRequest request) {
+        return pendingReturn(request).orElse(HOME);
+    }
+
+    private static final String HOME = "/home?faces-redirect=true";
+
+    private java.util.Optional<String> pendingReturn(HttpServletRequest request) {
         return casReturn.read(request).map(CasReturn.Pending::path)
                 .or(() -> oidcReturn.read(request).map(fr.ent.portal.federation.OidcReturn.Pending::path))
-                .or(() -> samlReturn.read(request).map(waiting -> fr.ent.portal.federation.SamlReturn.PATH))
-                .orElse("/home?faces-redirect=true");
+                .or(() -> samlReturn.read(request).map(waiting -> fr.ent.portal.federation.SamlReturn.PATH));
     }
 
     /**

@@ -115,7 +115,10 @@ class SingleSignOnIT {
         HttpResponse<String> signedIn = family.post("/login", Http.loginForm(family.get("/login").body(), PERSON,
                 PASSWORD), "X-Forwarded-For", "198.51.100.233");
         assertEquals(302, signedIn.statusCode());
-        assertTrue(location(signedIn).endsWith("/establishments"), "two establishments: choose first");
+        assertTrue(location(signedIn).endsWith("/home"), location(signedIn));
+        HttpResponse<String> landing = family.get("/home");
+        assertEquals(302, landing.statusCode(), landing.body());
+        assertTrue(location(landing).endsWith("/establishments"), "two establishments: choose first");
         String choice = family.get("/establishments").body();
         HttpResponse<String> chosen = family.post("/establishments",
                 AdminRegionIT.form(choice, "choice", chooseButton(choice, COLLEGE)));
