@@ -52,6 +52,27 @@ public final class KeptPage {
         }
     }
 
+    /**
+     * A kept answer: the page cut at its per-request values, value 0 being the script nonce; the headers Faces set
+     * (the nonce marked, no cookie) and the content type.
+     */
+    public record Rendering(Cut page, List<String[]> headers, String contentType) {
+
+        /** The answer of a captured page whose script nonce is {@code nonce}, cut at {@code values} (the nonce first). */
+        public static Rendering of(String body, Capture capture, String nonce, List<String> values) {
+            return new Rendering(cut(body, values), headersToKeep(capture, nonce), capture.contentType);
+        }
+
+        /** Writes the kept answer with this request's values ({@code values.get(0)}: a fresh nonce). */
+        public void answer(HttpServletResponse response, List<String> values) throws IOException {
+            for (String[] header : headers) {
+                response.addHeader(header[0], header[1].replace(NONCE_MARK, values.get(0)));
+            }
+            response.setContentType(contentType);
+            response.getWriter().write(page.fill(values));
+        }
+    }
+
     /** {@code body} cut at every occurrence of each of {@code values} (none empty; the earliest, then the longest, first). */
     public static Cut cut(String body, List<String> values) {
         List<String> parts = new ArrayList<>();

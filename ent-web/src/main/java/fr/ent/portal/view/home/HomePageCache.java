@@ -59,10 +59,6 @@ public class HomePageCache extends HttpFilter {
         }
     }
 
-    /** A kept answer: the page cut at the nonce (0), the identifier (1) and the children's names (2); its headers. */
-    record Rendering(KeptPage.Cut page, List<String[]> headers, String contentType) {
-    }
-
     @Inject
     HomeViews views;
 
@@ -73,10 +69,10 @@ public class HomePageCache extends HttpFilter {
     Settings settings;
 
     private final Marks marks = Marks.random();
-    private final Map<String, Rendering> cache = Collections.synchronizedMap(
+    private final Map<String, KeptPage.Rendering> cache = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Rendering> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, KeptPage.Rendering> eldest) {
                     return size() > MAX_ENTRIES;
                 }
             });
@@ -104,35 +100,31 @@ public class HomePageCache extends HttpFilter {
         String caller = request.getUserPrincipal().getName();
         String forChildren = view.tiles().isEmpty() ? "" : view.tiles().get(0).getForChildren();
         String key = key(request, view, !forChildren.isEmpty());
-        Rendering rendering = cache.get(key);
-        if (rendering == null) {
-            request.setAttribute(Marks.ATTRIBUTE, marks);
-            request.setAttribute(CallerName.MARK, marks.caller());
-            KeptPage.Capture capture = new KeptPage.Capture(response);
-            chain.doFilter(request, capture);
-            request.removeAttribute(Marks.ATTRIBUTE);
-            request.removeAttribute(CallerName.MARK);
-            String body = capture.body();
-            String nonce = KeptPage.scriptNonce(capture);
-            KeptPage.Cut page = KeptPage.cut(body, List.of(nonce == null ? marks.caller() : nonce, marks.caller(),
-                    marks.forChildren()));
-            if (capture.sent()) {
-                return;
-            }
-            if (capture.cacheable() && nonce != null && capture.contentType != null) {
-                cache.put(key, new Rendering(page, KeptPage.headersToKeep(capture, nonce), capture.contentType));
-            }
-            response.getWriter().write(page.fill(List.of(nonce == null ? caller : nonce,
-                    KeptPage.escaped(caller), KeptPage.escaped(forChildren))));
+        KeptPage.Rendering rendering = cache.get(key);
+        if (rendering != null) {
+            rendering.answer(response, List.of(KeptPage.newNonce(), KeptPage.escaped(caller), KeptPage.escaped(forChildren)));
             return;
         }
-        String nonce = KeptPage.newNonce();
-        for (String[] header : rendering.headers()) {
-            response.addHeader(header[0], header[1].replace(KeptPage.NONCE_MARK, nonce));
+        request.setAttribute(Marks.ATTRIBUTE, marks);
+        request.setAttribute(CallerName.MARK, marks.caller());
+        KeptPage.Capture capture = new KeptPage.Capture(response);
+        chain.doFilter(request, capture);
+        request.removeAttribute(Marks.ATTRIBUTE);
+        request.removeAttribute(CallerName.MARK);
+        if (capture.sent()) {
+            return;
         }
-        response.setContentType(rendering.contentType());
-        response.getWriter().write(rendering.page().fill(List.of(nonce, KeptPage.escaped(caller),
-                KeptPage.escaped(forChildren))));
+        String body = capture.body();
+        String nonce = KeptPage.scriptNonce(capture);
+        if (nonce == null || capture.contentType == null || !capture.cacheable()) { // not kept: the marks filled in
+            response.getWriter().write(KeptPage.cut(body, List.of(marks.caller(), marks.forChildren()))
+                    .fill(List.of(KeptPage.escaped(caller), KeptPage.escaped(forChildren))));
+            return;
+        }
+        KeptPage.Rendering kept = KeptPage.Rendering.of(body, capture, nonce,
+                List.of(nonce, marks.caller(), marks.forChildren()));
+        cache.put(key, kept);
+        response.getWriter().write(kept.page().fill(List.of(nonce, KeptPage.escaped(caller), KeptPage.escaped(forChildren))));
     }
 
     /** Everything but the two per-person texts that changes what /home shows. */

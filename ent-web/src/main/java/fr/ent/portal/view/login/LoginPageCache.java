@@ -51,17 +51,13 @@ public class LoginPageCache extends HttpFilter {
     @Inject
     fr.ent.portal.platform.config.Settings settings;
 
-    private final Map<String, Rendering> cache = new ConcurrentHashMap<>();
+    private final Map<String, KeptPage.Rendering> cache = new ConcurrentHashMap<>();
     private boolean enabled = true;
 
     @Override
     public void init(jakarta.servlet.FilterConfig config) throws ServletException {
         super.init(config);
         enabled = settings.getBoolean(fr.ent.portal.platform.config.Setting.LOGIN_PAGE_CACHE);
-    }
-
-    /** A kept answer: the page's text cut at the nonce (value 0) and the token (value 1), and the headers Faces set. */
-    record Rendering(KeptPage.Cut page, List<String[]> headers, String contentType) {
     }
 
     @Override
@@ -72,7 +68,7 @@ public class LoginPageCache extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        Rendering rendering = cache.get(key);
+        KeptPage.Rendering rendering = cache.get(key);
         if (rendering != null) {
             serve(rendering, request, response);
             return;
@@ -83,7 +79,7 @@ public class LoginPageCache extends HttpFilter {
         if (!capture.sent()) {
             response.getWriter().write(body);
         }
-        Rendering kept = capture.cacheable() ? template(body, capture) : null;
+        KeptPage.Rendering kept = capture.cacheable() ? template(body, capture) : null;
         if (kept != null) {
             if (cache.size() >= MAX_ENTRIES) {
                 cache.clear();
@@ -117,23 +113,18 @@ public class LoginPageCache extends HttpFilter {
         return Objects.hash(board.regionWideAt(now), board.establishmentsAffectedAt(now));
     }
 
-    private void serve(Rendering rendering, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String nonce = KeptPage.newNonce();
-        String token = tokens.token(request);
-        for (String[] header : rendering.headers()) {
-            response.addHeader(header[0], header[1].replace(KeptPage.NONCE_MARK, nonce));
-        }
-        response.setContentType(rendering.contentType());
-        response.getWriter().write(rendering.page().fill(List.of(nonce, token)));
+    private void serve(KeptPage.Rendering rendering, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        rendering.answer(response, List.of(KeptPage.newNonce(), tokens.token(request)));
     }
 
     /** The page cut at each occurrence of the nonce and of the token; null when either is missing. */
-    static Rendering template(String body, KeptPage.Capture capture) {
+    static KeptPage.Rendering template(String body, KeptPage.Capture capture) {
         String nonce = KeptPage.scriptNonce(capture);
         Matcher t = TOKEN.matcher(body);
         if (nonce == null || !t.find() || capture.contentType == null) {
             return null;
         }
-        return new Rendering(KeptPage.cut(body, List.of(nonce, t.group(1))), KeptPage.headersToKeep(capture, nonce), capture.contentType);
+        return KeptPage.Rendering.of(body, capture, nonce, List.of(nonce, t.group(1)));
     }
 }

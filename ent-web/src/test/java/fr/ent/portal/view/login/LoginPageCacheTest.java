@@ -38,7 +38,7 @@ class LoginPageCacheTest {
                 + "<form><input type=\"hidden\" name=\"ent_form_token\" value=\"" + TOKEN + "\"/>"
                 + "<input type=\"hidden\" name=\"primefaces.nonce\" value=\"" + NONCE + "\"/></form>";
         KeptPage.Capture capture = captured(body, "script-src 'self' 'nonce-" + NONCE + "'");
-        LoginPageCache.Rendering rendering = LoginPageCache.template(capture.body(), capture);
+        KeptPage.Rendering rendering = LoginPageCache.template(capture.body(), capture);
         assertNotNull(rendering);
         assertEquals(List.of(0, 0, 1, 0), rendering.page().holes());
         String joined = String.join("|", rendering.page().parts());
